@@ -1,0 +1,2 @@
+namespace Cargo.Doctor.Tests;
+public class SmokeTests { [Fact] public void Works() => Assert.Equal(2, 1 + 1); }
