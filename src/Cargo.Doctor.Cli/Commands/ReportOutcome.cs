@@ -1,0 +1,26 @@
+using System.Diagnostics;
+using Cargo.Doctor.Catalog;
+using Cargo.Doctor.Cli.Terminal;
+using Cargo.Doctor.Engine;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules;
+
+namespace Cargo.Doctor.Cli.Commands;
+
+/// <summary>Shared tail of <c>check</c> and <c>report</c>: evaluate, print, write, pick the exit code.</summary>
+internal static class ReportOutcome
+{
+    public static int EvaluateAndWrite(
+        FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
+        IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime)
+    {
+        var clock = Stopwatch.StartNew();
+        var findings = new CheckRunner(catalog, RuleSet.All).Run(facts, f => terminal.Finding(catalog[f.CheckId], f));
+        var report = Report.Create(facts, catalog, findings, gatherTime + clock.Elapsed);
+        var written = ReportWriter.Write(report, outDir, renderers);
+        terminal.Summary(report, written);
+        return report.Count(CheckStatus.Fail) > 0 ? ExitCodes.CheckFailed : ExitCodes.Ok;
+    }
+}

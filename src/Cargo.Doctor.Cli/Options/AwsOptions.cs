@@ -1,0 +1,69 @@
+using System.CommandLine;
+using Cargo.Doctor.Config;
+
+namespace Cargo.Doctor.Cli.Options;
+
+/// <summary>Flags for the AWS side and Cargo's own resources (IPs, role, bucket).</summary>
+internal sealed class AwsOptions
+{
+    public Option<string?> Region { get; } = new("--region") { Description = "AWS region of the warehouse" };
+
+    public Option<string?> Cluster { get; } = new("--cluster") { Description = "Provisioned cluster identifier" };
+
+    public Option<string?> Workgroup { get; } = new("--workgroup") { Description = "Redshift Serverless workgroup name" };
+
+    public Option<string?> Namespace { get; } = new("--namespace") { Description = "Redshift Serverless namespace (default: the workgroup's)" };
+
+    public Option<string[]> CargoIp { get; } = new("--cargo-ip") { Description = "Cargo's public IP or CIDR (repeatable)" };
+
+    public Option<string?> CargoRoleArn { get; } = new("--cargo-role-arn") { Description = "ARN of the role Cargo created for you" };
+
+    public Option<string?> RoleArn { get; } = new("--role-arn") { Description = "ARN of your role attached to Redshift (default: discovered)" };
+
+    public Option<string?> Profile { get; } = new("--profile") { Description = "AWS CLI profile for credentials" };
+
+    public Option<string?> EvidenceDir { get; } = new("--aws-evidence") { Description = "Folder of AWS CLI JSON output to read instead of calling AWS" };
+
+    public Option<string?> Bucket { get; } = new("--bucket") { Description = "Cargo's S3 bucket for the COPY/UNLOAD probe" };
+
+    public Option<string?> Prefix { get; } = new("--prefix") { Description = "Key prefix in Cargo's bucket" };
+
+    public Option<string?> BucketRegion { get; } = new("--bucket-region") { Description = "Region of Cargo's bucket, when not the warehouse's" };
+
+    public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "Run no live probe: catalog and API reads only" };
+
+    public void AddTo(Command command)
+    {
+        foreach (var option in new Option[] { Region, Cluster, Workgroup, Namespace, CargoIp, CargoRoleArn, RoleArn, Profile, EvidenceDir, Bucket, Prefix, BucketRegion, ReadOnly })
+        {
+            command.Options.Add(option);
+        }
+    }
+
+    public DoctorConfig Apply(ParseResult parse, DoctorConfig config)
+    {
+        var ips = parse.GetValue(CargoIp) ?? [];
+        return config with
+        {
+            Aws = config.Aws with
+            {
+                Region = parse.GetValue(Region) ?? config.Aws.Region,
+                ClusterIdentifier = parse.GetValue(Cluster) ?? config.Aws.ClusterIdentifier,
+                Workgroup = parse.GetValue(Workgroup) ?? config.Aws.Workgroup,
+                Namespace = parse.GetValue(Namespace) ?? config.Aws.Namespace,
+                RoleArn = parse.GetValue(RoleArn) ?? config.Aws.RoleArn,
+                Profile = parse.GetValue(Profile) ?? config.Aws.Profile,
+                EvidenceDir = parse.GetValue(EvidenceDir) ?? config.Aws.EvidenceDir,
+            },
+            Cargo = config.Cargo with
+            {
+                Ips = ips.Length > 0 ? ips : config.Cargo.Ips,
+                RoleArn = parse.GetValue(CargoRoleArn) ?? config.Cargo.RoleArn,
+                Bucket = parse.GetValue(Bucket) ?? config.Cargo.Bucket,
+                Prefix = parse.GetValue(Prefix) ?? config.Cargo.Prefix,
+                BucketRegion = parse.GetValue(BucketRegion) ?? config.Cargo.BucketRegion,
+            },
+            ReadOnly = parse.GetValue(ReadOnly) || config.ReadOnly,
+        };
+    }
+}

@@ -1,0 +1,37 @@
+namespace Cargo.Doctor.Config;
+
+/// <summary>
+/// A schema Cargo uses, written <c>DB.SCHEMA</c> or <c>DB.SCHEMA:read</c> (Cargo only reads it).
+/// Either part may be double-quoted to hold dots, colons or quotes: <c>"my.db"."Sales ""EU"""</c>.
+/// </summary>
+public sealed record SchemaTarget(string Database, string Schema, bool ReadOnly)
+{
+    public static SchemaTarget Parse(string text)
+    {
+        var rest = text.Trim();
+        var readOnly = false;
+        var colon = rest.LastIndexOf(':');
+        if (colon > rest.LastIndexOf('"'))
+        {
+            var mode = rest[(colon + 1)..].Trim().ToLowerInvariant();
+            readOnly = mode switch
+            {
+                "read" => true,
+                "write" or "readwrite" => false,
+                _ => throw new ConfigException($"schema '{text}': unknown access '{mode}' (use :read or nothing)"),
+            };
+            rest = rest[..colon];
+        }
+
+        var parts = IdentifierPath.Split(rest, text);
+        if (parts.Count != 2)
+        {
+            throw new ConfigException($"schema '{text}' must be DB.SCHEMA (quote names that contain dots: \"my.db\".\"schema\")");
+        }
+
+        return new SchemaTarget(parts[0], parts[1], readOnly);
+    }
+
+    public override string ToString() =>
+        $"{IdentifierPath.Format(Database)}.{IdentifierPath.Format(Schema)}{(ReadOnly ? ":read" : "")}";
+}

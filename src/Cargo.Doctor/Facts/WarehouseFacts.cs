@@ -1,0 +1,137 @@
+namespace Cargo.Doctor.Facts;
+
+/// <summary>What the warehouse catalog says about the Cargo user, read with set-based queries.</summary>
+public sealed record WarehouseFacts
+{
+    public required string CargoUser { get; init; }
+
+    /// <summary>The user the tool logged in as (the Cargo user unless an admin login was configured).</summary>
+    public required string LoginUser { get; init; }
+
+    /// <summary>Whether the login is a superuser: decides what the svv_* views let us see.</summary>
+    public bool LoginIsSuperuser { get; init; }
+
+    /// <summary>One entry per configured database, in configuration order.</summary>
+    public IReadOnlyList<DatabaseFacts> Databases { get; init; } = [];
+
+    /// <summary>Null when no connection succeeded.</summary>
+    public UserFacts? User { get; init; }
+
+    /// <summary>Null when no connection succeeded.</summary>
+    public RbacFacts? Rbac { get; init; }
+
+    /// <summary>Catalog statements issued (benchmarks assert it does not grow with table count).</summary>
+    public int StatementCount { get; init; }
+}
+
+public sealed record ConnectionFacts
+{
+    public required bool Succeeded { get; init; }
+
+    /// <summary>On failure: auth, database-missing, refused, host-not-found, timeout, ssl, other.</summary>
+    public string? FailureKind { get; init; }
+
+    public string? FailureMessage { get; init; }
+
+    public string? ServerVersion { get; init; }
+
+    public bool SslInUse { get; init; }
+
+    public bool IsRedshift { get; init; }
+}
+
+public sealed record DatabaseFacts
+{
+    public required string Name { get; init; }
+
+    public required ConnectionFacts Connection { get; init; }
+
+    /// <summary>has_database_privilege(user, db, 'CREATE'): Cargo creates its own schemas.</summary>
+    public bool? CanCreate { get; init; }
+
+    public bool? CanTemp { get; init; }
+
+    public IReadOnlyList<SchemaFacts> Schemas { get; init; } = [];
+
+    public IReadOnlyList<TablePrivilegeFacts> Tables { get; init; } = [];
+
+    /// <summary>Default privileges and scoped permissions that will cover tables created later.</summary>
+    public IReadOnlyList<FutureGrantFacts> FutureGrants { get; init; } = [];
+
+    /// <summary>Set when the privilege queries could not run (the rules report unknown).</summary>
+    public Gap? PrivilegesGap { get; init; }
+
+    public Gap? FutureGrantsGap { get; init; }
+}
+
+public sealed record SchemaFacts
+{
+    public required string Name { get; init; }
+
+    /// <summary>True when Cargo only reads this schema: tables need SELECT only.</summary>
+    public bool ReadOnly { get; init; }
+
+    public bool Exists { get; init; }
+
+    public bool Usage { get; init; }
+
+    public string? Owner { get; init; }
+
+    /// <summary>Existing schemas whose name differs only in case (for "did you mean").</summary>
+    public IReadOnlyList<string> SimilarNames { get; init; } = [];
+}
+
+/// <summary>The Cargo user's effective privileges on one table or view (has_table_privilege).</summary>
+public sealed record TablePrivilegeFacts(
+    string Schema,
+    string Name,
+    string Kind,
+    string? Owner,
+    bool Select,
+    bool Insert,
+    bool Update,
+    bool Delete);
+
+/// <summary>
+/// One privilege that applies to tables created later in a schema: a default privilege
+/// (<see cref="Source"/> = <c>default</c>, applies only to tables created by <see cref="Owner"/>)
+/// or a scoped permission (<c>scoped</c>, any creator). A null schema means every schema.
+/// </summary>
+public sealed record FutureGrantFacts(
+    string? Schema,
+    string? Owner,
+    string Privilege,
+    string Grantee,
+    string GranteeType,
+    string Source);
+
+public sealed record UserFacts
+{
+    public required bool Exists { get; init; }
+
+    public bool IsSuperuser { get; init; }
+}
+
+/// <summary>The function-creation role and how it reaches the Cargo user.</summary>
+public sealed record RbacFacts
+{
+    public required string FunctionRole { get; init; }
+
+    public bool RoleExists { get; init; }
+
+    /// <summary>System privileges held by roles the login can see; null when none could be read.</summary>
+    public IReadOnlyList<RolePrivilege>? RolePrivileges { get; init; }
+
+    public Gap? RolePrivilegesGap { get; init; }
+
+    /// <summary>Every role that reaches the Cargo user, directly or nested, with the path to it.</summary>
+    public IReadOnlyList<RoleMembership> UserRoles { get; init; } = [];
+
+    public Gap? Gap { get; init; }
+}
+
+/// <summary>A system privilege (e.g. <c>CREATE OR REPLACE FUNCTION</c>) held by a role.</summary>
+public sealed record RolePrivilege(string Role, string Privilege);
+
+/// <summary>A role the Cargo user holds; <see cref="Path"/> runs from the user to the role.</summary>
+public sealed record RoleMembership(string Role, IReadOnlyList<string> Path);

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Cargo.Doctor.Reports;
+
+/// <summary>report.json: every finding with every detail line, for scripts and support tooling.</summary>
+public sealed class JsonReportRenderer : IReportRenderer
+{
+    public const int SchemaVersion = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public string Format => "json";
+
+    public string FileName => "report.json";
+
+    public string Render(Report report)
+    {
+        var document = new
+        {
+            schemaVersion = SchemaVersion,
+            tool = new { name = "cargo-doctor", version = report.Facts.ToolVersion },
+            startedAt = report.Facts.StartedAt,
+            durationMs = (long)report.Duration.TotalMilliseconds,
+            target = report.Facts.Target,
+            redacted = report.Facts.Redacted,
+            verdict = report.Verdict,
+            summary = Enum.GetValues<Findings.CheckStatus>().ToDictionary(StatusMark.Word, report.Count),
+            findings = report.Entries.Select(e => new
+            {
+                checkId = e.Check.Id,
+                status = StatusMark.Word(e.Finding.Status),
+                title = e.Check.Title,
+                severity = e.Check.Severity.ToString().ToLowerInvariant(),
+                area = e.Check.Area,
+                summary = e.Finding.Summary,
+                details = e.Finding.Details,
+                remediation = e.Finding.Remediation.Select(r => new { key = r.Key, kind = r.Kind, text = r.Text }),
+                durationMs = Math.Round(e.Finding.Duration.TotalMilliseconds, 1),
+            }),
+            notes = report.Facts.Notes,
+        };
+        return JsonSerializer.Serialize(document, Options);
+    }
+}

@@ -1,0 +1,134 @@
+using System.Globalization;
+using System.Text;
+using Cargo.Doctor.Findings;
+
+namespace Cargo.Doctor.Reports;
+
+/// <summary>
+/// report.md: GitHub-flavoured, pasteable into a ticket. A summary table, then each check that is
+/// not a pass with its details (first rows only; report.json has them all), why it matters, and
+/// the fix. The HTML report is rendered from this text.
+/// </summary>
+public sealed class MarkdownReportRenderer : IReportRenderer
+{
+    public const int MaxDetailRows = 50;
+
+    public string Format => "md";
+
+    public string FileName => "report.md";
+
+    public string Render(Report report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Cargo Doctor report").AppendLine();
+        md.AppendLine($"**{report.Verdict}**").AppendLine();
+        md.AppendLine(string.Join(" · ", new[] { CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Skipped, CheckStatus.Pass }
+            .Select(s => $"{StatusMark.Symbol(s)} {report.Count(s)} {StatusMark.Word(s)}"))).AppendLine();
+        AppendTarget(md, report);
+
+        md.AppendLine("## Checks").AppendLine();
+        md.AppendLine("| | Check | Result |").AppendLine("|---|---|---|");
+        foreach (var entry in report.WorstFirst())
+        {
+            md.AppendLine($"| {StatusMark.Symbol(entry.Finding.Status)} {StatusMark.Word(entry.Finding.Status)} | `{entry.Check.Id}` {MarkdownText.Escape(entry.Check.Title)} | {MarkdownText.Escape(entry.Finding.Summary)} |");
+        }
+
+        md.AppendLine();
+        foreach (var entry in report.WorstFirst().Where(e => e.Finding.Status is not CheckStatus.Pass and not CheckStatus.Skipped))
+        {
+            AppendFinding(md, entry);
+        }
+
+        AppendNotes(md, report);
+        return md.ToString();
+    }
+
+    private static void AppendTarget(StringBuilder md, Report report)
+    {
+        var f = report.Facts;
+        var t = f.Target;
+        var rows = new List<(string, string?)>
+        {
+            ("Endpoint", t.Host is null ? null : $"{t.Host}:{t.Port}"),
+            ("Databases", t.Databases.Count == 0 ? null : string.Join(", ", t.Databases)),
+            ("Schemas", t.Schemas.Count == 0 ? null : string.Join(", ", t.Schemas)),
+            ("Cargo user", t.User),
+            ("Logged in as", t.LoginUser),
+            ("Function role", t.FunctionRole),
+            ("Region", t.Region),
+            ("Cluster", t.ClusterIdentifier),
+            ("Workgroup", t.Workgroup),
+            ("Tool", $"cargo-doctor {f.ToolVersion}"),
+            ("Started", f.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
+            ("Duration", $"{report.Duration.TotalSeconds:0.0} s"),
+        };
+        md.AppendLine("| Target | |").AppendLine("|---|---|");
+        foreach (var (name, value) in rows.Where(r => r.Item2 is not null))
+        {
+            md.AppendLine($"| {name} | {MarkdownText.Escape(value!)} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void AppendFinding(StringBuilder md, ReportEntry entry)
+    {
+        var (check, finding) = (entry.Check, entry.Finding);
+        md.AppendLine($"### {StatusMark.Symbol(finding.Status)} `{check.Id}`: {MarkdownText.Escape(check.Title)}").AppendLine();
+        md.AppendLine($"**{StatusMark.Word(finding.Status).ToUpperInvariant()}**: {MarkdownText.Escape(finding.Summary)}").AppendLine();
+        if (finding.Details.Count > 0)
+        {
+            var shown = finding.Details.Take(MaxDetailRows).ToList();
+            md.Append(MarkdownText.Fence(string.Join("\n", shown), "text"));
+            if (finding.Details.Count > shown.Count)
+            {
+                md.AppendLine($"… and {finding.Details.Count - shown.Count} more ({finding.Details.Count} in all; report.json lists every one).");
+            }
+
+            md.AppendLine();
+        }
+
+        if (finding.Status is CheckStatus.Fail or CheckStatus.Warn && check.Why.Length > 0)
+        {
+            md.AppendLine("**Why it matters.** " + check.Why).AppendLine();
+        }
+
+        if (finding.Remediation.Count > 0)
+        {
+            md.AppendLine("**How to fix**").AppendLine();
+            foreach (var step in finding.Remediation)
+            {
+                md.Append(step.Kind switch
+                {
+                    "console" => step.Text + "\n",
+                    var kind => MarkdownText.Fence(CapLines(step.Text), kind == "text" ? "" : kind),
+                }).AppendLine();
+            }
+        }
+    }
+
+    /// <summary>Thousands of GRANT lines help nobody in a ticket; report.json and fix.sql keep them all.</summary>
+    private static string CapLines(string text)
+    {
+        var lines = text.Split('\n');
+        return lines.Length <= MaxDetailRows
+            ? text
+            : string.Join("\n", lines.Take(MaxDetailRows)) + $"\n-- … and {lines.Length - MaxDetailRows} more statements (see report.json)";
+    }
+
+    private static void AppendNotes(StringBuilder md, Report report)
+    {
+        if (report.Facts.Notes.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Notes").AppendLine();
+        foreach (var note in report.Facts.Notes)
+        {
+            md.AppendLine($"- {MarkdownText.Escape(note)}");
+        }
+
+        md.AppendLine();
+    }
+}

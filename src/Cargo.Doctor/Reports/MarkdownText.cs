@@ -1,0 +1,50 @@
+using System.Text;
+
+namespace Cargo.Doctor.Reports;
+
+/// <summary>
+/// Escaping for customer-controlled text (schema names, error messages) placed in Markdown:
+/// every ASCII punctuation that Markdown could read as syntax is backslash-escaped, and code
+/// fences are made longer than any run of backticks inside.
+/// </summary>
+public static class MarkdownText
+{
+    // Inline syntax only: escaped text never starts a line, so list and heading marks are safe.
+    private const string Special = "\\`*_[]<>|~&!#";
+
+    public static string Escape(string text)
+    {
+        var result = new StringBuilder(text.Length + 8);
+        foreach (var c in text)
+        {
+            if (c is '\r' or '\n')
+            {
+                result.Append(' ');
+                continue;
+            }
+
+            if (Special.Contains(c))
+            {
+                result.Append('\\');
+            }
+
+            result.Append(c);
+        }
+
+        return result.ToString();
+    }
+
+    public static string Fence(string content, string info = "")
+    {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in content)
+        {
+            run = c == '`' ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        var fence = new string('`', Math.Max(3, longest + 1));
+        return $"{fence}{info}\n{content.TrimEnd()}\n{fence}\n";
+    }
+}

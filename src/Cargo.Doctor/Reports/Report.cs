@@ -1,0 +1,27 @@
+using Cargo.Doctor.Catalog;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+
+namespace Cargo.Doctor.Reports;
+
+/// <summary>One finding with the catalog text it belongs to.</summary>
+public sealed record ReportEntry(CheckDescriptor Check, Finding Finding);
+
+/// <summary>What every renderer takes: the facts' header, and each check with its finding.</summary>
+public sealed record Report(FactsSnapshot Facts, IReadOnlyList<ReportEntry> Entries, TimeSpan Duration)
+{
+    public static Report Create(FactsSnapshot facts, CheckCatalog catalog, IReadOnlyList<Finding> findings, TimeSpan duration) =>
+        new(facts, findings.Select(f => new ReportEntry(catalog[f.CheckId], f)).ToList(), duration);
+
+    public int Count(CheckStatus status) => Entries.Count(e => e.Finding.Status == status);
+
+    /// <summary>Worst first (fail, warn, unknown, skipped, pass), catalog order within a status.</summary>
+    public IEnumerable<ReportEntry> WorstFirst() =>
+        Entries.Select((e, i) => (e, i)).OrderByDescending(x => x.e.Finding.Status).ThenBy(x => x.i).Select(x => x.e);
+
+    /// <summary>The one-line verdict shown in every format.</summary>
+    public string Verdict =>
+        Count(CheckStatus.Fail) > 0 ? "Cargo is NOT ready: fix the failed checks below."
+        : Count(CheckStatus.Warn) + Count(CheckStatus.Unknown) > 0 ? "No check failed, but some need attention."
+        : "Everything checked is set up for Cargo.";
+}

@@ -1,0 +1,25 @@
+using Cargo.Doctor.Findings;
+
+namespace Cargo.Doctor.Reports;
+
+/// <summary>The mark and word for a status, shared by the terminal and the reports.</summary>
+public static class StatusMark
+{
+    public static string Symbol(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "✓",
+        CheckStatus.Fail => "✗",
+        CheckStatus.Warn => "!",
+        CheckStatus.Skipped => "-",
+        _ => "?",
+    };
+
+    public static string Word(CheckStatus status) => status switch
+    {
+        CheckStatus.Pass => "pass",
+        CheckStatus.Fail => "fail",
+        CheckStatus.Warn => "warn",
+        CheckStatus.Skipped => "skipped",
+        _ => "unknown",
+    };
+}

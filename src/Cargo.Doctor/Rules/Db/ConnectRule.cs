@@ -1,0 +1,59 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Sql;
+
+namespace Cargo.Doctor.Rules.Db;
+
+/// <summary>db.connect: every configured database accepts the login, preferably over SSL.</summary>
+public sealed class ConnectRule : IRule
+{
+    public string CheckId => "db.connect";
+
+    public Finding Evaluate(RuleContext context)
+    {
+        if (!WarehouseRequirement.TryGet(context, out var warehouse, out var skipped))
+        {
+            return skipped;
+        }
+
+        if (warehouse.Databases.Count == 0)
+        {
+            return context.Skipped("no database configured (pass --endpoint host:port/database or --database)");
+        }
+
+        var target = context.Facts.Target;
+        var failed = warehouse.Databases.Where(d => !d.Connection.Succeeded).ToList();
+        if (failed.Count > 0)
+        {
+            var remediation = failed
+                .GroupBy(d => d.Connection.FailureKind ?? "other")
+                .SelectMany(g => context.Remedy(
+                    context.Descriptor.Remediation.ContainsKey(g.Key) ? g.Key : "other",
+                    ("user", SqlQuote.Ident(warehouse.LoginUser)),
+                    ("database", SqlQuote.Ident(g.First().Name)),
+                    ("host", target.Host ?? "?"),
+                    ("port", target.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")))
+                .ToList();
+            var details = failed.Select(d => $"{d.Name}: {d.Connection.FailureMessage}").ToList();
+            var summary = failed.Count == 1
+                ? $"cannot connect to database \"{failed[0].Name}\": {failed[0].Connection.FailureMessage}"
+                : $"cannot connect to {failed.Count} of {warehouse.Databases.Count} databases";
+            return context.Fail(summary, details, remediation);
+        }
+
+        var first = warehouse.Databases[0].Connection;
+        var connectedDetails = warehouse.Databases
+            .Select(d => $"{d.Name}: connected as \"{warehouse.LoginUser}\", SSL {(d.Connection.SslInUse ? "in use" : "NOT in use")}")
+            .Prepend($"server: {first.ServerVersion}")
+            .ToList();
+        var withoutSsl = warehouse.Databases.Where(d => !d.Connection.SslInUse).Select(d => d.Name).ToList();
+        if (withoutSsl.Count > 0)
+        {
+            return context.Warn(
+                $"connected to {warehouse.Databases.Count} database(s), but without SSL ({string.Join(", ", withoutSsl)})",
+                connectedDetails,
+                context.Remedy("no-ssl"));
+        }
+
+        return context.Pass($"connected to {warehouse.Databases.Count} database(s) as \"{warehouse.LoginUser}\" over SSL", connectedDetails);
+    }
+}

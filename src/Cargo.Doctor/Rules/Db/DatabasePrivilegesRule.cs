@@ -1,0 +1,57 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Sql;
+
+namespace Cargo.Doctor.Rules.Db;
+
+/// <summary>db.database-privileges: CREATE and TEMP on every configured database.</summary>
+public sealed class DatabasePrivilegesRule : IRule
+{
+    public string CheckId => "db.database-privileges";
+
+    public Finding Evaluate(RuleContext context)
+    {
+        if (!WarehouseRequirement.TryGet(context, out var warehouse, out var skipped))
+        {
+            return skipped;
+        }
+
+        var user = SqlQuote.Ident(warehouse.CargoUser);
+        var details = new List<string>();
+        var missing = new List<string>();
+        var unknown = new List<string>();
+        foreach (var db in WarehouseRequirement.Connected(warehouse))
+        {
+            if (db.CanCreate is null || db.CanTemp is null)
+            {
+                unknown.Add($"{db.Name}: {db.PrivilegesGap?.ToString() ?? "privileges could not be read"}");
+                continue;
+            }
+
+            var lacks = new[] { ("CREATE", db.CanCreate.Value), ("TEMP", db.CanTemp.Value) }.Where(p => !p.Item2).Select(p => p.Item1).ToList();
+            if (lacks.Count > 0)
+            {
+                missing.Add(db.Name);
+                details.Add($"{db.Name}: missing {string.Join(", ", lacks)}");
+            }
+            else
+            {
+                details.Add($"{db.Name}: CREATE and TEMP granted");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            return context.Fail(
+                $"\"{warehouse.CargoUser}\" lacks privileges on {missing.Count} database(s): {string.Join(", ", missing)}",
+                [.. details, .. unknown],
+                missing.SelectMany(db => context.Remedy("grant-database", ("database", SqlQuote.Ident(db)), ("user", user))).ToArray());
+        }
+
+        if (unknown.Count > 0)
+        {
+            return context.Unknown("database privileges could not be read", [.. details, .. unknown]);
+        }
+
+        return context.Pass($"CREATE and TEMP on {details.Count} database(s)", details);
+    }
+}

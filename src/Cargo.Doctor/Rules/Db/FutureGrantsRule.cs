@@ -1,0 +1,95 @@
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Sql;
+
+namespace Cargo.Doctor.Rules.Db;
+
+/// <summary>
+/// db.future-grants: tables created later in each schema will be granted too. Default privileges
+/// apply only to tables created by their owner, so every user who owns tables in the schema (or
+/// the schema owner, when it is empty) needs them, unless a scoped permission covers the schema.
+/// </summary>
+public sealed class FutureGrantsRule : IRule
+{
+    private static readonly string[] ReadWrite = ["SELECT", "INSERT", "UPDATE", "DELETE"];
+    private static readonly string[] Read = ["SELECT"];
+
+    public string CheckId => "db.future-grants";
+
+    public Finding Evaluate(RuleContext context)
+    {
+        if (!WarehouseRequirement.TryGet(context, out var warehouse, out var skipped))
+        {
+            return skipped;
+        }
+
+        var grantees = new HashSet<string>(StringComparer.Ordinal) { warehouse.CargoUser };
+        grantees.UnionWith(warehouse.Rbac?.UserRoles.Select(r => r.Role) ?? []);
+        var user = SqlQuote.Ident(warehouse.CargoUser);
+        var problems = new List<string>();
+        var unknown = new List<string>();
+        var remediation = new List<RemediationStep>();
+        var checkedSchemas = 0;
+        foreach (var db in WarehouseRequirement.Connected(warehouse))
+        {
+            if (db.FutureGrantsGap is not null || db.PrivilegesGap is not null)
+            {
+                unknown.Add($"{db.Name}: {db.FutureGrantsGap ?? db.PrivilegesGap}");
+                continue;
+            }
+
+            foreach (var schema in db.Schemas.Where(s => s.Exists))
+            {
+                checkedSchemas++;
+                var required = schema.ReadOnly ? Read : ReadWrite;
+                var applicable = db.FutureGrants
+                    .Where(g => (g.Schema is null || g.Schema == schema.Name) && Reaches(g, grantees))
+                    .ToList();
+                var scoped = applicable.Where(g => g.Source == "scoped").Select(g => g.Privilege.ToUpperInvariant()).ToHashSet();
+                var owners = db.Tables.Where(t => t.Schema == schema.Name && t.Owner is not null).Select(t => t.Owner!).Distinct().ToList();
+                if (owners.Count == 0 && schema.Owner is not null)
+                {
+                    owners.Add(schema.Owner);
+                }
+
+                foreach (var owner in owners.Order(StringComparer.Ordinal))
+                {
+                    var byDefault = applicable
+                        .Where(g => g.Source == "default" && g.Owner == owner)
+                        .Select(g => g.Privilege.ToUpperInvariant())
+                        .ToHashSet();
+                    var missing = required.Where(p => !scoped.Contains(p) && !byDefault.Contains(p)).ToList();
+                    if (missing.Count == 0)
+                    {
+                        continue;
+                    }
+
+                    problems.Add($"{db.Name}.{schema.Name}: tables that \"{owner}\" creates later will lack {string.Join(", ", missing)}");
+                    remediation.AddRange(context.Remedy("default-privileges",
+                        ("database", SqlQuote.Ident(db.Name)),
+                        ("schema", SqlQuote.Ident(schema.Name)),
+                        ("owner", SqlQuote.Ident(owner)),
+                        ("privileges", string.Join(", ", missing)),
+                        ("user", user)));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return context.Fail($"tables created later will not be fully granted in {problems.Count} case(s)", [.. problems, .. unknown], remediation);
+        }
+
+        if (unknown.Count > 0)
+        {
+            return context.Unknown("default privileges could not be read", unknown);
+        }
+
+        return checkedSchemas == 0
+            ? context.Skipped("no existing schema to check")
+            : context.Pass($"default privileges or scoped permissions cover future tables in {checkedSchemas} schema(s)");
+    }
+
+    private static bool Reaches(FutureGrantFacts grant, HashSet<string> grantees) =>
+        grant.GranteeType.Equals("public", StringComparison.OrdinalIgnoreCase) || grantees.Contains(grant.Grantee);
+}

@@ -1,0 +1,63 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Sql;
+
+namespace Cargo.Doctor.Rules.Db;
+
+/// <summary>db.schema-usage: every configured schema exists and grants USAGE to the Cargo user.</summary>
+public sealed class SchemaUsageRule : IRule
+{
+    public string CheckId => "db.schema-usage";
+
+    public Finding Evaluate(RuleContext context)
+    {
+        if (!WarehouseRequirement.TryGet(context, out var warehouse, out var skipped))
+        {
+            return skipped;
+        }
+
+        var user = SqlQuote.Ident(warehouse.CargoUser);
+        var problems = new List<string>();
+        var unknown = new List<string>();
+        var remediation = new List<RemediationStep>();
+        var total = 0;
+        foreach (var db in WarehouseRequirement.Connected(warehouse))
+        {
+            if (db.PrivilegesGap is not null)
+            {
+                unknown.Add($"{db.Name}: {db.PrivilegesGap}");
+                continue;
+            }
+
+            foreach (var schema in db.Schemas)
+            {
+                total++;
+                var values = new[] { ("database", SqlQuote.Ident(db.Name)), ("schema", SqlQuote.Ident(schema.Name)), ("user", user) };
+                if (!schema.Exists)
+                {
+                    var hint = schema.SimilarNames.Count > 0 ? $" (did you mean {string.Join(", ", schema.SimilarNames.Select(n => $"\"{n}\""))}?)" : "";
+                    problems.Add($"{db.Name}.{schema.Name}: schema does not exist{hint}");
+                    remediation.AddRange(context.Remedy("schema-missing", values));
+                }
+                else if (!schema.Usage)
+                {
+                    problems.Add($"{db.Name}.{schema.Name}: no USAGE");
+                    remediation.AddRange(context.Remedy("grant-usage", values));
+                }
+            }
+        }
+
+        if (problems.Count > 0)
+        {
+            return context.Fail($"{problems.Count} of {total} schema(s) not usable by \"{warehouse.CargoUser}\"", [.. problems, .. unknown], remediation);
+        }
+
+        if (unknown.Count > 0)
+        {
+            return context.Unknown("schema privileges could not be read", unknown);
+        }
+
+        return total == 0
+            ? context.Skipped("no schema configured (pass --schema DB.SCHEMA)")
+            : context.Pass($"USAGE on all {total} schema(s)");
+    }
+}

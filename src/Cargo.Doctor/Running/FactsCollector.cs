@@ -1,0 +1,48 @@
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Sources.Warehouse;
+
+namespace Cargo.Doctor.Running;
+
+/// <summary>
+/// Gathers facts once from every configured source (warehouse, AWS, live probes). Sources are the
+/// only code that does I/O; a source that cannot answer records a gap instead of throwing.
+/// </summary>
+public sealed class FactsCollector(DoctorConfig config, string? password)
+{
+    public StatementLog? WarehouseLog { get; private set; }
+
+    public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
+    {
+        var facts = new FactsSnapshot
+        {
+            ToolVersion = ToolVersion.Current,
+            StartedAt = startedAt,
+            Target = Describe(config),
+        };
+
+        if (config.Warehouse.Host is not null)
+        {
+            var reader = new WarehouseFactsReader(config.Warehouse, password);
+            WarehouseLog = reader.Log;
+            facts = facts with { Warehouse = await reader.ReadAsync(ct) };
+        }
+
+        return facts;
+    }
+
+    public static TargetDescription Describe(DoctorConfig config) => new()
+    {
+        Host = config.Warehouse.Host,
+        Port = config.Warehouse.Host is null ? null : config.Warehouse.Port,
+        Databases = config.Warehouse.AllDatabases,
+        Schemas = config.Warehouse.Schemas.Select(s => s.ToString()).ToList(),
+        User = config.Warehouse.User,
+        LoginUser = config.Warehouse.LoginUser,
+        SslMode = config.Warehouse.SslMode,
+        FunctionRole = config.Warehouse.FunctionRole,
+        Region = config.Aws.Region,
+        ClusterIdentifier = config.Aws.ClusterIdentifier,
+        Workgroup = config.Aws.Workgroup,
+    };
+}
