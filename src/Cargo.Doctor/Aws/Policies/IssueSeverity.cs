@@ -1,0 +1,7 @@
+namespace Cargo.Doctor.Aws.Policies;
+
+public enum IssueSeverity
+{
+    Warning,
+    Failure,
+}

@@ -1,0 +1,8 @@
+namespace Cargo.Doctor.Aws.Policies;
+
+public enum PolicySource
+{
+    Managed,
+    Inline,
+    PermissionsBoundary,
+}
