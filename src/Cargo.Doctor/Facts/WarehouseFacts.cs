@@ -75,6 +75,12 @@ public sealed record SchemaFacts
 
     public bool Usage { get; init; }
 
+    /// <summary>
+    /// False when the login (not necessarily the Cargo user) has no USAGE on the schema: its
+    /// tables could not be examined.
+    /// </summary>
+    public bool TablesExamined { get; init; } = true;
+
     public string? Owner { get; init; }
 
     /// <summary>Existing schemas whose name differs only in case (for "did you mean").</summary>

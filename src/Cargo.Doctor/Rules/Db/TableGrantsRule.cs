@@ -39,6 +39,12 @@ public sealed class TableGrantsRule : IRule
             var tablesBySchema = db.Tables.ToLookup(t => t.Schema);
             foreach (var schema in db.Schemas.Where(s => s.Exists))
             {
+                if (!schema.TablesExamined)
+                {
+                    unknown.Add($"{db.Name}.{schema.Name}: tables not examined: the login \"{warehouse.LoginUser}\" has no USAGE on this schema (see db.schema-usage)");
+                    continue;
+                }
+
                 var required = schema.ReadOnly ? Read : ReadWrite;
                 var tables = tablesBySchema[schema.Name].ToList();
                 tableCount += tables.Count;
@@ -85,7 +91,7 @@ public sealed class TableGrantsRule : IRule
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("table privileges could not be read", unknown);
+            return context.Unknown($"{unknown.Count} schema(s) or database(s) could not be examined", unknown);
         }
 
         return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)");

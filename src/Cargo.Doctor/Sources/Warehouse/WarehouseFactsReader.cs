@@ -116,7 +116,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             var (schemaSql, schemaParameters) = WarehouseQuery.Load("schemas").Bind(userParameter,
                 new Dictionary<string, IReadOnlyList<string>> { ["schemas_lower"] = names.Select(n => n.ToLowerInvariant()).Distinct().ToList() });
             var found = await session.QueryAsync(schemaSql, schemaParameters,
-                r => (Name: DbValue.Text(r, 0)!, Owner: DbValue.Text(r, 1), Usage: DbValue.Flag(r, 2)), ct);
+                r => (Name: DbValue.Text(r, 0)!, Owner: DbValue.Text(r, 1), Usage: DbValue.Flag(r, 2), LoginUsage: DbValue.Flag(r, 3)), ct);
 
             var existing = found.Where(f => names.Contains(f.Name)).Select(f => f.Name).ToList();
             var (tableSql, tableParameters) = WarehouseQuery.Load("table-privileges").Bind(userParameter,
@@ -136,6 +136,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                         ReadOnly = t.ReadOnly,
                         Exists = match.Name is not null,
                         Usage = match.Usage,
+                        TablesExamined = match.LoginUsage,
                         Owner = match.Owner,
                         SimilarNames = match.Name is null
                             ? found.Where(f => string.Equals(f.Name, t.Schema, StringComparison.OrdinalIgnoreCase)).Select(f => f.Name).ToList()

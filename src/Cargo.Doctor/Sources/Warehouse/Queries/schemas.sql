@@ -3,6 +3,7 @@
 -- pg_catalog only, never join svv_* views here.
 SELECT n.nspname AS schema_name,
        pg_get_userbyid(n.nspowner) AS owner_name,
-       has_schema_privilege(@user, n.nspname, 'USAGE') AS has_usage
+       has_schema_privilege(@user, n.nspname, 'USAGE') AS has_usage,
+       has_schema_privilege(current_user, n.nspname, 'USAGE') AS login_has_usage
 FROM pg_catalog.pg_namespace n
 WHERE lower(n.nspname) IN ({schemas_lower})

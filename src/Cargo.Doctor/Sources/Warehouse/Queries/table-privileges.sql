@@ -12,4 +12,7 @@ FROM pg_catalog.pg_class c
 JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
 WHERE c.relkind IN ('r', 'v', 'm', 'p')
   AND n.nspname IN ({schemas})
+  -- Resolving a table name needs USAGE on its schema for the login itself; without it the whole
+  -- statement would fail, so such schemas are reported as not checked instead.
+  AND has_schema_privilege(current_user, n.nspname, 'USAGE')
 ORDER BY n.nspname, c.relname

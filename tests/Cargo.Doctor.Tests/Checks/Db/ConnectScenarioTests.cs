@@ -1,0 +1,60 @@
+using System.Net;
+using System.Net.Sockets;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Checks.Db;
+
+/// <summary>db.connect: each way a login fails gets its own message and fix.</summary>
+public sealed class ConnectScenarioTests(PostgresServer server)
+{
+    [Fact]
+    public async Task wrong_password_is_an_auth_failure_and_blocks_the_rest()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+
+        var result = await scenario.CheckAsync(scenario.Config("sales"), password: "not-the-password");
+
+        var connect = result["db.connect"];
+        Assert.Equal(CheckStatus.Fail, connect.Status);
+        Assert.Contains("password authentication failed", connect.Summary);
+        Assert.Contains(connect.Remediation, r => r.Key == "auth" && r.Text.Contains($"ALTER USER \"{scenario.User}\""));
+        Assert.Equal("blocked by db.connect", result["db.user-exists"].Summary);
+        Assert.Equal(CheckStatus.Skipped, result["db.table-grants"].Status);
+    }
+
+    [Fact]
+    public async Task nothing_listening_on_the_port_is_reported_as_refused()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var config = scenario.Config("sales");
+
+        var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { Port = ClosedPort() } });
+
+        var connect = result["db.connect"];
+        Assert.Equal(CheckStatus.Fail, connect.Status);
+        Assert.Contains("nothing is listening", connect.Summary);
+        Assert.Equal("refused", result.Facts.Warehouse!.Databases[0].Connection.FailureKind);
+    }
+
+    [Fact]
+    public async Task missing_database_is_named()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var config = scenario.Config("sales");
+
+        var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { Databases = [scenario.Database, "no_such_db"] } });
+
+        var connect = result["db.connect"];
+        Assert.Equal(CheckStatus.Fail, connect.Status);
+        Assert.Contains("database \"no_such_db\" does not exist", connect.Summary);
+        Assert.Contains(connect.Remediation, r => r.Text.Contains("CREATE DATABASE \"no_such_db\";"));
+    }
+
+    private static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
