@@ -118,9 +118,15 @@ public sealed class Ec2Client : IDisposable
             return Failure(null, AwsCallException.TimeoutCode, NetworkFailure.TimedOut(endpoint, seconds), e);
         }
 
-        return e is AmazonServiceException failed
-            ? Failure((int)failed.StatusCode, $"Http{(int)failed.StatusCode}", failed.Message, e)
-            : credentials.NoCredentials(AwsService.Ec2, Operation, e);
+        if (e is AmazonServiceException failed)
+        {
+            return Failure((int)failed.StatusCode, $"Http{(int)failed.StatusCode}", failed.Message, e);
+        }
+
+        // Refreshing credentials (assume-role, SSO) fail inside the SDK call as client exceptions.
+        return e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase)
+            ? credentials.NoCredentials(AwsService.Ec2, Operation, e)
+            : Failure(null, "ClientError", e.Message.ReplaceLineEndings(" "), e);
     }
 
     private static AwsCallException Failure(int? status, string code, string message, Exception inner) =>
