@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.Aws;
+
+internal sealed record AwsErrorDetails(string Code, string Message);

@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.Aws;
+
+public sealed record AttachedPolicy(string PolicyName, string PolicyArn);

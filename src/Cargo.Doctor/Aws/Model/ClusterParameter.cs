@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.Aws;
+
+public sealed record ClusterParameter(string Name, string? Value, string? Source);

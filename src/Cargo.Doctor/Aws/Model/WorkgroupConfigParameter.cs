@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.Aws;
+
+public sealed record WorkgroupConfigParameter(string Key, string? Value);

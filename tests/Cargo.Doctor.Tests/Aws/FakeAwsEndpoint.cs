@@ -1,0 +1,240 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+using Cargo.Doctor.Aws;
+
+namespace Cargo.Doctor.Tests.Aws;
+
+/// <summary>
+/// A loopback stand-in for IAM, Redshift, Redshift Serverless and EC2. Query requests dispatch on
+/// <c>Action=</c>, JSON 1.1 requests on <c>X-Amz-Target</c>. Every request must carry a SigV4
+/// Authorization header, which is re-computed with the SDK's signer and the known fake secret;
+/// unsigned or wrongly signed requests get 403 and are listed in <see cref="SigningProblems"/>.
+/// </summary>
+public sealed class FakeAwsEndpoint : IDisposable
+{
+    public const string AccessKey = "AKIAFAKEACCESSKEY001";
+    public const string SecretKey = "fake/Secret+Key/ThatMustNeverLeak0123456";
+
+    private readonly HttpListener listener = new();
+    private readonly ConcurrentDictionary<string, ConcurrentQueue<FakeAwsResponse>> scripted = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeAwsResponse> lastResponse = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<RecordedAwsRequest> requests = new();
+    private readonly ConcurrentQueue<string> signingProblems = new();
+    private readonly Task loop;
+
+    public FakeAwsEndpoint()
+    {
+        Url = StartOnFreePort(listener);
+        loop = Task.Run(ServeAsync);
+    }
+
+    public Uri Url { get; }
+
+    public IReadOnlyList<RecordedAwsRequest> Requests => [.. requests];
+
+    public IReadOnlyList<string> SigningProblems => [.. signingProblems];
+
+    public IEnumerable<RecordedAwsRequest> RequestsFor(string operation) => Requests.Where(r => r.Operation == operation);
+
+    /// <summary>
+    /// Scripts the answers to <paramref name="operation"/>: one per call in order; the last one repeats.
+    /// Calling again replaces the script.
+    /// </summary>
+    public FakeAwsEndpoint Respond(string operation, params FakeAwsResponse[] responses)
+    {
+        scripted[operation] = new ConcurrentQueue<FakeAwsResponse>(responses);
+        lastResponse.TryRemove(operation, out _);
+        return this;
+    }
+
+    /// <summary>Client options pointing at this endpoint with fake static credentials and no real back-off.</summary>
+    public AwsClientOptions ClientOptions(string region = "eu-west-1") => new(
+        region,
+        EndpointOverride: Url,
+        Credentials: new BasicAWSCredentials(AccessKey, SecretKey),
+        RetryDelay: (_, _) => Task.CompletedTask);
+
+    public AwsClients CreateClients(string region = "eu-west-1") => AwsClients.Create(ClientOptions(region));
+
+    public void Dispose()
+    {
+        listener.Close();
+        try
+        {
+            loop.Wait(TimeSpan.FromSeconds(5));
+        }
+        catch (AggregateException)
+        {
+        }
+    }
+
+    private static Uri StartOnFreePort(HttpListener listener)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            var probe = new TcpListener(IPAddress.Loopback, 0);
+            probe.Start();
+            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+            probe.Stop();
+
+            var url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/";
+            listener.Prefixes.Clear();
+            listener.Prefixes.Add(url);
+            try
+            {
+                listener.Start();
+                return new Uri(url);
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+            }
+        }
+    }
+
+    private async Task ServeAsync()
+    {
+        while (listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            _ = Task.Run(() => HandleAsync(context));
+        }
+    }
+
+    private async Task HandleAsync(HttpListenerContext context)
+    {
+        var request = context.Request;
+        using var buffer = new MemoryStream();
+        await request.InputStream.CopyToAsync(buffer);
+        var bodyBytes = buffer.ToArray();
+        var body = Encoding.UTF8.GetString(bodyBytes);
+
+        var target = request.Headers["X-Amz-Target"];
+        var form = target is null ? ParseForm(body) : new Dictionary<string, string>();
+        var operation = target is not null ? target[(target.IndexOf('.') + 1)..] : form.GetValueOrDefault("Action", "");
+        var isJson = target is not null;
+
+        var authorization = request.Headers["Authorization"] ?? "";
+        var scope = CredentialScope(authorization);
+        var signatureValid = scope is not null && SignatureMatches(request, bodyBytes, authorization, scope.Value);
+        requests.Enqueue(new RecordedAwsRequest(
+            operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid));
+
+        FakeAwsResponse response;
+        if (!signatureValid)
+        {
+            signingProblems.Enqueue($"{operation}: Authorization '{authorization}' is missing or does not match the SDK signature.");
+            response = isJson
+                ? FakeAwsResponses.JsonError(403, "InvalidSignatureException", "Signature does not match.")
+                : FakeAwsResponses.QueryError(403, "SignatureDoesNotMatch", "Signature does not match.");
+        }
+        else
+        {
+            response = NextResponse(operation, isJson);
+        }
+
+        var payload = Encoding.UTF8.GetBytes(response.Body);
+        context.Response.StatusCode = response.Status;
+        context.Response.ContentType = response.ContentType;
+        context.Response.ContentLength64 = payload.Length;
+        await context.Response.OutputStream.WriteAsync(payload);
+        context.Response.Close();
+    }
+
+    private FakeAwsResponse NextResponse(string operation, bool isJson)
+    {
+        if (scripted.TryGetValue(operation, out var queue))
+        {
+            if (queue.TryDequeue(out var next))
+            {
+                lastResponse[operation] = next;
+                return next;
+            }
+
+            if (lastResponse.TryGetValue(operation, out var repeated))
+            {
+                return repeated;
+            }
+        }
+
+        return isJson
+            ? FakeAwsResponses.JsonError(400, "UnknownOperationException", $"No scripted response for {operation}.")
+            : FakeAwsResponses.QueryError(400, "InvalidAction", $"No scripted response for {operation}.");
+    }
+
+    private static Dictionary<string, string> ParseForm(string body)
+    {
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var eq = pair.IndexOf('=');
+            var name = eq < 0 ? pair : pair[..eq];
+            var value = eq < 0 ? "" : pair[(eq + 1)..];
+            form[Uri.UnescapeDataString(name.Replace('+', ' '))] = Uri.UnescapeDataString(value.Replace('+', ' '));
+        }
+
+        return form;
+    }
+
+    private static (string Date, string Region, string Service)? CredentialScope(string authorization)
+    {
+        const string prefix = "AWS4-HMAC-SHA256 Credential=";
+        if (!authorization.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = authorization[prefix.Length..].Split(',')[0].Split('/');
+        return parts.Length == 5 && parts[0] == AccessKey && parts[4] == "aws4_request"
+            ? (parts[1], parts[2], parts[3])
+            : null;
+    }
+
+    /// <summary>Re-signs the received request with the SDK signer and the known secret; the result must match.</summary>
+    private static bool SignatureMatches(
+        HttpListenerRequest request, byte[] body, string authorization, (string Date, string Region, string Service) scope)
+    {
+        var signedHeadersStart = authorization.IndexOf("SignedHeaders=", StringComparison.Ordinal);
+        var amzDate = request.Headers["X-Amz-Date"];
+        if (signedHeadersStart < 0 || amzDate is null)
+        {
+            return false;
+        }
+
+        var signedHeaders = authorization[(signedHeadersStart + "SignedHeaders=".Length)..].Split(',')[0].Split(';');
+        var signingRequest = new AWSSigningRequest
+        {
+            HttpMethod = new HttpMethod(request.HttpMethod),
+            RequestUri = new Uri($"http://{request.Headers["Host"]}{request.RawUrl}"),
+            Content = body,
+        };
+        foreach (var name in signedHeaders.Where(h => h is not ("host" or "x-amz-date" or "x-amz-content-sha256")))
+        {
+            signingRequest.Headers[name] = request.Headers[name] ?? "";
+        }
+
+        var expected = AWSSigV4Signer.Sign(signingRequest, new AWSSigV4Parameters
+        {
+            Credentials = new BasicAWSCredentials(AccessKey, SecretKey),
+            Region = RegionEndpoint.GetBySystemName(scope.Region),
+            Service = scope.Service,
+            SignedAt = DateTime.ParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
+                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
+        });
+        return string.Equals(expected.Headers["Authorization"], authorization, StringComparison.Ordinal);
+    }
+}
