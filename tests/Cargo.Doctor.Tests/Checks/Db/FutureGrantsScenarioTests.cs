@@ -1,0 +1,45 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Checks.Db;
+
+/// <summary>db.future-grants: default privileges per table owner, or scoped permissions.</summary>
+public sealed class FutureGrantsScenarioTests(PostgresServer server)
+{
+    [Fact]
+    public async Task no_default_privileges_is_a_warning_naming_the_owner_and_the_fix_works()
+    {
+        var scenario = await WarehouseScenario.CreateAsync(server);
+        await scenario.GrantDatabaseAsync();
+        await scenario.CreateFunctionRoleAsync();
+        await scenario.CreateSchemaWithTablesAsync("sales");
+        await scenario.GrantSchemaAsync("sales", defaults: false);
+
+        var result = await scenario.CheckAsync();
+
+        var finding = result["db.future-grants"];
+        Assert.Equal(CheckStatus.Warn, finding.Status);
+        Assert.Contains($"{scenario.Database}.sales: tables that \"{PostgresServer.AdminUser}\" creates later will lack SELECT, INSERT, UPDATE, DELETE", finding.Details);
+        Assert.Contains(finding.Remediation, r => r.Kind == "sql" && r.Text ==
+            $"ALTER DEFAULT PRIVILEGES FOR USER \"{PostgresServer.AdminUser}\" IN SCHEMA \"sales\" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \"{scenario.User}\";");
+
+        await scenario.ApplyRemediationAsync(finding);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())["db.future-grants"].Status);
+    }
+
+    [Fact]
+    public async Task scoped_permission_covers_every_owner()
+    {
+        var scenario = await WarehouseScenario.CreateAsync(server);
+        await scenario.GrantDatabaseAsync();
+        await scenario.CreateFunctionRoleAsync();
+        await scenario.CreateSchemaWithTablesAsync("sales");
+        await scenario.AdminAsync($"GRANT USAGE ON SCHEMA \"sales\" TO {scenario.Quoted(scenario.User)}");
+        await scenario.AdminAsync($"SELECT rs_grant_for_tables('SELECT, INSERT, UPDATE, DELETE', 'sales', {Cargo.Doctor.Sql.SqlQuote.Literal(scenario.User)})");
+
+        var result = await scenario.CheckAsync();
+
+        Assert.Equal(CheckStatus.Pass, result["db.future-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, result["db.table-grants"].Status);
+    }
+}

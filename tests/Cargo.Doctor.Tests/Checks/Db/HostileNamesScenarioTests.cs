@@ -1,0 +1,64 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Reports;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Checks.Db;
+
+/// <summary>
+/// Names with quotes, spaces, unicode and <c>&lt;script&gt;</c>: the printed SQL is correctly quoted
+/// (it runs and fixes the setup) and the reports show the names as text.
+/// </summary>
+public sealed class HostileNamesScenarioTests(PostgresServer server)
+{
+    private const string Schema = "Sales \"EU\" <script>alert(1)</script>";
+    private const string Table = "order \"items\" ü 日本";
+
+    [Fact]
+    public async Task names_with_quotes_spaces_unicode_and_script_are_quoted_and_escaped()
+    {
+        var scenario = await WarehouseScenario.CreateAsync(
+            server,
+            database: server.UniqueName("ware house ü"),
+            user: server.UniqueName("cargo \"user\""),
+            role: server.UniqueName("fn role <b>"));
+        await scenario.GrantDatabaseAsync();
+        await scenario.CreateSchemaWithTablesAsync(Schema, Table, "plain");
+        await scenario.AdminAsync($"GRANT SELECT ON {scenario.Quoted(Schema)}.{scenario.Quoted(Table)} TO {scenario.Quoted(scenario.User)}");
+
+        var result = await scenario.CheckAsync(scenario.Config(Schema));
+
+        var usage = result["db.schema-usage"];
+        Assert.Equal(CheckStatus.Fail, usage.Status);
+        var u = "\"" + scenario.User.Replace("\"", "\"\"") + "\"";
+        Assert.Contains(usage.Remediation, r => r.Text == $"GRANT USAGE ON SCHEMA \"Sales \"\"EU\"\" <script>alert(1)</script>\" TO {u};");
+
+        var grants = result["db.table-grants"];
+        Assert.Equal(CheckStatus.Unknown, grants.Status); // the cargo login cannot see into the schema yet
+
+        var role = result["db.function-role"];
+        Assert.Equal(CheckStatus.Fail, role.Status);
+
+        var outDir = Directory.CreateTempSubdirectory("hostile-names").FullName;
+        var report = Report.Create(result.Facts, WarehouseScenario.Catalog, result.Findings, TimeSpan.FromSeconds(1));
+        ReportWriter.Write(report, outDir, ReportWriter.All);
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"), TestContext.Current.CancellationToken);
+        Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
+
+        foreach (var finding in new[] { usage, role, result["db.future-grants"] })
+        {
+            await scenario.ApplyRemediationAsync(finding);
+        }
+
+        var fixedResult = await scenario.CheckAsync(scenario.Config(Schema));
+        Assert.Equal(CheckStatus.Pass, fixedResult["db.schema-usage"].Status);
+        Assert.Equal(CheckStatus.Pass, fixedResult["db.function-role"].Status);
+        var tableGrants = fixedResult["db.table-grants"];
+        Assert.Equal(CheckStatus.Fail, tableGrants.Status);
+        Assert.Contains($"{scenario.Database}.{Schema}.{Table} (table): missing INSERT, UPDATE, DELETE", tableGrants.Details);
+
+        await scenario.ApplyRemediationAsync(tableGrants);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync(scenario.Config(Schema)))["db.table-grants"].Status);
+    }
+}

@@ -1,0 +1,42 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Checks.Db;
+
+/// <summary>db.user-exists, inspected from an admin login (logging in as a missing user cannot work).</summary>
+public sealed class UserExistsScenarioTests(PostgresServer server)
+{
+    [Fact]
+    public async Task no_user_fails_with_create_user_and_blocks_privilege_checks()
+    {
+        var scenario = await WarehouseScenario.CreateAsync(server, createUser: false);
+        await scenario.CreateSchemaWithTablesAsync("sales");
+        var config = scenario.Config("sales");
+
+        var result = await scenario.CheckAsync(
+            config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } },
+            PostgresServer.AdminPassword);
+
+        var user = result["db.user-exists"];
+        Assert.Equal(CheckStatus.Fail, user.Status);
+        Assert.Equal($"user \"{scenario.User}\" does not exist", user.Summary);
+        Assert.Contains(user.Remediation, r => r.Text == $"CREATE USER \"{scenario.User}\" WITH PASSWORD '<strong_password>';");
+        Assert.Equal(CheckStatus.Skipped, result["db.table-grants"].Status);
+        Assert.Equal("blocked by db.user-exists", result["db.function-role"].Summary);
+    }
+
+    [Fact]
+    public async Task admin_login_sees_the_same_verdicts_as_the_cargo_user()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var config = scenario.Config("sales");
+
+        var asAdmin = await scenario.CheckAsync(
+            config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } },
+            PostgresServer.AdminPassword);
+
+        Assert.All(asAdmin.Findings, f => Assert.True(f.Status == CheckStatus.Pass, asAdmin.Describe()));
+        Assert.Equal(PostgresServer.AdminUser, asAdmin.Facts.Warehouse!.LoginUser);
+        Assert.True(asAdmin.Facts.Warehouse.LoginIsSuperuser);
+    }
+}
