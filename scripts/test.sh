@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Runs every test. Installs what the tests need when it is missing (PostgreSQL server for the
+# warehouse scenarios, Chromium for the HTML report test, openssl for the test server's SSL
+# certificate), then prints one final line: "tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need=()
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+command -v chromium >/dev/null 2>&1 || need+=(chromium)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v dotnet >/dev/null 2>&1 || { echo "dotnet (the .NET 10 SDK) is required: https://dot.net" >&2; exit 2; }
+if [ ${#need[@]} -gt 0 ]; then
+  echo "installing: ${need[*]}"
+  sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  # The Debian package starts a cluster of its own; the tests start theirs, so stop it.
+  command -v pg_ctlcluster >/dev/null 2>&1 && $sudo service postgresql stop >/dev/null 2>&1 || true
+fi
+
+results="artifacts/test-results"
+rm -rf "$results"
+status=0
+dotnet test Cargo.Doctor.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@" || status=$?
+
+trx="$results/results.trx"
+if [ ! -f "$trx" ]; then
+  echo "tests: 0 passed, 0 failed"
+  echo "no test results were written (build failure?)" >&2
+  exit 1
+fi
+counters=$(grep -o '<Counters [^>]*>' "$trx")
+passed=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+failed=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+executed=$(sed -n 's/.* executed="\([0-9]*\)".*/\1/p' <<<"$counters")
+echo "tests: ${passed:-0} passed, ${failed:-0} failed"
+if [ "${executed:-0}" -eq 0 ]; then
+  echo "no test was executed" >&2
+  exit 1
+fi
+if [ "${failed:-0}" -ne 0 ] || [ "$status" -ne 0 ]; then
+  exit 1
+fi
