@@ -125,6 +125,13 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                 DbValue.Text(r, 0)!, DbValue.Text(r, 1)!, DbValue.Text(r, 2)!, DbValue.Text(r, 3),
                 DbValue.Flag(r, 4), DbValue.Flag(r, 5), DbValue.Flag(r, 6), DbValue.Flag(r, 7)), ct);
 
+            // Sorted here rather than by the server: an ORDER BY over 100k rows spills to disk there.
+            tables.Sort((a, b) => (string.CompareOrdinal(a.Schema, b.Schema), string.CompareOrdinal(a.Name, b.Name)) switch
+            {
+                (0, var byName) => byName,
+                (var bySchema, _) => bySchema,
+            });
+
             facts = facts with
             {
                 Schemas = targets.Select(t =>

@@ -15,4 +15,3 @@ WHERE c.relkind IN ('r', 'v', 'm', 'p')
   -- Resolving a table name needs USAGE on its schema for the login itself; without it the whole
   -- statement would fail, so such schemas are reported as not checked instead.
   AND has_schema_privilege(current_user, n.nspname, 'USAGE')
-ORDER BY n.nspname, c.relname
