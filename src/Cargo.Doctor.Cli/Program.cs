@@ -19,6 +19,7 @@ public static class Program
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CatalogCommands.List());
         root.Subcommands.Add(CatalogCommands.Explain());
+        root.Subcommands.Add(AwsPolicyCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

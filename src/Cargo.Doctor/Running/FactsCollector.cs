@@ -1,5 +1,7 @@
+using Cargo.Doctor.Aws;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Sources.Aws;
 using Cargo.Doctor.Sources.Warehouse;
 
 namespace Cargo.Doctor.Running;
@@ -8,7 +10,8 @@ namespace Cargo.Doctor.Running;
 /// Gathers facts once from every configured source (warehouse, AWS, live probes). Sources are the
 /// only code that does I/O; a source that cannot answer records a gap instead of throwing.
 /// </summary>
-public sealed class FactsCollector(DoctorConfig config, string? password)
+/// <param name="awsClientOptions">Overrides how AWS is reached (tests: a loopback fake); default from the config.</param>
+public sealed class FactsCollector(DoctorConfig config, string? password, AwsClientOptions? awsClientOptions = null)
 {
     public StatementLog? WarehouseLog { get; private set; }
 
@@ -26,6 +29,11 @@ public sealed class FactsCollector(DoctorConfig config, string? password)
             var reader = new WarehouseFactsReader(config.Warehouse, password);
             WarehouseLog = reader.Log;
             facts = facts with { Warehouse = await reader.ReadAsync(ct) };
+        }
+
+        if (config.Aws.IsConfigured)
+        {
+            facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, ct: ct) };
         }
 
         return facts;

@@ -1,0 +1,19 @@
+using System.CommandLine;
+using Cargo.Doctor.Sources.Aws;
+
+namespace Cargo.Doctor.Cli.Commands;
+
+/// <summary><c>cargo-doctor aws-policy</c>: the minimal read-only IAM policy the doctor's own AWS identity needs.</summary>
+internal static class AwsPolicyCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("aws-policy", "Print the read-only IAM policy cargo-doctor needs for the AWS checks");
+        command.SetAction(_ =>
+        {
+            Console.Out.WriteLine(AwsReadPermissions.PolicyJson());
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

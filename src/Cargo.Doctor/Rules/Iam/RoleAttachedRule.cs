@@ -1,0 +1,72 @@
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Net;
+using Cargo.Doctor.Shell;
+
+namespace Cargo.Doctor.Rules.Iam;
+
+/// <summary>
+/// iam.role-attached: the customer role is in the cluster's IamRoles (or the namespace's iamRoles) with
+/// status in-sync; <c>adding</c> is a warning (it will be usable in a few minutes).
+/// </summary>
+public sealed class RoleAttachedRule : IRule
+{
+    public string CheckId => "iam.role-attached";
+
+    public Finding Evaluate(RuleContext context)
+    {
+        if (!AwsRequirement.TryGet(context, out var aws, out var skipped))
+        {
+            return skipped;
+        }
+
+        if (aws.AttachedRoles is not { } attached)
+        {
+            return context.Unknown($"could not read the roles attached to {AwsRequirement.Describe(aws)}: {aws.AttachedRolesGap}");
+        }
+
+        var where = aws.IsServerless ? $"namespace {aws.Target?.NamespaceName}" : AwsRequirement.Describe(aws);
+        var details = CustomerRoleRequirement.Details(aws);
+        details.AddRange(attached.Select(r => $"attached: {r.Arn} ({r.ApplyStatus ?? "status not reported"})"));
+        var roleArn = aws.Role?.Arn;
+        if (roleArn is null)
+        {
+            return attached.Count == 0
+                ? context.Fail($"no IAM role is attached to {where}", details,
+                    context.Remedy("choose-role", ("target", where)))
+                : context.Unknown($"no customer role examined: {aws.Selection.Note}", details);
+        }
+
+        var match = attached.FirstOrDefault(r => string.Equals(r.Arn, roleArn, StringComparison.Ordinal));
+        if (match is null)
+        {
+            return context.Fail($"role {roleArn} is not attached to {where}", details, Attach(context, aws, attached, roleArn));
+        }
+
+        return match.ApplyStatus?.ToLowerInvariant() switch
+        {
+            "in-sync" => context.Pass($"role {roleArn} is attached to {where} (in-sync)", details),
+            "adding" => context.Warn($"role {roleArn} is being attached to {where} (adding): it is usable once in-sync", details,
+                context.Remedy("wait", ("target", where))),
+            null => context.Pass($"role {roleArn} is attached to {where}", details),
+            var status => context.Fail($"role {roleArn} is {status} on {where}", details, Attach(context, aws, attached.Where(r => r != match).ToList(), roleArn)),
+        };
+    }
+
+    private static IReadOnlyList<RemediationStep> Attach(RuleContext context, AwsFacts aws, IReadOnlyList<AttachedRoleFacts> others, string roleArn)
+    {
+        var region = ShellQuote.Arg(aws.Region);
+        if (aws.IsServerless)
+        {
+            // update-namespace replaces the whole list: keep the roles already attached.
+            var all = others.Select(r => r.Arn).Append(roleArn).Distinct(StringComparer.Ordinal).Select(ShellQuote.Arg);
+            var ns = aws.Target?.NamespaceName ?? "<namespace>";
+            return context.Remedy("attach-serverless", ("namespace", ns), ("namespace_sh", ShellQuote.Arg(ns)), ("role", roleArn),
+                ("roles_sh", string.Join(" ", all)), ("region_sh", region));
+        }
+
+        var cluster = aws.Target?.Identifier ?? "<cluster>";
+        return context.Remedy("attach-provisioned", ("cluster", cluster), ("cluster_sh", ShellQuote.Arg(cluster)), ("role", roleArn),
+            ("role_sh", ShellQuote.Arg(roleArn)), ("region_sh", region));
+    }
+}

@@ -1,0 +1,22 @@
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+
+namespace Cargo.Doctor.Rules.Net;
+
+/// <summary>The precondition every net.* and iam.* rule shares: the AWS side was examined.</summary>
+internal static class AwsRequirement
+{
+    public const string NotConfigured = "AWS checks not configured: pass --cluster or --workgroup (and --region)";
+
+    public static bool TryGet(RuleContext context, out AwsFacts aws, out Finding notExamined)
+    {
+        aws = context.Facts.Aws!;
+        notExamined = context.Skipped(NotConfigured);
+        return aws is not null;
+    }
+
+    /// <summary>"cluster 'x'" or "workgroup 'y'", for findings.</summary>
+    public static string Describe(AwsFacts aws) => aws.Target is { } t
+        ? $"{t.Kind} {t.Identifier}"
+        : aws.IsServerless ? "the workgroup" : "the cluster";
+}

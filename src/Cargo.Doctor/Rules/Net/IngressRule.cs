@@ -1,0 +1,119 @@
+using System.Globalization;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Shell;
+
+namespace Cargo.Doctor.Rules.Net;
+
+/// <summary>
+/// net.ingress: for every Cargo IP, some inbound rule of the cluster's or workgroup's security groups
+/// admits it on the warehouse port (TCP range holding the port, or all traffic). Rules that name a
+/// prefix list or another security group cannot be judged from an IP: they make the answer unknown,
+/// never a pass.
+/// </summary>
+public sealed class IngressRule : IRule
+{
+    public string CheckId => "net.ingress";
+
+    public Finding Evaluate(RuleContext context)
+    {
+        if (!AwsRequirement.TryGet(context, out var aws, out var skipped))
+        {
+            return skipped;
+        }
+
+        if (aws.CargoIps.Count == 0)
+        {
+            return context.Skipped("no Cargo IP given: pass --cargo-ip (Cargo's public IP, from your Cargo workspace settings)");
+        }
+
+        if (aws.SecurityGroups is not { } groups)
+        {
+            return context.Unknown($"could not read the security groups of {AwsRequirement.Describe(aws)}: {aws.SecurityGroupsGap}");
+        }
+
+        var target = aws.Target!;
+        var port = target.Port ?? 5439;
+        if (groups.Count == 0)
+        {
+            return context.Fail($"{target.Kind} {target.Identifier} has no VPC security group", null,
+                context.Remedy("no-security-group", ("target", $"{target.Kind} {target.Identifier}")));
+        }
+
+        var details = new List<string>();
+        var remediation = new List<RemediationStep>();
+        var (missing, unevaluable) = (0, 0);
+        foreach (var ipText in aws.CargoIps)
+        {
+            var ip = Cidr.Parse(ipText, "--cargo-ip");
+            var admitting = groups.SelectMany(g => g.Inbound.Select(r => (Group: g, Rule: r)))
+                .FirstOrDefault(x => CoversPort(x.Rule, port) && Ranges(x.Rule, ip).Any(range => range.Contains(ip)));
+            if (admitting.Group is not null)
+            {
+                details.Add($"{ip}: admitted by {admitting.Group.GroupId} ({Describe(admitting.Rule)} from {Ranges(admitting.Rule, ip).First(r => r.Contains(ip))})");
+                continue;
+            }
+
+            var otherPorts = groups.SelectMany(g => g.Inbound.Select(r => (Group: g, Rule: r)))
+                .Where(x => Ranges(x.Rule, ip).Any(range => range.Contains(ip)))
+                .Select(x => $"{x.Group.GroupId} admits it on {Describe(x.Rule)} only")
+                .ToList();
+            var opaque = groups.SelectMany(g => g.Inbound.Select(r => (Group: g, Rule: r)))
+                .Where(x => CoversPort(x.Rule, port) && (x.Rule.PrefixListIds.Count > 0 || x.Rule.ReferencedGroupIds.Count > 0))
+                .Select(x => $"{x.Group.GroupId} {Describe(x.Rule)} from {string.Join(", ", x.Rule.PrefixListIds.Concat(x.Rule.ReferencedGroupIds))}")
+                .ToList();
+            if (opaque.Count > 0)
+            {
+                unevaluable++;
+                details.Add($"{ip}: not admitted by any CIDR rule on port {port}; cannot tell from an IP whether {string.Join("; ", opaque)} admits it (prefix list or security group reference)");
+                continue;
+            }
+
+            missing++;
+            details.Add($"{ip}: no inbound rule admits it on TCP port {port}" + (otherPorts.Count > 0 ? $" ({string.Join("; ", otherPorts)})" : ""));
+            remediation.AddRange(Authorize(context, aws, groups[0].GroupId, ip, port));
+        }
+
+        var total = aws.CargoIps.Count;
+        if (missing > 0)
+        {
+            return context.Fail($"{missing} of {total} Cargo IP(s) cannot reach {target.Kind} {target.Identifier} on port {port}", details, remediation);
+        }
+
+        if (unevaluable > 0)
+        {
+            return context.Unknown($"{unevaluable} of {total} Cargo IP(s) are only possibly admitted (prefix list or security group rules)", details);
+        }
+
+        return context.Pass($"every Cargo IP ({total}) can reach port {port}", details);
+    }
+
+    private static IEnumerable<RemediationStep> Authorize(RuleContext context, AwsFacts aws, string groupId, Cidr ip, int port)
+    {
+        var portText = port.ToString(CultureInfo.InvariantCulture);
+        var common = new[] { ("group", groupId), ("group_sh", ShellQuote.Arg(groupId)), ("port", portText), ("cidr", ip.ToString()), ("region_sh", ShellQuote.Arg(aws.Region)) };
+        return ip.IsIpv6
+            ? context.Remedy("authorize-ipv6", [.. common,
+                ("permissions_sh", ShellQuote.Arg($"IpProtocol=tcp,FromPort={portText},ToPort={portText},Ipv6Ranges=[{{CidrIpv6={ip},Description=Cargo}}]"))])
+            : context.Remedy("authorize-ipv4", [.. common, ("cidr_sh", ShellQuote.Arg(ip.ToString()))]);
+    }
+
+    private static bool CoversPort(IngressRuleFacts rule, int port) => rule.Protocol switch
+    {
+        "-1" or "all" => true,
+        "tcp" or "6" => rule.FromPort is { } from && rule.ToPort is { } to && ((from <= port && port <= to) || (from == -1 && to == -1)),
+        _ => false,
+    };
+
+    private static IEnumerable<Cidr> Ranges(IngressRuleFacts rule, Cidr ip) =>
+        (ip.IsIpv6 ? rule.Ipv6Cidrs : rule.Ipv4Cidrs)
+            .Select(text => Cidr.TryParse(text, out var range) ? range : null)
+            .OfType<Cidr>();
+
+    private static string Describe(IngressRuleFacts rule) => rule.Protocol switch
+    {
+        "-1" or "all" => "all traffic",
+        _ when rule.FromPort == rule.ToPort => $"{rule.Protocol} {rule.FromPort}",
+        _ => $"{rule.Protocol} {rule.FromPort}-{rule.ToPort}",
+    };
+}
