@@ -12,7 +12,6 @@ public static class AwsReadPermissions
     public static readonly IReadOnlyList<string> Actions =
     [
         "ec2:DescribeSecurityGroups",
-        "iam:GetContextKeysForPrincipalPolicy",
         "iam:GetPolicy",
         "iam:GetPolicyVersion",
         "iam:GetRole",
