@@ -1,5 +1,6 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
 
 namespace Cargo.Doctor.Running;
@@ -12,8 +13,13 @@ public sealed class FactsCollector(DoctorConfig config, string? password)
 {
     public StatementLog? WarehouseLog { get; private set; }
 
+    /// <summary>The probes' own log: they run as the Cargo user on a connection of their own.</summary>
+    public StatementLog ProbeLog { get; } = new();
+
     public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
+        // Validated first: a malformed role ARN or bucket is a config error before anything connects.
+        var probePlan = ProbePlan.Create(config, startedAt);
         var facts = new FactsSnapshot
         {
             ToolVersion = ToolVersion.Current,
@@ -26,6 +32,8 @@ public sealed class FactsCollector(DoctorConfig config, string? password)
             var reader = new WarehouseFactsReader(config.Warehouse, password);
             WarehouseLog = reader.Log;
             facts = facts with { Warehouse = await reader.ReadAsync(ct) };
+            var probes = await ProbeRunner.ForWarehouse(probePlan, config.Warehouse, password, ProbeLog).RunAsync(ct);
+            facts = facts with { Probes = probes, Notes = [.. facts.Notes, .. ProbeNotes.For(probes)] };
         }
 
         return facts;
