@@ -16,11 +16,15 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
 
     /// <summary>Probes through a real connection as the Cargo user, logging to <paramref name="log"/>.</summary>
     public static ProbeRunner ForWarehouse(ProbePlan plan, WarehouseConfig config, string? password, StatementLog log) =>
-        new(plan, async ct =>
+        new(plan, WarehouseOpener(plan, config, password, log));
+
+    public static Func<CancellationToken, Task<(IProbeExecutor? Executor, string? Failure)>> WarehouseOpener(
+        ProbePlan plan, WarehouseConfig config, string? password, StatementLog log) =>
+        async ct =>
         {
             var (session, connection) = await new WarehouseConnector(config, password, log).OpenAsync(plan.Database!, ct);
             return session is null ? (null, connection.FailureMessage) : (new WarehouseProbeExecutor(session), null);
-        });
+        };
 
     public async Task<ProbeFacts> RunAsync(CancellationToken ct)
     {
