@@ -28,6 +28,9 @@ public sealed record ProbeFacts
     /// <summary>Marked scratch schemas too recent to be leftovers (another run may be using them).</summary>
     public IReadOnlyList<string> LeftoversKept { get; init; } = [];
 
+    /// <summary>Set when the search for leftovers failed (the probes ran anyway).</summary>
+    public string? LeftoverScanError { get; init; }
+
     /// <summary>Set when this run's scratch schema could not be dropped (the report says how to).</summary>
     public string? CleanupError { get; init; }
 

@@ -17,6 +17,11 @@ public static class ProbeNotes
             yield return $"left {string.Join(", ", probes.LeftoversKept)} alone: created less than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago by cargo-doctor, possibly a run still in progress; a later run drops it";
         }
 
+        if (probes.LeftoverScanError is not null)
+        {
+            yield return $"could not look for scratch schemas left by earlier cargo-doctor runs: {probes.LeftoverScanError}";
+        }
+
         if (probes.CleanupError is not null)
         {
             yield return $"{probes.CleanupError}; drop it by hand: {ScratchSchema.DropStatement(probes.ScratchSchema ?? "")}";

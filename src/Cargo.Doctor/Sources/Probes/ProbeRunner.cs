@@ -51,12 +51,22 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
         var results = new Dictionary<string, ProbeResult>();
         (List<string> Dropped, List<string> Kept) leftovers = ([], []);
         string? cleanupError = null;
+        string? scanError = null;
         await using (executor)
         {
             var scratchMayExist = false;
             try
             {
-                leftovers = await DropLeftoversAsync(executor, ct);
+                try
+                {
+                    leftovers = await DropLeftoversAsync(executor, ct);
+                }
+                catch (ProbeStatementException e)
+                {
+                    // Housekeeping must not stop the probes: report it and go on.
+                    scanError = e.Message;
+                }
+
                 if (Runs(ProbeIds.SchemaCreate))
                 {
                     var recorder = new ProbeRecorder(ProbeIds.SchemaCreate, executor, _log);
@@ -98,6 +108,7 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
             LeftoversDropped = leftovers.Dropped,
             LeftoversKept = leftovers.Kept,
             CleanupError = cleanupError,
+            LeftoverScanError = scanError,
             Statements = _log.ToList(),
         };
     }

@@ -143,4 +143,15 @@ public sealed class RoundTripProbeTests
         Assert.Equal(finding.Summary, again.Summary);
         Assert.Equal(finding.Details, again.Details);
     }
+
+    [Fact]
+    public async Task failed_leftover_search_is_noted_and_the_probes_still_run()
+    {
+        var (probes, finding, _) = await RunAsync(new FakeRedshiftExecutor { FailOn = "SELECT n.nspname", ErrorMessage = "permission denied for relation pg_user" });
+
+        Assert.Equal("permission denied for relation pg_user", probes.LeftoverScanError);
+        Assert.Contains(ProbeNotes.For(probes), n => n.StartsWith("could not look for scratch schemas", StringComparison.Ordinal));
+        Assert.Equal(CheckStatus.Pass, finding.Status);
+        Assert.True(probes[ProbeIds.SchemaCreate]!.Succeeded);
+    }
 }
