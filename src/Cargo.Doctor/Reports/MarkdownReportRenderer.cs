@@ -40,7 +40,30 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
 
         AppendNotes(md, report);
+        AppendProbeStatements(md, report);
         return md.ToString();
+    }
+
+    /// <summary>Every statement the live probes sent, so a customer sees exactly what ran as the Cargo user.</summary>
+    private static void AppendProbeStatements(StringBuilder md, Report report)
+    {
+        var statements = report.Facts.Probes?.Statements ?? [];
+        if (statements.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Appendix: statements run by probes").AppendLine();
+        md.AppendLine("In order, logged in as the Cargo user (`cleanup` = dropping scratch schemas).").AppendLine();
+        for (var i = 0; i < statements.Count;)
+        {
+            // One block per run of consecutive statements of the same probe, in the order they ran.
+            var (probe, database) = (statements[i].ProbeId, statements[i].Database);
+            var block = statements.Skip(i).TakeWhile(s => s.ProbeId == probe && s.Database == database).Select(s => s.Sql.TrimEnd().TrimEnd(';') + ";").ToList();
+            md.AppendLine($"`{MarkdownText.Escape(probe)}` in database {MarkdownText.Escape(database)}:").AppendLine();
+            md.Append(MarkdownText.Fence(string.Join("\n", block), "sql")).AppendLine();
+            i += block.Count;
+        }
     }
 
     private static void AppendTarget(StringBuilder md, Report report)

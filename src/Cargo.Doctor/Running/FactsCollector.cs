@@ -2,6 +2,7 @@ using Cargo.Doctor.Aws;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Sources.Aws;
+using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
 
 namespace Cargo.Doctor.Running;
@@ -15,8 +16,13 @@ public sealed class FactsCollector(DoctorConfig config, string? password, AwsCli
 {
     public StatementLog? WarehouseLog { get; private set; }
 
+    /// <summary>The probes' own log: they run as the Cargo user on a connection of their own.</summary>
+    public StatementLog ProbeLog { get; } = new();
+
     public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
+        // Validated first: a malformed role ARN or bucket is a config error before anything connects.
+        var probePlan = ProbePlan.Create(config, startedAt);
         var facts = new FactsSnapshot
         {
             ToolVersion = ToolVersion.Current,
@@ -24,16 +30,24 @@ public sealed class FactsCollector(DoctorConfig config, string? password, AwsCli
             Target = Describe(config),
         };
 
+        if (config.Aws.IsConfigured)
+        {
+            facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, ct: ct) };
+
+            // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
+            if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)
+            {
+                probePlan = ProbePlan.Create(config with { Aws = config.Aws with { RoleArn = discovered.Arn } }, startedAt);
+            }
+        }
+
         if (config.Warehouse.Host is not null)
         {
             var reader = new WarehouseFactsReader(config.Warehouse, password);
             WarehouseLog = reader.Log;
             facts = facts with { Warehouse = await reader.ReadAsync(ct) };
-        }
-
-        if (config.Aws.IsConfigured)
-        {
-            facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, ct: ct) };
+            var probes = await ProbeRunner.ForWarehouse(probePlan, config.Warehouse, password, ProbeLog).RunAsync(ct);
+            facts = facts with { Probes = probes, Notes = [.. facts.Notes, .. ProbeNotes.For(probes)] };
         }
 
         return facts;

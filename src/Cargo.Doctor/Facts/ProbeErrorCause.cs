@@ -1,0 +1,42 @@
+namespace Cargo.Doctor.Facts;
+
+/// <summary>What a probe's database error means, decided from Redshift's documented error texts.</summary>
+public enum ProbeErrorCause
+{
+    /// <summary>Nothing in the table matched: the raw message is all we know.</summary>
+    Unclassified,
+
+    /// <summary>Provisioned: role not attached, trust not allowing Redshift, or ExternalId mismatch (code 8001).</summary>
+    RoleNotAuthorized,
+
+    /// <summary>Serverless: the trust policy lacks redshift-serverless.amazonaws.com (or a SourceArn condition rejects).</summary>
+    ServerlessCredentials,
+
+    /// <summary>ASSUMEROLE control is on and the chain was not granted to the user.</summary>
+    AssumeRolePermission,
+
+    /// <summary>S3 refused Cargo's role: its policy or the bucket policy (Cargo's side).</summary>
+    S3AccessDenied,
+
+    /// <summary>The bucket is in another region than the warehouse and no REGION was given.</summary>
+    WrongRegion,
+
+    BucketMissing,
+
+    DestinationNotEmpty,
+
+    SchemaPermission,
+
+    RelationPermission,
+
+    FunctionPermission,
+
+    /// <summary>No CREATE on the database: schemas cannot be created.</summary>
+    DatabaseCreatePermission,
+
+    /// <summary>No CREATE OR REPLACE FUNCTION system permission (through a role).</summary>
+    CreateFunctionPermission,
+
+    /// <summary>UNLOAD and COPY worked but the rows read back differ from the rows written.</summary>
+    RoundTripMismatch,
+}

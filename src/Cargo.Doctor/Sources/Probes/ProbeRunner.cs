@@ -1,0 +1,235 @@
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Sources.Warehouse;
+
+namespace Cargo.Doctor.Sources.Probes;
+
+/// <summary>
+/// Runs the live probes as the Cargo user, in one session: drops marked leftovers of runs that
+/// died, creates the scratch schema (schema probe), a function in it (function probe), drops the
+/// schema in a finally (also on Ctrl-C, with a token that cannot be cancelled), then the COPY/UNLOAD
+/// round trip in TEMP tables. Nothing is left in the warehouse.
+/// </summary>
+public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IProbeExecutor? Executor, string? Failure)>> open)
+{
+    private readonly List<ProbeStatement> _log = [];
+
+    /// <summary>Probes through a real connection as the Cargo user, logging to <paramref name="log"/>.</summary>
+    public static ProbeRunner ForWarehouse(ProbePlan plan, WarehouseConfig config, string? password, StatementLog log) =>
+        new(plan, WarehouseOpener(plan, config, password, log));
+
+    public static Func<CancellationToken, Task<(IProbeExecutor? Executor, string? Failure)>> WarehouseOpener(
+        ProbePlan plan, WarehouseConfig config, string? password, StatementLog log) =>
+        async ct =>
+        {
+            var (session, connection) = await new WarehouseConnector(config, password, log).OpenAsync(plan.Database!, ct);
+            return session is null ? (null, connection.FailureMessage) : (new WarehouseProbeExecutor(session), null);
+        };
+
+    public async Task<ProbeFacts> RunAsync(CancellationToken ct)
+    {
+        var facts = new ProbeFacts
+        {
+            RunId = plan.RunId,
+            Database = plan.Database,
+            User = plan.CargoUser,
+            RoundTrip = plan.RoundTrip is { } t ? new RoundTripFacts(t.Bucket, t.Folder(plan.RunId), t.CustomerRoleArn, t.CargoRoleArn, t.Region) : null,
+        };
+        if (!plan.RunsAny)
+        {
+            return facts with { Results = ProbeIds.All.Select(id => ProbeResult.Skip(id, plan.Skips[id])).ToList() };
+        }
+
+        var (executor, failure) = await open(ct);
+        if (executor is null)
+        {
+            var reason = $"not run: could not connect to \"{plan.Database}\" as \"{plan.CargoUser}\" ({failure}); see db.connect";
+            return facts with { Results = ProbeIds.All.Select(id => ProbeResult.Skip(id, plan.Skips.GetValueOrDefault(id, reason))).ToList() };
+        }
+
+        var scratch = new ScratchSchema(plan.RunId);
+        var results = new Dictionary<string, ProbeResult>();
+        (List<string> Dropped, List<string> Kept) leftovers = ([], []);
+        string? cleanupError = null;
+        string? scanError = null;
+        await using (executor)
+        {
+            var scratchMayExist = false;
+            try
+            {
+                try
+                {
+                    leftovers = await DropLeftoversAsync(executor, ct);
+                }
+                catch (ProbeStatementException e)
+                {
+                    // Housekeeping must not stop the probes: report it and go on.
+                    scanError = e.Message;
+                }
+
+                if (Runs(ProbeIds.SchemaCreate))
+                {
+                    var recorder = new ProbeRecorder(ProbeIds.SchemaCreate, executor, _log);
+                    results[ProbeIds.SchemaCreate] = await RunProbeAsync(recorder, async () =>
+                    {
+                        scratchMayExist = true;
+                        await recorder.ExecuteAsync("create-schema", scratch.Create, ct);
+                        await SchemaProbeAsync(recorder, scratch, ct);
+                    });
+                    scratchMayExist = results[ProbeIds.SchemaCreate].Error?.Step != "create-schema";
+                }
+
+                if (Runs(ProbeIds.FunctionCreate))
+                {
+                    results[ProbeIds.FunctionCreate] = scratchMayExist
+                        ? await RunProbeAsync(new ProbeRecorder(ProbeIds.FunctionCreate, executor, _log), r => FunctionProbeAsync(r, scratch, ct))
+                        : ProbeResult.Skip(ProbeIds.FunctionCreate, "not run: it needs the scratch schema, which could not be created (see probe.schema-create)");
+                }
+            }
+            finally
+            {
+                if (scratchMayExist)
+                {
+                    cleanupError = await DropScratchAsync(executor, scratch);
+                }
+            }
+
+            if (Runs(ProbeIds.CopyRoundTrip))
+            {
+                var recorder = new ProbeRecorder(ProbeIds.CopyRoundTrip, executor, _log);
+                results[ProbeIds.CopyRoundTrip] = await RunProbeAsync(recorder, () => RoundTripAsync(recorder, new RoundTripSql(plan.RoundTrip!, plan.RunId), ct));
+            }
+        }
+
+        return facts with
+        {
+            ScratchSchema = scratch.Name,
+            Results = ProbeIds.All.Select(id => results.GetValueOrDefault(id) ?? ProbeResult.Skip(id, plan.Skips[id])).ToList(),
+            LeftoversDropped = leftovers.Dropped,
+            LeftoversKept = leftovers.Kept,
+            CleanupError = cleanupError,
+            LeftoverScanError = scanError,
+            Statements = _log.ToList(),
+        };
+    }
+
+    private bool Runs(string probeId) => !plan.Skips.ContainsKey(probeId);
+
+    private static async Task<ProbeResult> RunProbeAsync(ProbeRecorder recorder, Func<Task<ProbeResult>> body)
+    {
+        try
+        {
+            return await body();
+        }
+        catch (ProbeStatementException e)
+        {
+            return recorder.Failed(e);
+        }
+    }
+
+    private static Task<ProbeResult> RunProbeAsync(ProbeRecorder recorder, Func<Task> body) =>
+        RunProbeAsync(recorder, async () =>
+        {
+            await body();
+            return recorder.Succeeded();
+        });
+
+    private static Task<ProbeResult> RunProbeAsync(ProbeRecorder recorder, Func<ProbeRecorder, Task<ProbeResult>> body) =>
+        RunProbeAsync(recorder, () => body(recorder));
+
+    private async Task<(List<string> Dropped, List<string> Kept)> DropLeftoversAsync(IProbeExecutor executor, CancellationToken ct)
+    {
+        var recorder = new ProbeRecorder("cleanup", executor, _log);
+        var (dropped, kept) = (new List<string>(), new List<string>());
+        var candidates = await recorder.QueryAsync("find-leftovers", ScratchSchema.FindCandidates, ct);
+        foreach (var row in candidates)
+        {
+            var name = row[0]!;
+            if (ScratchSchema.IsStaleLeftover(name, row[1], plan.StartedAt, out var recent))
+            {
+                await recorder.ExecuteAsync("drop-leftover", ScratchSchema.DropStatement(name), ct);
+                dropped.Add(name);
+            }
+            else if (recent)
+            {
+                kept.Add(name);
+            }
+        }
+
+        return (dropped, kept);
+    }
+
+    private static async Task SchemaProbeAsync(ProbeRecorder r, ScratchSchema scratch, CancellationToken ct)
+    {
+        await r.ExecuteAsync("comment", scratch.Comment(ScratchSchema.Marker(DateTimeOffset.UtcNow, Running.ToolVersion.Current)), ct);
+        await r.ExecuteAsync("create-table", $"CREATE TABLE {scratch.ProbeTable} (id INT, note VARCHAR(32))", ct);
+        await r.ExecuteAsync("insert", $"INSERT INTO {scratch.ProbeTable} (id, note) VALUES (1, 'cargo-doctor')", ct);
+        var rows = await r.QueryAsync("select", $"SELECT id, note FROM {scratch.ProbeTable}", ct);
+        if (rows.Count != 1 || rows[0][0] != "1" || rows[0][1] != "cargo-doctor")
+        {
+            throw new ProbeStatementException(null, $"the row inserted into {scratch.ProbeTable} did not read back ({rows.Count} row(s))");
+        }
+
+        await r.ExecuteAsync("drop-table", $"DROP TABLE {scratch.ProbeTable}", ct);
+        r.Observe($"created schema \"{scratch.Name}\", a table in it, inserted and read a row, dropped the table");
+    }
+
+    private static async Task<ProbeResult> FunctionProbeAsync(ProbeRecorder r, ScratchSchema scratch, CancellationToken ct)
+    {
+        await r.ExecuteAsync("create-function",
+            $"CREATE OR REPLACE FUNCTION {scratch.ProbeFunction}(INT) RETURNS INT STABLE AS $$ SELECT $1 + 1 $$ LANGUAGE sql", ct);
+        var rows = await r.QueryAsync("call", $"SELECT {scratch.ProbeFunction}(41)", ct);
+        await r.ExecuteAsync("drop-function", $"DROP FUNCTION {scratch.ProbeFunction}(INT)", ct);
+        var value = rows.Count == 1 ? rows[0][0] : null;
+        r.Observe($"created {scratch.ProbeFunction}(INT), called it with 41: returned {value ?? "nothing"}, dropped it");
+        return value == "42" ? r.Succeeded() : r.Mismatch($"the probe function returned {value ?? "nothing"} instead of 42");
+    }
+
+    private static async Task<ProbeResult> RoundTripAsync(ProbeRecorder r, RoundTripSql sql, CancellationToken ct)
+    {
+        await r.ExecuteAsync("create-source", sql.CreateSource, ct);
+        await r.ExecuteAsync("insert", sql.InsertRows, ct);
+        await r.ExecuteAsync("unload", sql.Unload, ct);
+        await r.ExecuteAsync("create-copy", sql.CreateCopy, ct);
+        await r.ExecuteAsync("copy", sql.Copy, ct);
+        var written = await r.QueryAsync("read-source", sql.SelectSource, ct);
+        var read = await r.QueryAsync("read-copy", sql.SelectCopy, ct);
+        r.Observe($"unloaded {written.Count} row(s) to {sql.Folder} and copied {read.Count} back; the files stay in Cargo's bucket");
+        var differences = RowComparison.Differences(written, read);
+        return differences.Count == 0 ? r.Succeeded() : r.Mismatch(string.Join("\n", differences));
+    }
+
+    /// <summary>Drops this run's schema whatever happened: never cancelled, retried on a fresh connection.</summary>
+    private async Task<string?> DropScratchAsync(IProbeExecutor executor, ScratchSchema scratch)
+    {
+        var drop = $"DROP SCHEMA IF EXISTS {Sql.SqlQuote.Ident(scratch.Name)} CASCADE";
+        try
+        {
+            await new ProbeRecorder("cleanup", executor, _log).ExecuteAsync("drop-scratch", drop, CancellationToken.None);
+            return null;
+        }
+        catch (Exception first) when (first is ProbeStatementException or InvalidOperationException or Npgsql.NpgsqlException or OperationCanceledException)
+        {
+            // The session may be broken by a cancelled statement: try once more on a new one.
+            try
+            {
+                var (fresh, failure) = await open(CancellationToken.None);
+                if (fresh is null)
+                {
+                    return $"could not drop scratch schema \"{scratch.Name}\": {first.Message}; reconnect failed: {failure}";
+                }
+
+                await using (fresh)
+                {
+                    await new ProbeRecorder("cleanup", fresh, _log).ExecuteAsync("drop-scratch", drop, CancellationToken.None);
+                }
+
+                return null;
+            }
+            catch (Exception second) when (second is ProbeStatementException or InvalidOperationException or Npgsql.NpgsqlException)
+            {
+                return $"could not drop scratch schema \"{scratch.Name}\": {second.Message}";
+            }
+        }
+    }
+}
