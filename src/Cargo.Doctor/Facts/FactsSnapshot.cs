@@ -22,7 +22,7 @@ public sealed record FactsSnapshot
     /// <summary>Null when no AWS settings were given.</summary>
     public AwsFacts? Aws { get; init; }
 
-    /// <summary>Null when probes did not run (read-only, or nothing configured for them).</summary>
+    /// <summary>Null when no warehouse was examined; otherwise each probe ran or says why it was skipped.</summary>
     public ProbeFacts? Probes { get; init; }
 
     /// <summary>Notes about the run itself (leftovers cleaned, probes disabled, ...).</summary>
