@@ -15,15 +15,18 @@ public static class MarkdownText
     public static string Escape(string text)
     {
         var result = new StringBuilder(text.Length + 8);
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (c is '\r' or '\n')
             {
                 result.Append(' ');
                 continue;
             }
 
-            if (Special.Contains(c))
+            // An underscore inside a word (cargo_user) never starts emphasis: keep names readable.
+            var insideWord = c == '_' && i > 0 && i < text.Length - 1 && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
+            if (Special.Contains(c) && !insideWord)
             {
                 result.Append('\\');
             }

@@ -1,0 +1,40 @@
+using Cargo.Doctor.Engine;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Reports;
+
+/// <summary>The bundled sample (README's first command) stays readable and shows a partly broken setup.</summary>
+public sealed class SampleFactsTests
+{
+    [Fact]
+    public void bundled_sample_replays_with_the_documented_failures()
+    {
+        var path = Path.Combine(RepositoryRoot(), "samples", "sample-facts.json");
+
+        var facts = FactsJson.Deserialize(File.ReadAllText(path));
+        var findings = new CheckRunner(WarehouseScenario.Catalog, RuleSet.All).Run(facts).ToDictionary(f => f.CheckId);
+
+        Assert.Equal(CheckStatus.Fail, findings["db.schema-usage"].Status);
+        Assert.Equal(CheckStatus.Fail, findings["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Fail, findings["db.function-role"].Status);
+        Assert.Equal(CheckStatus.Fail, findings["net.ingress"].Status);
+        Assert.Equal(CheckStatus.Pass, findings["iam.trust-policy"].Status);
+        Assert.DoesNotContain(findings.Values, f => f.Status == CheckStatus.Unknown);
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Cargo.Doctor.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("repository root not found");
+    }
+}
