@@ -118,10 +118,10 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             var found = await session.QueryAsync(schemaSql, schemaParameters,
                 r => (Name: DbValue.Text(r, 0)!, Owner: DbValue.Text(r, 1), Usage: DbValue.Flag(r, 2), LoginUsage: DbValue.Flag(r, 3)), ct);
 
-            var existing = found.Where(f => names.Contains(f.Name)).Select(f => f.Name).ToList();
+            var examined = found.Where(f => names.Contains(f.Name) && f.LoginUsage).Select(f => f.Name).ToList();
             var (tableSql, tableParameters) = WarehouseQuery.Load("table-privileges").Bind(userParameter,
-                new Dictionary<string, IReadOnlyList<string>> { ["schemas"] = existing });
-            var tables = existing.Count == 0 ? [] : await session.QueryAsync(tableSql, tableParameters, r => new TablePrivilegeFacts(
+                new Dictionary<string, IReadOnlyList<string>> { ["schemas"] = examined });
+            var tables = examined.Count == 0 ? [] : await session.QueryAsync(tableSql, tableParameters, r => new TablePrivilegeFacts(
                 DbValue.Text(r, 0)!, DbValue.Text(r, 1)!, DbValue.Text(r, 2)!, DbValue.Text(r, 3),
                 DbValue.Flag(r, 4), DbValue.Flag(r, 5), DbValue.Flag(r, 6), DbValue.Flag(r, 7)), ct);
 
