@@ -29,6 +29,7 @@ public sealed class JsonReportRenderer : IReportRenderer
             durationMs = (long)report.Duration.TotalMilliseconds,
             target = report.Facts.Target,
             redacted = report.Facts.Redacted,
+            failOn = report.FailOn.Word(),
             verdict = report.Verdict,
             summary = Enum.GetValues<Findings.CheckStatus>().ToDictionary(StatusMark.Word, report.Count),
             findings = report.Entries.Select(e => new
