@@ -17,7 +17,7 @@ public sealed class FixAwsScriptRenderer : IReportRenderer
     {
         var sh = new StringBuilder();
         sh.AppendLine("#!/usr/bin/env bash");
-        sh.AppendLine($"# fix-aws.sh written by cargo-doctor {FixScriptText.OneLine(report.Facts.ToolVersion)} on {report.Facts.StartedAt:yyyy-MM-dd HH:mm} UTC");
+        sh.AppendLine($"# fix-aws.sh written by {FixScriptText.OneLine(ReportHeader.Tool(report))} on {report.Facts.StartedAt:yyyy-MM-dd HH:mm} UTC");
         sh.AppendLine("# REVIEW BEFORE RUNNING. cargo-doctor never runs this script. Each command changes your AWS");
         sh.AppendLine("# account: run it with credentials allowed to make that change, in the right account and region.");
         if (report.Facts.Redacted)

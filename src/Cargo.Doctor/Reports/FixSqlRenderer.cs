@@ -17,7 +17,7 @@ public sealed partial class FixSqlRenderer : IReportRenderer
     public string Render(Report report)
     {
         var sql = new StringBuilder();
-        sql.AppendLine($"-- fix.sql written by cargo-doctor {FixScriptText.OneLine(report.Facts.ToolVersion)} on {report.Facts.StartedAt:yyyy-MM-dd HH:mm} UTC");
+        sql.AppendLine($"-- fix.sql written by {FixScriptText.OneLine(ReportHeader.Tool(report))} on {report.Facts.StartedAt:yyyy-MM-dd HH:mm} UTC");
         sql.AppendLine("-- REVIEW BEFORE RUNNING. cargo-doctor never runs this script.");
         sql.AppendLine("-- Run it as an admin, one database at a time (each block says which database to connect to).");
         sql.AppendLine("-- GRANT statements are safe to repeat. Redshift has no IF NOT EXISTS for CREATE USER or");

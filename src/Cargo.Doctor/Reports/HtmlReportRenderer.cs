@@ -58,7 +58,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         html.AppendLine("</section>");
         AppendNotes(html, report);
         AppendProbeStatements(html, report);
-        html.AppendLine($"<footer>cargo-doctor {E(report.Facts.ToolVersion)} · report.json has every detail · fix.sql and fix-aws.sh hold the fixes (review before running)</footer>");
+        html.AppendLine($"<footer>{E(ReportHeader.Tool(report))} · report.json has every detail · fix.sql and fix-aws.sh hold the fixes (review before running)</footer>");
         html.AppendLine("</main>\n</body>\n</html>");
         return html.ToString();
     }

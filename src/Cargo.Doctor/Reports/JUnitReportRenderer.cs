@@ -50,7 +50,7 @@ public sealed class JUnitReportRenderer : IReportRenderer
         var t = report.Facts.Target;
         var properties = new List<(string, string?)>
         {
-            ("tool", $"cargo-doctor {report.Facts.ToolVersion}"),
+            ("tool", ReportHeader.Tool(report)),
             ("endpoint", t.Host is null ? null : $"{t.Host}:{t.Port}"),
             ("databases", t.Databases.Count == 0 ? null : string.Join(", ", t.Databases)),
             ("region", t.Region),

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Running;
 
 namespace Cargo.Doctor.Reports;
 
@@ -25,7 +26,7 @@ public static class ReportHeader
             ("Cluster", t.ClusterIdentifier),
             ("Workgroup", t.Workgroup),
             ("Checks", Checked(report)),
-            ("Tool", $"cargo-doctor {f.ToolVersion}"),
+            ("Tool", Tool(report)),
             ("Started", f.StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
             ("Duration", $"{report.Duration.TotalSeconds:0.0} s"),
             ("Fails on", report.FailOn.Word()),
@@ -42,6 +43,12 @@ public static class ReportHeader
         duration.TotalMilliseconds < 1000
             ? $"{duration.TotalMilliseconds.ToString("0.#", CultureInfo.InvariantCulture)} ms"
             : $"{duration.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s";
+
+    /// <summary>The version writing the report, and the one that gathered the facts when a replay differs.</summary>
+    public static string Tool(Report report) =>
+        report.Facts.ToolVersion == ToolVersion.Current
+            ? $"cargo-doctor {ToolVersion.Current}"
+            : $"cargo-doctor {ToolVersion.Current} (facts gathered by cargo-doctor {report.Facts.ToolVersion})";
 
     private static string Checked(Report report)
     {
