@@ -50,12 +50,14 @@ internal static class CheckCommand
             var checks = selection.Selection(parse, catalog);
             var failOn = selection.Threshold(parse);
             var password = config.Warehouse.Host is null ? null : PasswordSource.Resolve(config.Warehouse.LoginUser ?? config.Warehouse.User);
-            terminal.Progress($"cargo-doctor {ToolVersion.Current}: gathering facts{(config.Warehouse.Host is null ? "" : $" from {config.Warehouse.Host}:{config.Warehouse.Port}")} …");
+            var redact = parse.GetValue(output.Redact);
+            var from = config.Warehouse.Host is null || redact ? "" : $" from {config.Warehouse.Host}:{config.Warehouse.Port}";
+            terminal.Progress($"cargo-doctor {ToolVersion.Current}: gathering facts{from} …");
 
             var clock = Stopwatch.StartNew();
             var facts = await new FactsCollector(config, password).CollectAsync(DateTimeOffset.UtcNow, ct);
             var gatherTime = clock.Elapsed;
-            if (parse.GetValue(output.Redact))
+            if (redact)
             {
                 facts = FactsRedactor.Redact(facts);
             }
