@@ -1,9 +1,10 @@
+using System.Text.RegularExpressions;
 using Cargo.Doctor.Findings;
 
 namespace Cargo.Doctor.Reports;
 
 /// <summary>What the fix scripts share: which checks need fixing, and safe one-line comments.</summary>
-internal static class FixScriptText
+internal static partial class FixScriptText
 {
     /// <summary>Failed and warned checks in catalog (dependency) order: user, database, schemas, tables, roles.</summary>
     public static IEnumerable<ReportEntry> ToFix(Report report) =>
@@ -13,7 +14,10 @@ internal static class FixScriptText
     public static string OneLine(string text) =>
         string.Join(' ', text.Split(['\r', '\n', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 
-    /// <summary>Console steps (Markdown prose) as comment lines with the given prefix.</summary>
+    /// <summary>Console steps (Markdown prose) as plain comment lines: backslash escapes removed.</summary>
     public static IEnumerable<string> Commented(string prefix, string text) =>
-        text.Split('\n').Select(line => $"{prefix} {line.Replace("\r", "", StringComparison.Ordinal)}".TrimEnd());
+        text.Split('\n').Select(line => $"{prefix} {MarkdownEscape().Replace(line.Replace("\r", "", StringComparison.Ordinal), "$1")}".TrimEnd());
+
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial Regex MarkdownEscape();
 }

@@ -54,7 +54,7 @@ public sealed class FixScriptTests
                 Finding = e.Finding with
                 {
                     Remediation = [.. e.Finding.Remediation,
-                        new RemediationStep("attach", "console", "Attach the role:"),
+                        new RemediationStep("attach", "console", "Attach the role to cluster c\\_1:"),
                         new RemediationStep("attach", "sh", "aws redshift modify-cluster-iam-roles --cluster-identifier 'c1' --add-iam-roles 'arn:aws:iam::123456789012:role/r'"),
                         new RemediationStep("policy", "json", "{\n  \"Version\": \"2012-10-17\"\n}")],
                 },
@@ -70,7 +70,7 @@ public sealed class FixScriptTests
         Assert.Contains("# ==== db.table-grants (fail): 60 table(s) lack privileges", lines);
         Assert.Contains(lines, l => l.StartsWith("aws redshift modify-cluster-iam-roles", StringComparison.Ordinal));
         Assert.Contains("#   \"Version\": \"2012-10-17\"", lines);
-        Assert.Contains("# Attach the role:", lines);
+        Assert.Contains("# Attach the role to cluster c_1:", lines);
         Assert.DoesNotContain("GRANT", sh);
     }
 
