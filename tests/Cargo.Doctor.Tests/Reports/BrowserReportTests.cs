@@ -56,6 +56,13 @@ public sealed class BrowserReportTests(PostgresServer server)
         Assert.True(png.Length > 5000, "the screenshot is blank");
         await File.WriteAllBytesAsync(Path.Combine(dir, "report-phone.png"), png, ct);
 
+        // In print, folded sections must open: paper has no click.
+        await browser.SendAsync("Emulation.setEmulatedMedia", new JsonObject { ["media"] = "print" }, ct);
+        var hiddenInPrint = (await browser.EvaluateAsync(
+            "[...document.querySelectorAll('details:not([open])')].filter(d => d.getBoundingClientRect().height < d.querySelector('summary').getBoundingClientRect().height + 10).length", ct)).GetInt32();
+        Assert.Equal(0, hiddenInPrint);
+        Assert.True((await browser.EvaluateAsync("document.querySelectorAll('details:not([open])').length", ct)).GetInt32() > 0);
+
         var requests = browser.Events.Where(e => e.Method == "Network.requestWillBeSent")
             .Select(e => e.Params.GetProperty("request").GetProperty("url").GetString()!)
             .Where(u => u != url)
