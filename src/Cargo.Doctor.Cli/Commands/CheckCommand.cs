@@ -5,6 +5,7 @@ using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Redaction;
 using Cargo.Doctor.Running;
 
 namespace Cargo.Doctor.Cli.Commands;
@@ -19,12 +20,14 @@ internal static class CheckCommand
         var warehouse = new WarehouseOptions();
         var aws = new AwsOptions();
         var output = new OutputOptions();
+        var selection = new SelectionOptions();
         var command = new Command("check", "Check a live warehouse (and AWS setup) and write the reports");
         command.Options.Add(configFile);
         command.Options.Add(saveFacts);
         warehouse.AddTo(command);
         aws.AddTo(command);
         output.AddTo(command);
+        selection.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -44,12 +47,21 @@ internal static class CheckCommand
             }
 
             var catalog = CatalogLoader.LoadDefault();
+            var checks = selection.Selection(parse, catalog);
+            var failOn = selection.Threshold(parse);
             var password = config.Warehouse.Host is null ? null : PasswordSource.Resolve(config.Warehouse.LoginUser ?? config.Warehouse.User);
-            terminal.Progress($"cargo-doctor {ToolVersion.Current}: gathering facts{(config.Warehouse.Host is null ? "" : $" from {config.Warehouse.Host}:{config.Warehouse.Port}")} …");
+            var redact = parse.GetValue(output.Redact);
+            var from = config.Warehouse.Host is null || redact ? "" : $" from {config.Warehouse.Host}:{config.Warehouse.Port}";
+            terminal.Progress($"cargo-doctor {ToolVersion.Current}: gathering facts{from} …");
 
             var clock = Stopwatch.StartNew();
             var facts = await new FactsCollector(config, password).CollectAsync(DateTimeOffset.UtcNow, ct);
             var gatherTime = clock.Elapsed;
+            if (redact)
+            {
+                facts = FactsRedactor.Redact(facts);
+            }
+
             if (parse.GetValue(saveFacts) is { } factsPath)
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(factsPath));
@@ -58,7 +70,7 @@ internal static class CheckCommand
                 terminal.Progress($"facts saved to {factsPath}");
             }
 
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, gatherTime);
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, gatherTime, checks, failOn);
         });
         return command;
     }

@@ -4,6 +4,7 @@ using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Redaction;
 
 namespace Cargo.Doctor.Cli.Commands;
 
@@ -14,9 +15,11 @@ internal static class ReportCommand
     {
         var factsFile = new Option<string>("--facts") { Description = "A facts file written by `check --save-facts`", Required = true };
         var output = new OutputOptions();
+        var selection = new SelectionOptions();
         var command = new Command("report", "Render reports from a saved facts file, without touching any warehouse");
         command.Options.Add(factsFile);
         output.AddTo(command);
+        selection.AddTo(command);
         command.SetAction(async (parse, ct) =>
         {
             var terminal = new TerminalOutput();
@@ -37,8 +40,16 @@ internal static class ReportCommand
             }
 
             var renderers = output.Renderers(parse);
+            var catalog = CatalogLoader.LoadDefault();
+            var checks = selection.Selection(parse, catalog);
+            var failOn = selection.Threshold(parse);
+            if (parse.GetValue(output.Redact) && !facts.Redacted)
+            {
+                facts = FactsRedactor.Redact(facts);
+            }
+
             terminal.Progress($"replaying facts from {path} (gathered {facts.StartedAt:yyyy-MM-dd HH:mm} UTC by cargo-doctor {facts.ToolVersion})");
-            return ReportOutcome.EvaluateAndWrite(facts, CatalogLoader.LoadDefault(), terminal, parse.GetValue(output.Out)!, renderers, TimeSpan.Zero);
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, TimeSpan.Zero, checks, failOn);
         });
         return command;
     }

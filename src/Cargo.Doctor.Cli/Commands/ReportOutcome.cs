@@ -3,7 +3,6 @@ using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
-using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules;
 
@@ -14,13 +13,27 @@ internal static class ReportOutcome
 {
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
-        IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime)
+        IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn)
     {
+        if (selection.AddedAsDependencies.Count > 0)
+        {
+            facts = facts with
+            {
+                Notes = [.. facts.Notes, $"Not selected but run because selected checks depend on them: {string.Join(", ", selection.AddedAsDependencies)}."],
+            };
+        }
+
         var clock = Stopwatch.StartNew();
-        var findings = new CheckRunner(catalog, RuleSet.All).Run(facts, f => terminal.Finding(catalog[f.CheckId], f));
-        var report = Report.Create(facts, catalog, findings, gatherTime + clock.Elapsed);
+        var findings = new CheckRunner(catalog, RuleSet.All, selection).Run(facts, f =>
+        {
+            if (selection.Runs(f.CheckId))
+            {
+                terminal.Finding(catalog[f.CheckId], f);
+            }
+        });
+        var report = Report.Create(facts, catalog, findings, gatherTime + clock.Elapsed) with { FailOn = failOn };
         var written = ReportWriter.Write(report, outDir, renderers);
         terminal.Summary(report, written);
-        return report.Count(CheckStatus.Fail) > 0 ? ExitCodes.CheckFailed : ExitCodes.Ok;
+        return report.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 }

@@ -11,7 +11,7 @@ namespace Cargo.Doctor.Engine;
 /// dependency failed is skipped ("blocked by"); a rule that throws becomes <c>unknown</c>, so one
 /// bad rule never loses the rest of the report.
 /// </summary>
-public sealed class CheckRunner(CheckCatalog catalog, IReadOnlyDictionary<string, IRule> rules)
+public sealed class CheckRunner(CheckCatalog catalog, IReadOnlyDictionary<string, IRule> rules, CheckSelection? selection = null)
 {
     public IReadOnlyList<Finding> Run(FactsSnapshot facts, Action<Finding>? onFinding = null)
     {
@@ -30,6 +30,11 @@ public sealed class CheckRunner(CheckCatalog catalog, IReadOnlyDictionary<string
 
     private Finding Evaluate(CheckDescriptor descriptor, FactsSnapshot facts, Dictionary<string, Finding> results)
     {
+        if (selection is not null && !selection.Runs(descriptor.Id))
+        {
+            return new Finding { CheckId = descriptor.Id, Status = CheckStatus.Skipped, Summary = CheckSelection.NotSelectedSummary };
+        }
+
         var blockers = descriptor.DependsOn
             .Where(dep => results[dep].Status is CheckStatus.Fail or CheckStatus.Skipped)
             .ToList();

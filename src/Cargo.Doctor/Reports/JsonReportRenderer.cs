@@ -24,11 +24,12 @@ public sealed class JsonReportRenderer : IReportRenderer
         var document = new
         {
             schemaVersion = SchemaVersion,
-            tool = new { name = "cargo-doctor", version = report.Facts.ToolVersion },
+            tool = new { name = "cargo-doctor", version = Running.ToolVersion.Current, factsGatheredBy = report.Facts.ToolVersion },
             startedAt = report.Facts.StartedAt,
             durationMs = (long)report.Duration.TotalMilliseconds,
             target = report.Facts.Target,
             redacted = report.Facts.Redacted,
+            failOn = report.FailOn.Word(),
             verdict = report.Verdict,
             summary = Enum.GetValues<Findings.CheckStatus>().ToDictionary(StatusMark.Word, report.Count),
             findings = report.Entries.Select(e => new

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using Cargo.Doctor.Findings;
 
@@ -27,13 +26,14 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         AppendTarget(md, report);
 
         md.AppendLine("## Checks").AppendLine();
-        md.AppendLine("| | Check | Result |").AppendLine("|---|---|---|");
+        md.AppendLine("| | Check | Result | Time |").AppendLine("|---|---|---|---|");
         foreach (var entry in report.WorstFirst())
         {
-            md.AppendLine($"| {StatusMark.Symbol(entry.Finding.Status)} {StatusMark.Word(entry.Finding.Status)} | `{entry.Check.Id}` {MarkdownText.Escape(entry.Check.Title)} | {MarkdownText.Escape(entry.Finding.Summary)} |");
+            md.AppendLine($"| {StatusMark.Symbol(entry.Finding.Status)} {StatusMark.Word(entry.Finding.Status)} | `{entry.Check.Id}` {MarkdownText.Escape(entry.Check.Title)} | {MarkdownText.Escape(entry.Finding.Summary)} | {ReportHeader.Duration(entry.Finding.Duration)} |");
         }
 
         md.AppendLine();
+        AppendCouldNotRun(md, report);
         foreach (var entry in report.WorstFirst().Where(e => e.Finding.Status is not CheckStatus.Pass and not CheckStatus.Skipped))
         {
             AppendFinding(md, entry);
@@ -68,27 +68,27 @@ public sealed class MarkdownReportRenderer : IReportRenderer
 
     private static void AppendTarget(StringBuilder md, Report report)
     {
-        var f = report.Facts;
-        var t = f.Target;
-        var rows = new List<(string, string?)>
-        {
-            ("Endpoint", t.Host is null ? null : $"{t.Host}:{t.Port}"),
-            ("Databases", t.Databases.Count == 0 ? null : string.Join(", ", t.Databases)),
-            ("Schemas", t.Schemas.Count == 0 ? null : string.Join(", ", t.Schemas)),
-            ("Cargo user", t.User),
-            ("Logged in as", t.LoginUser),
-            ("Function role", t.FunctionRole),
-            ("Region", t.Region),
-            ("Cluster", t.ClusterIdentifier),
-            ("Workgroup", t.Workgroup),
-            ("Tool", $"cargo-doctor {f.ToolVersion}"),
-            ("Started", f.StartedAt.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)),
-            ("Duration", $"{report.Duration.TotalSeconds:0.0} s"),
-        };
         md.AppendLine("| Target | |").AppendLine("|---|---|");
-        foreach (var (name, value) in rows.Where(r => r.Item2 is not null))
+        foreach (var (name, value) in ReportHeader.Rows(report))
         {
-            md.AppendLine($"| {name} | {MarkdownText.Escape(value!)} |");
+            md.AppendLine($"| {name} | {MarkdownText.Escape(value)} |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void AppendCouldNotRun(StringBuilder md, Report report)
+    {
+        var entries = ReportHeader.CouldNotRun(report).ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Could not run").AppendLine();
+        foreach (var entry in entries)
+        {
+            md.AppendLine($"- `{entry.Check.Id}` ({StatusMark.Word(entry.Finding.Status)}): {MarkdownText.Escape(entry.Finding.Summary)}");
         }
 
         md.AppendLine();

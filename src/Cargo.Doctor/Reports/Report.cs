@@ -13,6 +13,12 @@ public sealed record Report(FactsSnapshot Facts, IReadOnlyList<ReportEntry> Entr
     public static Report Create(FactsSnapshot facts, CheckCatalog catalog, IReadOnlyList<Finding> findings, TimeSpan duration) =>
         new(facts, findings.Select(f => new ReportEntry(catalog[f.CheckId], f)).ToList(), duration);
 
+    /// <summary>What makes this run fail; JUnit marks exactly those checks as failures.</summary>
+    public FailThreshold FailOn { get; init; } = FailThreshold.Fail;
+
+    /// <summary>True when a check reached <see cref="FailOn"/>: the exit code is 1.</summary>
+    public bool Failed => Entries.Any(e => FailOn.Fails(e.Finding.Status));
+
     public int Count(CheckStatus status) => Entries.Count(e => e.Finding.Status == status);
 
     /// <summary>Worst first (fail, warn, unknown, skipped, pass), catalog order within a status.</summary>

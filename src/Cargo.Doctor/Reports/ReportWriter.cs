@@ -4,7 +4,10 @@ namespace Cargo.Doctor.Reports;
 public static class ReportWriter
 {
     public static IReadOnlyList<IReportRenderer> All { get; } =
-        [new MarkdownReportRenderer(), new HtmlReportRenderer(), new JsonReportRenderer()];
+        [new MarkdownReportRenderer(), new HtmlReportRenderer(), new JsonReportRenderer(), new JUnitReportRenderer()];
+
+    /// <summary>Written with every report, whatever the formats: a stale fix script must never be left behind.</summary>
+    public static IReadOnlyList<IReportRenderer> FixScripts { get; } = [new FixSqlRenderer(), new FixAwsScriptRenderer()];
 
     public static IReadOnlyList<string> DefaultFormats { get; } = ["md", "html", "json"];
 
@@ -29,7 +32,7 @@ public static class ReportWriter
     {
         Directory.CreateDirectory(directory);
         var written = new List<string>();
-        foreach (var renderer in renderers)
+        foreach (var renderer in renderers.Concat(FixScripts).Distinct())
         {
             var path = Path.Combine(directory, renderer.FileName);
             File.WriteAllText(path, renderer.Render(report));

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Facts;
+
+namespace Cargo.Doctor.Redaction;
+
+/// <summary>
+/// <c>--redact</c>: rewrites a facts snapshot so that account ids, hosts, IP addresses and the
+/// customer's object names (databases, schemas, tables, users, roles, clusters, buckets) become
+/// tokens, before any rule runs: findings, remediation, fix scripts and every report only ever see
+/// tokens. Walks the snapshot's JSON tree, so facts added later are covered: names are found by
+/// property name (<see cref="NameKinds"/>) and by shape (<see cref="SensitivePatterns"/>), then
+/// replaced in every string, free text included.
+/// </summary>
+public static class FactsRedactor
+{
+    public static FactsSnapshot Redact(FactsSnapshot facts) => Redact(facts, out _);
+
+    public static FactsSnapshot Redact(FactsSnapshot facts, out RedactionTokens tokens)
+    {
+        var root = JsonSerializer.SerializeToNode(facts, FactsJson.Options)
+            ?? throw new InvalidOperationException("facts serialised to nothing");
+        tokens = new RedactionTokens();
+        Collect(root, null, null, tokens);
+        var rewritten = Rewrite(root, null, tokens);
+        return rewritten.Deserialize<FactsSnapshot>(FactsJson.Options)! with { Redacted = true };
+    }
+
+    private static void Collect(JsonNode? node, string? property, string? container, RedactionTokens tokens)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (key, child) in obj)
+                {
+                    Collect(child, key, property ?? container, tokens);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    Collect(item, item is JsonValue ? property : null, property ?? container, tokens);
+                }
+
+                break;
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String && !NameKinds.IsProtected(property):
+                CollectString(value.GetValue<string>(), property, container, tokens);
+                break;
+        }
+    }
+
+    private static void CollectString(string text, string? property, string? container, RedactionTokens tokens)
+    {
+        foreach (var (shape, found) in SensitivePatterns.Find(text))
+        {
+            tokens.Add(shape, found);
+        }
+
+        var kind = property is null ? null : NameKinds.For(property, container);
+        if (kind is null || text.StartsWith("arn:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        // Target.Schemas holds DB.SCHEMA[:read]: register both parts, not the composite.
+        if (kind == "schema" && (text.Contains('.') || text.Contains(':')) && TryParseSchema(text) is { } target)
+        {
+            tokens.Add("database", target.Database);
+            tokens.Add("schema", target.Schema);
+            return;
+        }
+
+        tokens.Add(kind == "host" && SensitivePatterns.IsIpAddress(text) ? "ip" : kind, text);
+    }
+
+    private static SchemaTarget? TryParseSchema(string text)
+    {
+        try
+        {
+            return SchemaTarget.Parse(text);
+        }
+        catch (ConfigException)
+        {
+            return null;
+        }
+    }
+
+    private static JsonNode Rewrite(JsonNode node, string? property, RedactionTokens tokens)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (key, child) in obj)
+                {
+                    copy[key] = child is null ? null : Rewrite(child, key, tokens);
+                }
+
+                return copy;
+            case JsonArray array:
+                return new JsonArray(array.Select(item => item is null ? null : Rewrite(item, property, tokens)).ToArray());
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String && !NameKinds.IsProtected(property):
+                return JsonValue.Create(tokens.Replace(value.GetValue<string>()));
+            default:
+                return node.DeepClone();
+        }
+    }
+}

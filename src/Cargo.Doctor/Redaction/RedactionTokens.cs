@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+
+namespace Cargo.Doctor.Redaction;
+
+/// <summary>
+/// The token map of one redaction: each distinct name gets one token of its kind, numbered in the
+/// order names were found (<c>schema_1</c>, <c>host_1</c>, <c>account_1</c>), so the same name is
+/// the same token in every place and every format.
+/// </summary>
+public sealed class RedactionTokens
+{
+    // Characters that continue an identifier: a name only matches where none of these touch it.
+    private const string IdentifierChar = "[A-Za-z0-9_$]";
+
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _counters = new(StringComparer.Ordinal);
+    private Regex? _pattern;
+
+    public IReadOnlyDictionary<string, string> Map => _tokens;
+
+    /// <summary>Registers a name (first kind wins, so a database and a schema both called "sales" share one token).</summary>
+    public void Add(string kind, string name)
+    {
+        if (name.Length == 0 || _tokens.ContainsKey(name) || IsToken(name))
+        {
+            return;
+        }
+
+        var next = _counters.GetValueOrDefault(kind) + 1;
+        _counters[kind] = next;
+        _tokens[name] = $"{kind}_{next}";
+        _pattern = null;
+    }
+
+    /// <summary>Replaces every registered name in the text: the whole text, or each whole-word occurrence.</summary>
+    public string Replace(string text)
+    {
+        if (_tokens.Count == 0 || text.Length == 0)
+        {
+            return text;
+        }
+
+        if (_tokens.TryGetValue(text, out var whole))
+        {
+            return whole;
+        }
+
+        _pattern ??= new Regex(
+            $"(?<!{IdentifierChar})(?:{string.Join('|', _tokens.Keys.OrderByDescending(k => k.Length).ThenBy(k => k, StringComparer.Ordinal).Select(Regex.Escape))})(?!{IdentifierChar})",
+            RegexOptions.CultureInvariant);
+        return _pattern.Replace(text, m => _tokens[m.Value]);
+    }
+
+    private bool IsToken(string name) => _tokens.ContainsValue(name);
+}

@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+
+namespace Cargo.Doctor.Redaction;
+
+/// <summary>
+/// Sensitive values recognised by their shape wherever they appear, even in free text such as an
+/// error message: IPv4 addresses and CIDRs, 12-digit AWS account ids, AWS hostnames and ARNs.
+/// </summary>
+public static partial class SensitivePatterns
+{
+    /// <summary>Addresses that say "anywhere" or "this machine", not where the customer is: kept as they are.</summary>
+    private static readonly HashSet<string> WellKnownAddresses = ["0.0.0.0", "255.255.255.255"];
+
+    public static IEnumerable<(string Kind, string Value)> Find(string text)
+    {
+        foreach (Match m in Arn().Matches(text))
+        {
+            if (m.Groups["account"].Success)
+            {
+                yield return ("account", m.Groups["account"].Value);
+            }
+
+            var resource = m.Groups["resource"].Value;
+            var parts = resource.Split('/', ':').Where(p => p.Length > 0 && p != "*").ToList();
+            var service = m.Groups["service"].Value;
+            if (service == "s3" && parts.Count > 0)
+            {
+                yield return ("bucket", parts[0]);
+            }
+            else if (parts.Count > 1)
+            {
+                yield return (ArnKind(parts[0]), parts[^1]);
+            }
+        }
+
+        foreach (Match m in AccountId().Matches(text))
+        {
+            yield return ("account", m.Value);
+        }
+
+        foreach (Match m in Ipv4().Matches(text))
+        {
+            if (!WellKnownAddresses.Contains(m.Value))
+            {
+                yield return ("ip", m.Value);
+            }
+        }
+
+        // Service names such as redshift.amazonaws.com say nothing about the customer and rules need them.
+        foreach (Match m in AwsHostname().Matches(text))
+        {
+            if (m.Value.Count(c => c == '.') >= 4)
+            {
+                yield return ("host", m.Value);
+            }
+        }
+    }
+
+    public static bool IsIpAddress(string text) => Ipv4().Match(text) is { Success: true } m && m.Length == text.Length;
+
+    private static string ArnKind(string resourceType) => resourceType switch
+    {
+        "role" or "user" or "cluster" or "workgroup" or "namespace" => resourceType,
+        "dbuser" or "dbname" => resourceType == "dbuser" ? "user" : "database",
+        _ => "resource",
+    };
+
+    [GeneratedRegex(@"arn:aws[a-z-]*:(?<service>[a-z0-9-]+):[a-z0-9-]*:(?<account>\d{12})?:(?<resource>[A-Za-z0-9_+=,.@/:*-]+)")]
+    private static partial Regex Arn();
+
+    [GeneratedRegex(@"(?<![0-9])[0-9]{12}(?![0-9])")]
+    private static partial Regex AccountId();
+
+    [GeneratedRegex(@"(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?![0-9.])")]
+    private static partial Regex Ipv4();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9.-])(?:[A-Za-z0-9-]+\.)+amazonaws\.com(?:\.cn)?(?![A-Za-z0-9-])", RegexOptions.IgnoreCase)]
+    private static partial Regex AwsHostname();
+}

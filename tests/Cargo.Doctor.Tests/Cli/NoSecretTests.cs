@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Cli;
+
+/// <summary>
+/// `cargo-doctor check` against a partly broken warehouse, as a child process with the password in
+/// CARGO_DOCTOR_PASSWORD: the password appears in no report, fix script, facts file or console line,
+/// with or without --redact (and --redact leaves no real name anywhere).
+/// </summary>
+public sealed class NoSecretTests(PostgresServer server)
+{
+    [Theory]
+    [InlineData(false, false)]
+    [InlineData(true, false)]
+    [InlineData(false, true)]
+    public async Task password_is_in_no_output(bool redact, bool wrongPassword)
+    {
+        var scenario = await WarehouseScenario.CreateAsync(server);
+        await scenario.CreateSchemaWithTablesAsync("ledger_secret", "payroll");
+        await scenario.AdminAsync($"GRANT USAGE ON SCHEMA \"ledger_secret\" TO {scenario.Quoted(scenario.User)}");
+        var password = wrongPassword ? "Wr0ng-Distinctive-S3cret-7731" : WarehouseScenario.Password;
+        var outDir = Directory.CreateTempSubdirectory("cargo-doctor-nosecret-").FullName;
+        string[] args =
+        [
+            "check", "--endpoint", $"{server.Host}:{server.Port}/{scenario.Database}", "--user", scenario.User,
+            "--schema", $"{scenario.Database}.ledger_secret", "--function-role", scenario.FunctionRole,
+            "--out", outDir, "--format", "md,html,json,junit", "--save-facts", Path.Combine(outDir, "facts.json"),
+        ];
+
+        var result = await CliProcess.RunAsync(redact ? [.. args, "--redact"] : args,
+            new Dictionary<string, string?> { ["CARGO_DOCTOR_PASSWORD"] = password, ["CI"] = "true" });
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        var files = Directory.GetFiles(outDir).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["facts.json", "fix-aws.sh", "fix.sql", "report.html", "report.json", "report.junit.xml", "report.md"], files);
+        var outputs = Directory.GetFiles(outDir).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))
+            .Append(("stdout", result.Stdout)).Append(("stderr", result.Stderr)).ToList();
+        foreach (var (name, text) in outputs)
+        {
+            Assert.False(text.Contains(password, StringComparison.OrdinalIgnoreCase), $"{name} contains the password");
+            Assert.False(text.Contains("Pa55word", StringComparison.OrdinalIgnoreCase) || text.Contains("S3cret", StringComparison.Ordinal), $"{name} contains part of the password");
+        }
+
+        var facts = FactsJson.Deserialize(File.ReadAllText(Path.Combine(outDir, "facts.json")));
+        Assert.Equal(redact, facts.Redacted);
+        if (!redact)
+        {
+            return;
+        }
+
+        foreach (var (name, text) in outputs)
+        {
+            foreach (var original in new[] { scenario.Database, scenario.User, scenario.FunctionRole, "ledger_secret", "payroll", server.Host })
+            {
+                Assert.False(Regex.IsMatch(text, $"(?<![A-Za-z0-9_]){Regex.Escape(original)}(?![A-Za-z0-9_])"), $"{name} contains {original}");
+            }
+        }
+    }
+}

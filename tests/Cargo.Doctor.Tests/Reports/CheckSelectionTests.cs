@@ -1,0 +1,80 @@
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Engine;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Reports;
+
+public sealed class CheckSelectionTests
+{
+    private static readonly Catalog.CheckCatalog Catalog = WarehouseScenario.Catalog;
+
+    [Theory]
+    [InlineData("db.*", "db.table-grants", true)]
+    [InlineData("db.*", "net.port-open", false)]
+    [InlineData("*grants", "db.future-grants", true)]
+    [InlineData("db.?onnect", "db.connect", true)]
+    [InlineData("db.connect", "db.connect-x", false)]
+    [InlineData("db.user.exists", "db.user-exists", false)]
+    public void globs_match_whole_ids(string pattern, string id, bool matches) =>
+        Assert.Equal(matches, CheckSelection.Matches(pattern, id));
+
+    [Fact]
+    public void dependencies_of_selected_checks_run_and_the_rest_do_not()
+    {
+        var selection = CheckSelection.Create(Catalog, ["db.table-grants"], []);
+
+        Assert.True(selection.Runs("db.table-grants"));
+        Assert.True(selection.Runs("db.user-exists"));
+        Assert.True(selection.Runs("db.connect"));
+        Assert.False(selection.Runs("db.function-role"));
+        Assert.Equal(["db.connect", "db.user-exists"], selection.AddedAsDependencies.Order());
+    }
+
+    [Fact]
+    public void skip_removes_checks_but_not_needed_dependencies()
+    {
+        var selection = CheckSelection.Create(Catalog, ["db.*"], ["db.user-exists", "db.*-grants"]);
+
+        Assert.False(selection.Runs("db.table-grants"));
+        Assert.False(selection.Runs("db.future-grants"));
+        Assert.True(selection.Runs("db.function-role"));
+        Assert.True(selection.Runs("db.user-exists")); // db.function-role needs it
+        Assert.Contains("db.user-exists", selection.AddedAsDependencies);
+    }
+
+    [Fact]
+    public void comma_separated_patterns_are_split()
+    {
+        var selection = CheckSelection.Create(Catalog, ["db.connect, db.user-exists"], []);
+
+        Assert.True(selection.Runs("db.user-exists"));
+        Assert.False(selection.Runs("db.table-grants"));
+    }
+
+    [Fact]
+    public void a_pattern_that_matches_nothing_is_a_usage_error()
+    {
+        var e = Assert.Throws<ConfigException>(() => CheckSelection.Create(Catalog, ["dbb.*"], []));
+        Assert.Contains("'dbb.*'", e.Message);
+        Assert.Throws<ConfigException>(() => CheckSelection.Create(Catalog, [], ["nope"]));
+        Assert.Throws<ConfigException>(() => CheckSelection.Create(Catalog, ["db.connect"], ["db.*"]));
+    }
+
+    [Fact]
+    public void runner_reports_unselected_checks_as_skipped_not_selected()
+    {
+        var selection = CheckSelection.Create(Catalog, ["db.user-exists"], []);
+        var facts = SampleReports.Facts();
+
+        var findings = new CheckRunner(Catalog, RuleSet.All, selection).Run(facts);
+
+        var tables = findings.Single(f => f.CheckId == "db.table-grants");
+        Assert.Equal(CheckStatus.Skipped, tables.Status);
+        Assert.Equal(CheckSelection.NotSelectedSummary, tables.Summary);
+        Assert.NotEqual(CheckSelection.NotSelectedSummary, findings.Single(f => f.CheckId == "db.connect").Summary);
+        Assert.NotEqual(CheckSelection.NotSelectedSummary, findings.Single(f => f.CheckId == "db.user-exists").Summary);
+        Assert.Equal(Catalog.Checks.Count, findings.Count);
+    }
+}

@@ -1,0 +1,102 @@
+using System.Xml.Linq;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Reports;
+
+namespace Cargo.Doctor.Tests.Reports;
+
+public sealed class JUnitReportRendererTests
+{
+    private static XDocument Render(Report report) => XDocument.Parse(new JUnitReportRenderer().Render(report));
+
+    [Fact]
+    public void one_suite_per_area_and_one_case_per_check()
+    {
+        var doc = Render(SampleReports.Create());
+
+        var root = doc.Root!;
+        Assert.Equal("testsuites", root.Name.LocalName);
+        var suite = Assert.Single(root.Elements("testsuite"));
+        Assert.Equal("warehouse", (string?)suite.Attribute("name"));
+        Assert.Equal(7, suite.Elements("testcase").Count());
+        Assert.Equal("7", (string?)suite.Attribute("tests"));
+        Assert.Equal("7", (string?)root.Attribute("tests"));
+        Assert.NotNull(suite.Attribute("timestamp"));
+        Assert.Contains(suite.Element("properties")!.Elements("property"), p => (string?)p.Attribute("name") == "tool");
+    }
+
+    [Fact]
+    public void failures_carry_summary_and_remediation_and_skipped_and_unknown_are_marked()
+    {
+        var doc = Render(SampleReports.Create());
+
+        var suite = doc.Root!.Element("testsuite")!;
+        Assert.Equal("2", (string?)suite.Attribute("failures"));
+        Assert.Equal("2", (string?)suite.Attribute("skipped"));
+        Assert.Equal("0", (string?)suite.Attribute("errors"));
+        var tables = Case(doc, "db.table-grants");
+        var failure = tables.Element("failure")!;
+        Assert.Equal("fail: 60 table(s) lack privileges", (string?)failure.Attribute("message"));
+        Assert.Contains("How to fix:", failure.Value);
+        Assert.Contains("GRANT SELECT ON \"sales\".\"t60\" TO \"cargo_user\";", failure.Value);
+        Assert.StartsWith("unknown:", (string?)Case(doc, "db.future-grants").Element("skipped")!.Attribute("message"));
+        Assert.StartsWith("skipped: blocked by", (string?)Case(doc, "db.function-role").Element("skipped")!.Attribute("message"));
+        Assert.Null(Case(doc, "db.database-privileges").Element("failure"));
+        Assert.Contains("warning: no TEMP", Case(doc, "db.database-privileges").Element("system-out")!.Value);
+        Assert.Empty(Case(doc, "db.connect").Elements());
+    }
+
+    [Theory]
+    [InlineData(FailThreshold.Fail, 2, 2)]
+    [InlineData(FailThreshold.Warn, 3, 2)]
+    [InlineData(FailThreshold.Unknown, 4, 1)]
+    public void fail_on_decides_which_cases_fail(FailThreshold failOn, int failures, int skipped)
+    {
+        var doc = Render(SampleReports.Create(failOn));
+
+        var suite = doc.Root!.Element("testsuite")!;
+        Assert.Equal(failures, suite.Elements("testcase").Count(c => c.Element("failure") is not null));
+        Assert.Equal(failures.ToString(), (string?)suite.Attribute("failures"));
+        Assert.Equal(skipped, suite.Elements("testcase").Count(c => c.Element("skipped") is not null));
+        Assert.Equal(skipped.ToString(), (string?)doc.Root!.Attribute("skipped"));
+    }
+
+    [Fact]
+    public void hostile_text_stays_well_formed_xml()
+    {
+        var report = SampleReports.Create();
+        var entries = report.Entries.Select(e => e.Check.Id == "db.schema-usage"
+            ? e with { Finding = e.Finding with { Summary = "bad \u0001 char ]]> <x/> & \"q\"" } }
+            : e).ToList();
+
+        var doc = Render(report with { Entries = entries });
+
+        var message = (string?)Case(doc, "db.schema-usage").Element("failure")!.Attribute("message");
+        Assert.Equal("fail: bad \uFFFD char ]]> <x/> & \"q\"", message);
+        Assert.Contains(SampleReports.HostileSchema, Case(doc, "db.schema-usage").Element("failure")!.Value);
+    }
+
+    [Fact]
+    public void element_order_follows_the_junit_schema()
+    {
+        var doc = Render(SampleReports.Create());
+
+        foreach (var suite in doc.Root!.Elements("testsuite"))
+        {
+            var names = suite.Elements().Select(e => e.Name.LocalName).ToList();
+            Assert.Equal("properties", names[0]);
+            Assert.Equal(["system-out", "system-err"], names[^2..]);
+            foreach (var testcase in suite.Elements("testcase"))
+            {
+                var children = testcase.Elements().Select(e => e.Name.LocalName).ToList();
+                Assert.True(children.Count <= 2, string.Join(",", children));
+                if (children.Count > 0 && children[0] != "system-out")
+                {
+                    Assert.Contains(children[0], new[] { "failure", "skipped", "error" });
+                }
+            }
+        }
+    }
+
+    private static XElement Case(XDocument doc, string id) =>
+        doc.Descendants("testcase").Single(c => ((string?)c.Attribute("name"))!.StartsWith(id + ":", StringComparison.Ordinal));
+}
