@@ -19,7 +19,7 @@ public sealed class RedactedReportScenarioTests(PostgresServer server)
         var result = await scenario.CheckAsync("crm_private");
 
         var redacted = FactsRedactor.Redact(result.Facts);
-        var findings = new Engine.CheckRunner(WarehouseScenario.Catalog, Rules.RuleSet.All).Run(redacted);
+        var findings = new Engine.CheckRunner(WarehouseScenario.Catalog, Cargo.Doctor.Rules.RuleSet.All).Run(redacted);
         var report = Report.Create(redacted, WarehouseScenario.Catalog, findings, TimeSpan.FromSeconds(1));
         var dir = Directory.CreateTempSubdirectory("cargo-doctor-redacted-").FullName;
         ReportWriter.Write(report, dir, ReportWriter.All);

@@ -8,7 +8,7 @@ namespace Cargo.Doctor.Tests.Reports;
 
 public sealed class CheckSelectionTests
 {
-    private static readonly Catalog.CheckCatalog Catalog = WarehouseScenario.Catalog;
+    private static readonly Cargo.Doctor.Catalog.CheckCatalog Catalog = WarehouseScenario.Catalog;
 
     [Theory]
     [InlineData("db.*", "db.table-grants", true)]
