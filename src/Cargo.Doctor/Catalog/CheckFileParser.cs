@@ -129,9 +129,11 @@ internal static class CheckFileParser
     {
         if (block is FencedCodeBlock fenced)
         {
-            var kind = (fenced.Info ?? "").Trim().ToLowerInvariant() switch
+            var kind = $"{fenced.Info} {fenced.Arguments}".Trim().ToLowerInvariant() switch
             {
                 "sql" => "sql",
+                // Another way to the same fix: shown in reports, commented out in fix.sql.
+                "sql alternative" => "sql-alternative",
                 "sh" or "bash" or "shell" => "sh",
                 "json" => "json",
                 _ => "text",

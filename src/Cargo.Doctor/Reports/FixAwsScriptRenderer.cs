@@ -30,7 +30,7 @@ public sealed class FixAwsScriptRenderer : IReportRenderer
         foreach (var entry in FixScriptText.ToFix(report).Where(e => e.Finding.Remediation.Any(r => r.Kind == "sh")))
         {
             sh.AppendLine($"# ==== {entry.Check.Id} ({StatusMark.Word(entry.Finding.Status)}): {FixScriptText.OneLine(entry.Finding.Summary)}");
-            foreach (var step in entry.Finding.Remediation.Where(r => r.Kind != "sql"))
+            foreach (var step in entry.Finding.Remediation.Where(r => !r.Kind.StartsWith("sql", StringComparison.Ordinal)))
             {
                 if (step.Kind == "sh")
                 {

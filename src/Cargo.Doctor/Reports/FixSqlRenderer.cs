@@ -44,6 +44,13 @@ public sealed partial class FixSqlRenderer : IReportRenderer
                     case "sql":
                         sql.AppendLine("-- (same statements as above)");
                         break;
+                    case "sql-alternative":
+                        foreach (var line in FixScriptText.Commented("--", "(alternative, not needed after the statements above)\n" + step.Text))
+                        {
+                            sql.AppendLine(line);
+                        }
+
+                        break;
                     case "console":
                         foreach (var line in FixScriptText.Commented("--", step.Text))
                         {

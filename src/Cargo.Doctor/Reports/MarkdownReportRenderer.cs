@@ -124,7 +124,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
                 md.Append(step.Kind switch
                 {
                     "console" => step.Text + "\n",
-                    var kind => MarkdownText.Fence(CapLines(step.Text), kind == "text" ? "" : kind),
+                    var kind => MarkdownText.Fence(CapLines(step.Text), kind switch { "text" => "", "sql-alternative" => "sql", _ => kind }),
                 }).AppendLine();
             }
         }

@@ -64,6 +64,16 @@ public sealed class CatalogLoaderTests
     }
 
     [Fact]
+    public void an_sql_alternative_block_gets_its_own_kind()
+    {
+        var text = Valid.Replace("```sql\nGRANT", "```sql alternative\nGRANT");
+
+        var template = Load(("x.one.md", text)).Checks.Single().Remediation["fix"];
+
+        Assert.Equal(["console", "sql-alternative"], template.Blocks.Select(b => b.Kind));
+    }
+
+    [Fact]
     public void a_missing_placeholder_value_is_an_error_not_a_silent_hole()
     {
         var template = Load(("x.one.md", Valid)).Checks.Single().Remediation["fix"];

@@ -22,6 +22,23 @@ public sealed class FixScriptTests
     }
 
     [Fact]
+    public void an_alternative_fix_is_shown_in_the_report_but_commented_out_in_fix_sql()
+    {
+        var report = SampleReports.Create();
+        var entries = report.Entries.Select(e => e.Check.Id == "db.schema-usage"
+            ? e with { Finding = e.Finding with { Remediation = [.. e.Finding.Remediation, new RemediationStep("alt", "sql-alternative", "GRANT ALL ON SCHEMA \"s\" TO \"u\";")] } }
+            : e).ToList();
+        var withAlternative = report with { Entries = entries };
+
+        var sql = new FixSqlRenderer().Render(withAlternative);
+        var markdown = new MarkdownReportRenderer().Render(withAlternative);
+
+        Assert.Contains("-- GRANT ALL ON SCHEMA \"s\" TO \"u\";", sql);
+        Assert.DoesNotContain(sql.Split('\n'), line => line.StartsWith("GRANT ALL ON SCHEMA", StringComparison.Ordinal));
+        Assert.Contains("```sql\nGRANT ALL ON SCHEMA \"s\" TO \"u\";\n```", markdown);
+    }
+
+    [Fact]
     public void fix_sql_makes_create_schema_idempotent()
     {
         var sql = new FixSqlRenderer().Render(SampleReports.Create());
