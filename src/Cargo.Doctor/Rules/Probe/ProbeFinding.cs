@@ -38,6 +38,13 @@ internal static class ProbeFinding
         var error = result.Error;
         var pattern = ProbeErrorClassifier.Describe(error.Cause);
         var key = error.Cause == ProbeErrorCause.RoundTripMismatch ? "mismatch" : pattern?.RemediationKey ?? ProbeErrorClassifier.OtherRemediation;
+        // When db.function-role already names what is missing, its fix is the precise one: point to it
+        // instead of repeating CREATE ROLE for a role that may exist.
+        if (key == "grant-function-role" && FunctionRoleCatalogShowsProblem(context))
+        {
+            key = "see-function-role";
+        }
+
         key = context.Descriptor.Remediation.ContainsKey(key) ? key : ProbeErrorClassifier.OtherRemediation;
         var summary = error.Cause switch
         {
@@ -62,6 +69,19 @@ internal static class ProbeFinding
         details.AddRange(result.Observations);
         details.AddRange(timings);
         return context.Fail(summary, details, context.Remedy(key, Values(context, probes))) with { Duration = Total(result) };
+    }
+
+    private static bool FunctionRoleCatalogShowsProblem(RuleContext context)
+    {
+        var rbac = context.Facts.Warehouse?.Rbac;
+        if (rbac is null || rbac.Gap is not null)
+        {
+            return false;
+        }
+
+        var reaches = rbac.UserRoles.Any(m => m.Role == rbac.FunctionRole);
+        var holds = rbac.RolePrivileges?.Any(p => p.Role == rbac.FunctionRole && Db.FunctionRoleRule.IsFunctionPrivilege(p.Privilege));
+        return !rbac.RoleExists || !reaches || holds == false;
     }
 
     /// <summary>Every placeholder any probe template uses, already quoted for where it goes.</summary>

@@ -85,12 +85,26 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
         Assert.Equal(CheckStatus.Fail, function.Status);
         Assert.Contains("CREATE OR REPLACE FUNCTION system permission", function.Summary);
         Assert.Contains(function.Details, d => d == "server message: permission denied to create function");
-        Assert.All(function.Remediation, r => Assert.Equal("grant-function-role", r.Key));
-        var fix = Assert.Single(function.Remediation, r => r.Kind == "sql");
-        Assert.Contains($"GRANT ROLE \"{scenario.FunctionRole}\" TO \"{scenario.User}\";", fix.Text);
+        // db.function-role names the precise fix (here: create the role); the probe points to it.
+        Assert.Equal("see-function-role", Assert.Single(function.Remediation).Key);
+        Assert.Equal(CheckStatus.Fail, result["db.function-role"].Status);
 
-        await scenario.ApplyRemediationAsync(function);
+        await scenario.ApplyRemediationAsync(result["db.function-role"]);
         Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[ProbeIds.FunctionCreate].Status);
+
+        // When the catalog looks right but the probe still fails, the probe gives the full role fix.
+        var healthyRbac = result.Facts.Warehouse!.Rbac! with
+        {
+            RoleExists = true,
+            UserRoles = [new Cargo.Doctor.Facts.RoleMembership(scenario.FunctionRole, [scenario.User, scenario.FunctionRole])],
+            RolePrivileges = [new Cargo.Doctor.Facts.RolePrivilege(scenario.FunctionRole, "CREATE OR REPLACE FUNCTION")],
+        };
+        var facts = result.Facts with { Warehouse = result.Facts.Warehouse with { Rbac = healthyRbac } };
+        var replayed = new Cargo.Doctor.Engine.CheckRunner(WarehouseScenario.Catalog, Cargo.Doctor.Rules.RuleSet.All).Run(facts)
+            .Single(f => f.CheckId == ProbeIds.FunctionCreate);
+        Assert.All(replayed.Remediation, r => Assert.Equal("grant-function-role", r.Key));
+        var fix = Assert.Single(replayed.Remediation, r => r.Kind == "sql");
+        Assert.Contains($"GRANT ROLE \"{scenario.FunctionRole}\" TO \"{scenario.User}\";", fix.Text);
     }
 
     [Fact]
