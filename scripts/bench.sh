@@ -41,14 +41,14 @@ measure() { # db schemas -> "median_wall_s median_peak_mb statements"
   for run in $(seq 1 "$RUNS"); do
     CARGO_DOCTOR_PASSWORD=bench-cargo CI=1 /usr/bin/time -f "%e %M" -o "$work/time" \
       "$work/tool/cargo-doctor" check --endpoint "127.0.0.1:$port/$db" --user cargo_user --sslmode disable "${args[@]}" \
-      --read-only --format json --out "$work/out-$db" --save-facts "$work/facts-$db.json" >/dev/null 2>&1 || [ $? -eq 1 ]
+      --read-only --format json --out "$work/out-$db" >/dev/null 2>&1 || [ $? -eq 1 ]
     read -r wall kb < <(tail -n 1 "$work/time")
     walls+=("$wall"); mems+=("$kb")
   done
   local median_wall median_kb statements
   median_wall=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")
   median_kb=$(printf '%s\n' "${mems[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")
-  statements=$(grep -o '"statementCount": [0-9]*' "$work/facts-$db.json" | grep -o '[0-9]*$')
+  statements=$(grep -o '"warehouseStatements": [0-9]*' "$work/out-$db/report.json" | grep -o '[0-9]*$')
   missing=$(grep -o '"summary": "[0-9]* of [0-9]* table(s) lack[^"]*"' "$work/out-$db/report.json" || true)
   echo "$median_wall $((median_kb / 1024)) $statements|$missing"
 }

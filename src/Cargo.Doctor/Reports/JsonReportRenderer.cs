@@ -28,6 +28,8 @@ public sealed class JsonReportRenderer : IReportRenderer
             startedAt = report.Facts.StartedAt,
             durationMs = (long)report.Duration.TotalMilliseconds,
             target = report.Facts.Target,
+            // How heavy the run was on the warehouse: constant whatever the number of tables.
+            warehouseStatements = report.Facts.Warehouse?.StatementCount,
             redacted = report.Facts.Redacted,
             failOn = report.FailOn.Word(),
             verdict = report.Verdict,

@@ -24,6 +24,10 @@ public sealed class CheckCommandTests(PostgresServer server)
                 .Aggregate((a, b) => a + "\n" + b);
         Assert.Equal(Findings(Path.Combine(outDir, "live", "report.json")), Findings(Path.Combine(outDir, "replay", "report.json")));
         Assert.Contains("missing DELETE", Findings(Path.Combine(outDir, "replay", "report.json")));
+        static int Statements(string path) =>
+            System.Text.Json.JsonDocument.Parse(File.ReadAllText(path)).RootElement.GetProperty("warehouseStatements").GetInt32();
+        Assert.True(Statements(Path.Combine(outDir, "live", "report.json")) > 5);
+        Assert.Equal(Statements(Path.Combine(outDir, "live", "report.json")), Statements(Path.Combine(outDir, "replay", "report.json")));
     }
 
     [Theory]
