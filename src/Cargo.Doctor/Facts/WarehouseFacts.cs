@@ -134,6 +134,18 @@ public sealed record RbacFacts
     public IReadOnlyList<RoleMembership> UserRoles { get; init; } = [];
 
     public Gap? Gap { get; init; }
+
+    /// <summary>How the function role reaches the Cargo user; null when it does not.</summary>
+    public RoleMembership? FunctionRoleMembership() => UserRoles.FirstOrDefault(m => m.Role == FunctionRole);
+
+    /// <summary>Roles seen holding CREATE OR REPLACE FUNCTION; null when privileges could not be read.</summary>
+    public IReadOnlySet<string>? FunctionPrivilegeHolders() =>
+        RolePrivileges?.Where(p => IsFunctionPrivilege(p.Privilege)).Select(p => p.Role).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Redshift's exact spelling in svv_system_privileges is unconfirmed: compare loosely.</summary>
+    public static bool IsFunctionPrivilege(string privilege) =>
+        string.Join(' ', privilege.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
+            .Equals("CREATE OR REPLACE FUNCTION", StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A system privilege (e.g. <c>CREATE OR REPLACE FUNCTION</c>) held by a role.</summary>

@@ -11,4 +11,10 @@ public static class SqlQuote
     public static string Qualified(string schema, string name) => Ident(schema) + "." + Ident(name);
 
     public static string Literal(string value) => "'" + value.Replace("'", "''") + "'";
+
+    /// <summary>
+    /// A literal for UNLOAD/COPY (the query text, S3 paths, role chains): quotes doubled, and
+    /// backslashes doubled too, since Redshift reads a backslash there as an escape (UNLOAD docs).
+    /// </summary>
+    public static string UnloadLiteral(string value) => "'" + value.Replace("\\", "\\\\").Replace("'", "''") + "'";
 }

@@ -37,8 +37,8 @@ public sealed class FunctionRoleRule : IRule
             return context.Fail($"role \"{rbac.FunctionRole}\" does not exist", null, context.Remedy("create-role", values));
         }
 
-        var membership = rbac.UserRoles.FirstOrDefault(m => m.Role == rbac.FunctionRole);
-        var holders = rbac.RolePrivileges?.Where(p => IsFunctionPrivilege(p.Privilege)).Select(p => p.Role).ToHashSet();
+        var membership = rbac.FunctionRoleMembership();
+        var holders = rbac.FunctionPrivilegeHolders();
         var roleHolds = holders?.Contains(rbac.FunctionRole);
 
         // Without superuser or ACCESS SYSTEM TABLE, a role's system privileges are visible only to
@@ -82,9 +82,4 @@ public sealed class FunctionRoleRule : IRule
 
         return context.Pass($"role \"{rbac.FunctionRole}\" holds {Privilege} and reaches the user ({path})");
     }
-
-    /// <summary>Redshift's exact spelling in svv_system_privileges is unconfirmed: compare loosely.</summary>
-    public static bool IsFunctionPrivilege(string privilege) =>
-        string.Join(' ', privilege.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Equals(Privilege, StringComparison.OrdinalIgnoreCase);
 }

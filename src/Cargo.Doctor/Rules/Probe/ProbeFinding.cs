@@ -79,9 +79,7 @@ internal static class ProbeFinding
             return false;
         }
 
-        var reaches = rbac.UserRoles.Any(m => m.Role == rbac.FunctionRole);
-        var holds = rbac.RolePrivileges?.Any(p => p.Role == rbac.FunctionRole && Db.FunctionRoleRule.IsFunctionPrivilege(p.Privilege));
-        return !rbac.RoleExists || !reaches || holds == false;
+        return !rbac.RoleExists || rbac.FunctionRoleMembership() is null || rbac.FunctionPrivilegeHolders()?.Contains(rbac.FunctionRole) == false;
     }
 
     /// <summary>Every placeholder any probe template uses, already quoted for where it goes.</summary>

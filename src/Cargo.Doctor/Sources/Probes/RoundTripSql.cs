@@ -31,19 +31,19 @@ public sealed class RoundTripSql(RoundTripTarget target, string runId)
         "(5, 'last row', 99999999999999.9999, '1970-01-01 00:00:01', FALSE)";
 
     public string Unload =>
-        $"UNLOAD ({RedshiftLiteral(SelectSource)})\n" +
-        $"TO {RedshiftLiteral(Folder)}\n" +
-        $"IAM_ROLE {RedshiftLiteral(target.RoleChain)}\n" +
-        $"FORMAT AS CSV NULL AS {RedshiftLiteral(NullMarker)} PARALLEL OFF" +
+        $"UNLOAD ({SqlQuote.UnloadLiteral(SelectSource)})\n" +
+        $"TO {SqlQuote.UnloadLiteral(Folder)}\n" +
+        $"IAM_ROLE {SqlQuote.UnloadLiteral(target.RoleChain)}\n" +
+        $"FORMAT AS CSV NULL AS {SqlQuote.UnloadLiteral(NullMarker)} PARALLEL OFF" +
         RegionClause;
 
     public string CreateCopy => $"CREATE TEMP TABLE {SqlQuote.Ident(CopyTable)} (LIKE {SqlQuote.Ident(SourceTable)})";
 
     public string Copy =>
         $"COPY {SqlQuote.Ident(CopyTable)} ({Columns})\n" +
-        $"FROM {RedshiftLiteral(Folder)}\n" +
-        $"IAM_ROLE {RedshiftLiteral(target.RoleChain)}\n" +
-        $"FORMAT AS CSV NULL AS {RedshiftLiteral(NullMarker)} TIMEFORMAT 'auto'" +
+        $"FROM {SqlQuote.UnloadLiteral(Folder)}\n" +
+        $"IAM_ROLE {SqlQuote.UnloadLiteral(target.RoleChain)}\n" +
+        $"FORMAT AS CSV NULL AS {SqlQuote.UnloadLiteral(NullMarker)} TIMEFORMAT 'auto'" +
         RegionClause;
 
     public string SelectSource => $"SELECT {Columns} FROM {SqlQuote.Ident(SourceTable)} ORDER BY id";
@@ -52,11 +52,5 @@ public sealed class RoundTripSql(RoundTripTarget target, string runId)
 
     public int RowCount => 5;
 
-    private string RegionClause => target.Region is null ? "" : $"\nREGION {RedshiftLiteral(target.Region)}";
-
-    /// <summary>
-    /// A Redshift string literal for UNLOAD/COPY: quotes doubled, and backslashes doubled too
-    /// (Redshift reads a backslash in these literals as an escape; the UNLOAD docs say to escape).
-    /// </summary>
-    public static string RedshiftLiteral(string value) => "'" + value.Replace("\\", "\\\\").Replace("'", "''") + "'";
+    private string RegionClause => target.Region is null ? "" : $"\nREGION {SqlQuote.UnloadLiteral(target.Region)}";
 }
