@@ -143,9 +143,26 @@ public sealed record RbacFacts
         RolePrivileges?.Where(p => IsFunctionPrivilege(p.Privilege)).Select(p => p.Role).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Redshift's exact spelling in svv_system_privileges is unconfirmed: compare loosely.</summary>
-    public static bool IsFunctionPrivilege(string privilege) =>
+    public static bool IsFunctionPrivilege(string privilege) => IsPrivilege(privilege, "CREATE OR REPLACE FUNCTION");
+
+    /// <summary>Every role the login itself holds, with the path to it: their system permissions are visible to it.</summary>
+    public IReadOnlyList<RoleMembership> LoginRoles { get; init; } = [];
+
+    /// <summary>The Cargo user's user groups (pg_group); null when they could not be read.</summary>
+    public IReadOnlyList<string>? CargoUserGroups { get; init; }
+
+    public Gap? CargoUserGroupsGap { get; init; }
+
+    /// <summary>
+    /// The role through which the login holds ACCESS SYSTEM TABLE, which shows it every row of the
+    /// svv_* grant views; null when none is seen (a superuser login needs none).
+    /// </summary>
+    public RoleMembership? LoginSystemTableAccess() =>
+        LoginRoles.FirstOrDefault(m => RolePrivileges?.Any(p => p.Role == m.Role && IsPrivilege(p.Privilege, "ACCESS SYSTEM TABLE")) == true);
+
+    private static bool IsPrivilege(string privilege, string expected) =>
         string.Join(' ', privilege.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
-            .Equals("CREATE OR REPLACE FUNCTION", StringComparison.OrdinalIgnoreCase);
+            .Equals(expected, StringComparison.OrdinalIgnoreCase);
 }
 
 /// <summary>A system privilege (e.g. <c>CREATE OR REPLACE FUNCTION</c>) held by a role.</summary>

@@ -55,6 +55,7 @@ public static class NameKinds
             _ when singular.EndsWith("table", StringComparison.Ordinal) || singular == "view" => "table",
             _ when singular.EndsWith("user", StringComparison.Ordinal) || singular.EndsWith("owner", StringComparison.Ordinal)
                 || singular.EndsWith("grantee", StringComparison.Ordinal) || singular.EndsWith("username", StringComparison.Ordinal) => "user",
+            _ when singular.EndsWith("usergroup", StringComparison.Ordinal) => "group",
             _ when singular.EndsWith("role", StringComparison.Ordinal) || singular.EndsWith("rolename", StringComparison.Ordinal) || singular == "path" => "role",
             _ when singular.EndsWith("cluster", StringComparison.Ordinal) || singular.EndsWith("clusteridentifier", StringComparison.Ordinal) => "cluster",
             _ when singular.EndsWith("workgroup", StringComparison.Ordinal) || singular.EndsWith("workgroupname", StringComparison.Ordinal) => "workgroup",

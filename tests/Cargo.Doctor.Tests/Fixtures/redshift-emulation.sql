@@ -17,6 +17,48 @@ GRANT SELECT ON pg_catalog.rs_scoped_privileges TO PUBLIC;
 CREATE FUNCTION pg_catalog.rs_is_superuser() RETURNS boolean LANGUAGE sql STABLE AS
 $$ SELECT COALESCE((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = current_user), false) $$;
 
+-- ACCESS SYSTEM TABLE is a system permission granted to a role
+-- (https://docs.aws.amazon.com/redshift/latest/dg/r_roles-system-privileges.html); superusers and
+-- holders see every row of the svv_* grant views. A test grants it with
+-- rs_grant_system_privilege('ACCESS SYSTEM TABLE', role) and GRANT role TO login.
+CREATE FUNCTION pg_catalog.rs_has_system_table_access() RETURNS boolean LANGUAGE sql STABLE AS
+$$ SELECT pg_catalog.rs_is_superuser() OR EXISTS (
+       SELECT 1 FROM pg_catalog.rs_system_privilege_grants p
+       WHERE upper(p.system_privilege) = 'ACCESS SYSTEM TABLE'
+         AND pg_catalog.pg_has_role(current_user, p.role_name, 'MEMBER')) $$;
+
+-- Redshift user groups (CREATE GROUP g WITH USER u, https://docs.aws.amazon.com/redshift/latest/dg/r_Groups.html)
+-- are neither users nor RBAC roles. Here a group is a NOLOGIN role marked by its comment (roles
+-- are cluster-wide, so is the mark), created with rs_create_group(group, user).
+CREATE FUNCTION pg_catalog.rs_is_group(role_oid oid) RETURNS boolean LANGUAGE sql STABLE AS
+$$ SELECT COALESCE(pg_catalog.shobj_description(role_oid, 'pg_authid') = 'redshift user group', false) $$;
+
+CREATE FUNCTION pg_catalog.rs_create_group(group_name text, member text) RETURNS void LANGUAGE plpgsql AS
+$$
+BEGIN
+    EXECUTE format('CREATE ROLE %I NOLOGIN', group_name);
+    EXECUTE format('COMMENT ON ROLE %I IS %L', group_name, 'redshift user group');
+    EXECUTE format('GRANT %I TO %I', group_name, member);
+END
+$$;
+
+-- "identities they have access to or own" (SVV_SCHEMA_PRIVILEGES and SVV_DATABASE_PRIVILEGES): all for
+-- superusers and ACCESS SYSTEM TABLE; otherwise the user itself and roles it holds (not PUBLIC,
+-- id 0, nor groups: the pages do not say, so the emulation hides them).
+CREATE FUNCTION pg_catalog.rs_sees_identity(identity oid) RETURNS boolean LANGUAGE sql STABLE AS
+$$ SELECT pg_catalog.rs_has_system_table_access()
+       OR (identity IS NOT NULL AND identity <> 0 AND NOT pg_catalog.rs_is_group(identity)
+           AND pg_catalog.pg_has_role(current_user, identity, 'MEMBER')) $$;
+
+-- PG_GROUP: groname, grosysid, grolist (user ids), as in the Groups page above; lists groups only.
+DROP VIEW pg_catalog.pg_group;
+CREATE VIEW pg_catalog.pg_group AS
+SELECT r.rolname AS groname, r.oid AS grosysid,
+       ARRAY(SELECT m.member FROM pg_catalog.pg_auth_members m WHERE m.roleid = r.oid) AS grolist
+FROM pg_catalog.pg_roles r
+WHERE pg_catalog.rs_is_group(r.oid);
+GRANT SELECT ON pg_catalog.pg_group TO PUBLIC;
+
 CREATE FUNCTION pg_catalog.rs_grant_system_privilege(privilege text, role text) RETURNS void LANGUAGE sql AS
 $$ INSERT INTO pg_catalog.rs_system_privilege_grants VALUES (privilege, role) $$;
 
@@ -24,6 +66,11 @@ CREATE FUNCTION pg_catalog.rs_grant_for_tables(privileges text, schema_name text
 $$
 DECLARE p text;
 BEGIN
+    -- "You can't grant scoped permissions to user groups."
+    -- (https://docs.aws.amazon.com/redshift/latest/dg/t_scoped-permissions-considerations.html)
+    IF pg_catalog.rs_is_group((SELECT oid FROM pg_catalog.pg_roles WHERE rolname = grantee)) THEN
+        RAISE EXCEPTION 'scoped permissions cannot be granted to a user group' USING ERRCODE = '0A000';
+    END IF;
     FOREACH p IN ARRAY string_to_array(privileges, ',') LOOP
         INSERT INTO pg_catalog.rs_scoped_privileges VALUES ('TABLES', schema_name, current_database(), upper(trim(p)), grantee,
             CASE WHEN (SELECT rolcanlogin FROM pg_catalog.pg_roles WHERE rolname = grantee) THEN 'user' ELSE 'role' END);
@@ -37,34 +84,45 @@ $$;
 CREATE VIEW pg_catalog.svv_roles AS
 SELECT r.oid::integer AS role_id, r.rolname::text AS role_name, NULL::text AS role_owner, NULL::text AS external_id
 FROM pg_catalog.pg_roles r
-WHERE NOT r.rolcanlogin AND r.rolname !~ '^pg_';
+WHERE NOT r.rolcanlogin AND r.rolname !~ '^pg_' AND NOT pg_catalog.rs_is_group(r.oid);
 
--- SVV_USER_GRANTS: others see only roles explicitly granted to them.
+-- SVV_USER_GRANTS: superusers and ACCESS SYSTEM TABLE see all rows; "Other users can only see roles
+-- that are explicitly granted to them." (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_USER_GRANTS.html)
 CREATE VIEW pg_catalog.svv_user_grants AS
 SELECT u.oid::integer AS user_id, u.rolname::text AS user_name, r.oid::integer AS role_id, r.rolname::text AS role_name, m.admin_option
 FROM pg_catalog.pg_auth_members m
 JOIN pg_catalog.pg_roles u ON u.oid = m.member
 JOIN pg_catalog.pg_roles r ON r.oid = m.roleid
-WHERE u.rolcanlogin AND NOT r.rolcanlogin AND r.rolname !~ '^pg_'
-  AND (pg_catalog.rs_is_superuser() OR u.rolname = current_user);
+WHERE u.rolcanlogin AND NOT r.rolcanlogin AND r.rolname !~ '^pg_' AND NOT pg_catalog.rs_is_group(r.oid)
+  AND (pg_catalog.rs_has_system_table_access() OR u.rolname = current_user);
 
--- SVV_ROLE_GRANTS: role_name is the grantee; others see only roles they hold.
+-- SVV_ROLE_GRANTS: role_name is the grantee. Superusers and ACCESS SYSTEM TABLE see all rows; "Other
+-- users can only see identities they have access to or own"
+-- (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_ROLE_GRANTS.html): here, roles they hold.
 CREATE VIEW pg_catalog.svv_role_grants AS
 SELECT g.oid::integer AS role_id, g.rolname::text AS role_name, r.oid::integer AS granted_role_id, r.rolname::text AS granted_role_name
 FROM pg_catalog.pg_auth_members m
 JOIN pg_catalog.pg_roles g ON g.oid = m.member
 JOIN pg_catalog.pg_roles r ON r.oid = m.roleid
 WHERE NOT g.rolcanlogin AND NOT r.rolcanlogin AND g.rolname !~ '^pg_' AND r.rolname !~ '^pg_'
-  AND (pg_catalog.rs_is_superuser() OR pg_catalog.pg_has_role(current_user, g.oid, 'MEMBER'));
+  AND NOT pg_catalog.rs_is_group(g.oid) AND NOT pg_catalog.rs_is_group(r.oid)
+  AND (pg_catalog.rs_has_system_table_access() OR pg_catalog.pg_has_role(current_user, g.oid, 'MEMBER'));
 
--- SVV_SYSTEM_PRIVILEGES: others see only roles they hold.
+-- SVV_SYSTEM_PRIVILEGES: superusers and ACCESS SYSTEM TABLE see all rows; "Other users can only see
+-- identities they have access to or own" (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_SYSTEM_PRIVILEGES.html):
+-- here, roles they hold.
 CREATE VIEW pg_catalog.svv_system_privileges AS
 SELECT p.system_privilege, r.oid::integer AS identity_id, r.rolname::text AS identity_name, 'role'::text AS identity_type
 FROM pg_catalog.rs_system_privilege_grants p
 JOIN pg_catalog.pg_roles r ON r.rolname = p.role_name
-WHERE pg_catalog.rs_is_superuser() OR pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER');
+WHERE pg_catalog.rs_has_system_table_access() OR pg_catalog.pg_has_role(current_user, r.oid, 'MEMBER');
 
--- SVV_DEFAULT_PRIVILEGES: others see only default permissions granted to them.
+-- SVV_DEFAULT_PRIVILEGES: superusers and ACCESS SYSTEM TABLE see all rows; "Other users can only see
+-- default permissions granted to them" (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_DEFAULT_PRIVILEGES.html).
+-- The page does not say whether a grant to PUBLIC, to a role or to a group they belong to counts
+-- as "granted to them": the strict reading here shows only rows naming the user. grantee_type is
+-- 'group' for a user group (ALTER DEFAULT PRIVILEGES ... TO GROUP g,
+-- https://docs.aws.amazon.com/redshift/latest/dg/r_ALTER_DEFAULT_PRIVILEGES.html).
 CREATE VIEW pg_catalog.svv_default_privileges AS
 SELECT n.nspname::text AS schema_name,
        CASE d.defaclobjtype WHEN 'r' THEN 'RELATION' WHEN 'f' THEN 'FUNCTION' WHEN 'p' THEN 'PROCEDURE' ELSE 'OTHER' END::text AS object_type,
@@ -74,41 +132,49 @@ SELECT n.nspname::text AS schema_name,
        a.privilege_type::text AS privilege_type,
        a.grantee::integer AS grantee_id,
        CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END::text AS grantee_name,
-       CASE WHEN a.grantee = 0 THEN 'public' WHEN g.rolcanlogin THEN 'user' ELSE 'role' END::text AS grantee_type,
+       CASE WHEN a.grantee = 0 THEN 'public' WHEN g.rolcanlogin THEN 'user' WHEN pg_catalog.rs_is_group(g.oid) THEN 'group' ELSE 'role' END::text AS grantee_type,
        a.is_grantable AS admin_option
 FROM pg_catalog.pg_default_acl d
 LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace
 CROSS JOIN LATERAL pg_catalog.aclexplode(d.defaclacl) a
 LEFT JOIN pg_catalog.pg_roles g ON g.oid = a.grantee
-WHERE pg_catalog.rs_is_superuser() OR a.grantee = 0 OR pg_catalog.pg_has_role(current_user, a.grantee, 'MEMBER');
+WHERE pg_catalog.rs_has_system_table_access() OR g.rolname = current_user;
 
 -- SVV_SCHEMA_PRIVILEGES: explicit schema grants (scope SCHEMA) plus scoped permissions (scope TABLES).
+-- Superusers and ACCESS SYSTEM TABLE see all rows; "Other users can only see identities they have
+-- access to or own" (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_SCHEMA_PRIVILEGES.html): here,
+-- themselves and roles they hold, not PUBLIC or groups (the page does not say).
 CREATE VIEW pg_catalog.svv_schema_privileges AS
 SELECT n.nspname::text AS namespace_name, a.privilege_type::text AS privilege_type, a.grantee::integer AS identity_id,
        CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END::text AS identity_name,
-       CASE WHEN a.grantee = 0 THEN 'public' WHEN g.rolcanlogin THEN 'user' ELSE 'role' END::text AS identity_type,
+       CASE WHEN a.grantee = 0 THEN 'public' WHEN g.rolcanlogin THEN 'user' WHEN pg_catalog.rs_is_group(g.oid) THEN 'group' ELSE 'role' END::text AS identity_type,
        a.is_grantable AS admin_option, 'SCHEMA'::text AS privilege_scope
 FROM pg_catalog.pg_namespace n
 CROSS JOIN LATERAL pg_catalog.aclexplode(n.nspacl) a
 LEFT JOIN pg_catalog.pg_roles g ON g.oid = a.grantee
+WHERE pg_catalog.rs_sees_identity(a.grantee)
 UNION ALL
 SELECT s.namespace_name, s.privilege_type, NULL::integer, s.identity_name, s.identity_type, false, s.privilege_scope
 FROM pg_catalog.rs_scoped_privileges s
-WHERE s.namespace_name IS NOT NULL;
+WHERE s.namespace_name IS NOT NULL
+  AND pg_catalog.rs_sees_identity((SELECT oid FROM pg_catalog.pg_roles WHERE rolname = s.identity_name));
 
--- SVV_DATABASE_PRIVILEGES: explicit database grants plus database-scoped permissions.
+-- SVV_DATABASE_PRIVILEGES: explicit database grants plus database-scoped permissions; same visibility
+-- as SVV_SCHEMA_PRIVILEGES (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_DATABASE_PRIVILEGES.html).
 CREATE VIEW pg_catalog.svv_database_privileges AS
 SELECT d.datname::text AS database_name, a.privilege_type::text AS privilege_type, a.grantee::integer AS identity_id,
        CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END::text AS identity_name,
-       CASE WHEN a.grantee = 0 THEN 'public' WHEN g.rolcanlogin THEN 'user' ELSE 'role' END::text AS identity_type,
+       CASE WHEN a.grantee = 0 THEN 'public' WHEN g.rolcanlogin THEN 'user' WHEN pg_catalog.rs_is_group(g.oid) THEN 'group' ELSE 'role' END::text AS identity_type,
        a.is_grantable AS admin_option, 'DATABASE'::text AS privilege_scope
 FROM pg_catalog.pg_database d
 CROSS JOIN LATERAL pg_catalog.aclexplode(d.datacl) a
 LEFT JOIN pg_catalog.pg_roles g ON g.oid = a.grantee
+WHERE pg_catalog.rs_sees_identity(a.grantee)
 UNION ALL
 SELECT s.database_name, s.privilege_type, NULL::integer, s.identity_name, s.identity_type, false, s.privilege_scope
 FROM pg_catalog.rs_scoped_privileges s
-WHERE s.namespace_name IS NULL;
+WHERE s.namespace_name IS NULL
+  AND pg_catalog.rs_sees_identity((SELECT oid FROM pg_catalog.pg_roles WHERE rolname = s.identity_name));
 
 -- USER_IS_MEMBER_OF(user, role): follows nested roles, like PostgreSQL's pg_has_role.
 CREATE FUNCTION pg_catalog.user_is_member_of(user_name text, role_name text) RETURNS boolean LANGUAGE sql STABLE AS

@@ -37,25 +37,39 @@ public sealed class FunctionRoleRule : IRule
             return context.Fail($"role \"{rbac.FunctionRole}\" does not exist", null, context.Remedy("create-role", values));
         }
 
+        var visibility = new CatalogVisibility(warehouse);
         var membership = rbac.FunctionRoleMembership();
         var holders = rbac.FunctionPrivilegeHolders();
         var roleHolds = holders?.Contains(rbac.FunctionRole);
 
-        // Without superuser or ACCESS SYSTEM TABLE, a role's system privileges are visible only to
-        // its holders: if the role does not reach the login, "not listed" is not "not granted".
-        var canSeeRole = warehouse.LoginIsSuperuser || membership is not null || warehouse.LoginUser != warehouse.CargoUser;
+        // A missing row means "not granted" only where the view would have shown it: the Cargo
+        // user's roles (and the edges from them), and the system permissions of the function role.
+        var membershipSeen = visibility.Shows(CatalogView.UserGrants)
+            && rbac.UserRoles.All(m => visibility.Shows(CatalogView.RoleGrants, m.Role));
+        var privilegeSeen = holders is not null && visibility.Shows(CatalogView.SystemPrivileges, rbac.FunctionRole);
         var problems = new List<string>();
+        var unseen = new List<string>();
         var remediation = new List<RemediationStep>();
-        if (roleHolds == false && canSeeRole)
+        if (roleHolds == false && privilegeSeen)
         {
             problems.Add($"role \"{rbac.FunctionRole}\" does not hold {Privilege}");
             remediation.AddRange(context.Remedy("grant-privilege", values));
         }
+        else if (roleHolds != true)
+        {
+            unseen.AddRange(rbac.RolePrivilegesGap is { } gap
+                ? [$"whether \"{rbac.FunctionRole}\" holds {Privilege} could not be seen: {gap}"]
+                : visibility.HowToSee(CatalogView.SystemPrivileges, $"whether \"{rbac.FunctionRole}\" holds {Privilege}"));
+        }
 
-        if (membership is null)
+        if (membership is null && membershipSeen)
         {
             problems.Add($"role \"{rbac.FunctionRole}\" is not granted to \"{warehouse.CargoUser}\" (directly or through another role)");
             remediation.AddRange(context.Remedy("grant-role", values));
+        }
+        else if (membership is null)
+        {
+            unseen.AddRange(visibility.HowToSee(RolesView(visibility), $"the roles of \"{warehouse.CargoUser}\""));
         }
 
         if (problems.Count > 0)
@@ -64,22 +78,22 @@ public sealed class FunctionRoleRule : IRule
             var details = viaOther is null
                 ? problems
                 : [.. problems, $"note: \"{warehouse.CargoUser}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})"];
-            if (roleHolds is null || (roleHolds == false && !canSeeRole))
-            {
-                details = [.. details, $"whether \"{rbac.FunctionRole}\" holds {Privilege} could not be seen: {rbac.RolePrivilegesGap?.ToString() ?? "its system permissions are visible only to its holders, superusers and ACCESS SYSTEM TABLE"}"];
-            }
+            return context.Fail(string.Join("; ", problems), [.. details, .. unseen], remediation);
+        }
 
-            return context.Fail(string.Join("; ", problems), details, remediation);
+        if (unseen.Count > 0)
+        {
+            var what = membership is null
+                ? $"whether role \"{rbac.FunctionRole}\" reaches \"{warehouse.CargoUser}\" could not be seen from \"{visibility.Login}\" (not in {CatalogVisibility.ViewName(RolesView(visibility))})"
+                : $"role \"{rbac.FunctionRole}\" reaches the user ({string.Join(" -> ", membership.Path)}) but its system permissions could not be seen";
+            return context.Unknown(what, unseen);
         }
 
         var path = $"{string.Join(" -> ", membership!.Path)}";
-        if (roleHolds is null)
-        {
-            return context.Unknown(
-                $"role \"{rbac.FunctionRole}\" reaches the user ({path}) but its system permissions could not be read",
-                [rbac.RolePrivilegesGap?.ToString() ?? "svv_system_privileges not readable"]);
-        }
-
         return context.Pass($"role \"{rbac.FunctionRole}\" holds {Privilege} and reaches the user ({path})");
     }
+
+    /// <summary>The view that hid the Cargo user's roles from the login.</summary>
+    private static CatalogView RolesView(CatalogVisibility visibility) =>
+        visibility.Shows(CatalogView.UserGrants) ? CatalogView.RoleGrants : CatalogView.UserGrants;
 }

@@ -8,6 +8,8 @@ namespace Cargo.Doctor.Rules.Db;
 /// db.future-grants: tables created later in each schema will be granted too. Default privileges
 /// apply only to tables created by their owner, so every user who owns tables in the schema (or
 /// the schema owner, when it is empty) needs them, unless a scoped permission covers the schema.
+/// A grant to the Cargo user, one of its roles, one of its user groups or PUBLIC counts; a missing
+/// one is reported only when the login could see every row (<see cref="CatalogVisibility"/>).
 /// </summary>
 public sealed class FutureGrantsRule : IRule
 {
@@ -23,12 +25,13 @@ public sealed class FutureGrantsRule : IRule
             return skipped;
         }
 
-        var grantees = new HashSet<string>(StringComparer.Ordinal) { warehouse.CargoUser };
-        grantees.UnionWith(warehouse.Rbac?.UserRoles.Select(r => r.Role) ?? []);
+        var grantees = Grantees.Of(warehouse);
+        var visibility = new CatalogVisibility(warehouse);
         var user = SqlQuote.Ident(warehouse.CargoUser);
         var problems = new List<string>();
         var unknown = new List<string>();
         var remediation = new List<RemediationStep>();
+        var hidden = new List<string>();
         var checkedSchemas = 0;
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
@@ -43,7 +46,7 @@ public sealed class FutureGrantsRule : IRule
                 checkedSchemas++;
                 var required = schema.ReadOnly ? Read : ReadWrite;
                 var applicable = db.FutureGrants
-                    .Where(g => (g.Schema is null || g.Schema == schema.Name) && Reaches(g, grantees))
+                    .Where(g => (g.Schema is null || g.Schema == schema.Name) && grantees.Reached(g))
                     .ToList();
                 var scoped = applicable.Where(g => g.Source == "scoped").Select(g => g.Privilege.ToUpperInvariant()).ToHashSet();
                 var owners = db.Tables.Where(t => t.Schema == schema.Name && t.Owner is not null).Select(t => t.Owner!).Distinct().ToList();
@@ -64,6 +67,13 @@ public sealed class FutureGrantsRule : IRule
                         continue;
                     }
 
+                    // Absent is "not granted" only if the views showed every row that could grant it.
+                    if (!visibility.Shows(CatalogView.DefaultPrivileges) || (grantees.GroupsGap is not null && db.FutureGrants.Any(Grantees.IsGroup)))
+                    {
+                        hidden.Add($"{db.Name}.{schema.Name}: no default privilege or scoped permission seen for {string.Join(", ", missing)} on tables \"{owner}\" creates later");
+                        continue;
+                    }
+
                     problems.Add($"{db.Name}.{schema.Name}: tables that \"{owner}\" creates later will lack {string.Join(", ", missing)}");
                     remediation.AddRange(context.Remedy("default-privileges",
                         ("database", SqlQuote.Ident(db.Name)),
@@ -77,19 +87,27 @@ public sealed class FutureGrantsRule : IRule
 
         if (problems.Count > 0)
         {
-            return context.Fail($"tables created later will not be fully granted in {problems.Count} case(s)", [.. problems, .. unknown], remediation);
+            return context.Fail($"tables created later will not be fully granted in {problems.Count} case(s)", [.. problems, .. unknown, .. hidden], remediation);
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("default privileges could not be read", unknown);
+            return context.Unknown("default privileges could not be read", [.. unknown, .. hidden]);
+        }
+
+        if (hidden.Count > 0)
+        {
+            IEnumerable<string> why = visibility.Shows(CatalogView.DefaultPrivileges) && grantees.GroupsGap is { } gap
+                ? [$"the user groups of \"{warehouse.CargoUser}\" could not be read: {gap}"]
+                : [
+                    .. visibility.HowToSee(CatalogView.DefaultPrivileges, "default privileges granted to PUBLIC, to a role or to a user group (or to another user than the login)"),
+                    $"scoped permissions ({CatalogVisibility.ViewName(CatalogView.SchemaPrivileges)}, {CatalogVisibility.ViewName(CatalogView.DatabasePrivileges)}) are likewise shown only for identities the login has access to",
+                ];
+            return context.Unknown($"default privileges for tables created later could not all be seen from \"{visibility.Login}\" in {hidden.Count} case(s)", [.. hidden, .. why]);
         }
 
         return checkedSchemas == 0
             ? context.Skipped("no existing schema to check")
             : context.Pass($"default privileges or scoped permissions cover future tables in {checkedSchemas} schema(s)");
     }
-
-    private static bool Reaches(FutureGrantFacts grant, HashSet<string> grantees) =>
-        grant.GranteeType.Equals("public", StringComparison.OrdinalIgnoreCase) || grantees.Contains(grant.Grantee);
 }

@@ -5,8 +5,9 @@ namespace Cargo.Doctor.Sources.Warehouse;
 
 /// <summary>
 /// The function-creation role: whether it exists, its system privileges, and every role that
-/// reaches the Cargo user. The svv_* views list explicit grants only, so the nested-role closure
-/// is computed here from the edges (four statements, whatever the number of roles).
+/// reaches the Cargo user; the roles the login itself holds (what the views let it see depends on
+/// them); the Cargo user's user groups. The svv_* views list explicit grants only, so the nested-role
+/// closures are computed here from the edges (six statements, whatever the number of roles).
 /// </summary>
 internal static class RbacFactsReader
 {
@@ -24,13 +25,23 @@ internal static class RbacFactsReader
             var (edgeSql, edgeParameters) = WarehouseQuery.Load("role-role-grants").Bind();
             var edges = await session.QueryAsync(edgeSql, edgeParameters, r => (Grantee: DbValue.Text(r, 0)!, Granted: DbValue.Text(r, 1)!), ct);
 
-            facts = facts with { RoleExists = exists, UserRoles = Closure(user, direct, edges) };
+            var (loginSql, loginParameters) = WarehouseQuery.Load("login-role-grants").Bind();
+            var loginDirect = await session.QueryAsync(loginSql, loginParameters, r => (Login: DbValue.Text(r, 0)!, Role: DbValue.Text(r, 1)!), ct);
+            var login = loginDirect.Count > 0 ? loginDirect[0].Login : "";
+
+            facts = facts with
+            {
+                RoleExists = exists,
+                UserRoles = Closure(user, direct, edges),
+                LoginRoles = Closure(login, loginDirect.Select(d => d.Role), edges),
+            };
         }
         catch (PostgresException e)
         {
             return facts with { Gap = new Gap($"could not read roles: {e.MessageText}") };
         }
 
+        facts = await ReadGroupsAsync(session, user, facts, ct);
         try
         {
             var (privilegeSql, privilegeParameters) = WarehouseQuery.Load("role-system-privileges").Bind();
@@ -43,6 +54,20 @@ internal static class RbacFactsReader
         catch (PostgresException e)
         {
             return facts with { RolePrivilegesGap = new Gap($"could not read svv_system_privileges: {e.MessageText}", "ACCESS SYSTEM TABLE") };
+        }
+    }
+
+    private static async Task<RbacFacts> ReadGroupsAsync(WarehouseSession session, string user, RbacFacts facts, CancellationToken ct)
+    {
+        try
+        {
+            var (sql, parameters) = WarehouseQuery.Load("user-groups").Bind(new Dictionary<string, object> { ["user"] = user });
+            var groups = await session.QueryAsync(sql, parameters, r => DbValue.Text(r, 0)!, ct);
+            return facts with { CargoUserGroups = groups.Distinct().Order(StringComparer.Ordinal).ToList() };
+        }
+        catch (PostgresException e)
+        {
+            return facts with { CargoUserGroupsGap = new Gap($"could not read pg_group: {e.MessageText}") };
         }
     }
 

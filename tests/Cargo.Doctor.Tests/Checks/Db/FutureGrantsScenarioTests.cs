@@ -6,6 +6,7 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// <summary>db.future-grants: default privileges per table owner, or scoped permissions.</summary>
 public sealed class FutureGrantsScenarioTests(PostgresServer server)
 {
+    /// <summary>From a superuser login: svv_default_privileges shows it every row, so "none" is an absence.</summary>
     [Fact]
     public async Task no_default_privileges_is_a_warning_naming_the_owner_and_the_fix_works()
     {
@@ -15,7 +16,7 @@ public sealed class FutureGrantsScenarioTests(PostgresServer server)
         await scenario.CreateSchemaWithTablesAsync("sales");
         await scenario.GrantSchemaAsync("sales", defaults: false);
 
-        var result = await scenario.CheckAsync();
+        var result = await scenario.CheckAsAsync(LoginKind.Superuser);
 
         var finding = result["db.future-grants"];
         Assert.Equal(CheckStatus.Warn, finding.Status);
@@ -24,7 +25,7 @@ public sealed class FutureGrantsScenarioTests(PostgresServer server)
             $"ALTER DEFAULT PRIVILEGES FOR USER \"{PostgresServer.AdminUser}\" IN SCHEMA \"sales\" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \"{scenario.User}\";");
 
         await scenario.ApplyRemediationAsync(finding);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())["db.future-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsAsync(LoginKind.Superuser))["db.future-grants"].Status);
     }
 
     [Fact]

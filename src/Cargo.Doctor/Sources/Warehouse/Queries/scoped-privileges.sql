@@ -1,5 +1,7 @@
 -- db.future-grants: scoped permissions (GRANT ... FOR TABLES IN SCHEMA / DATABASE) cover current
--- and future tables whoever creates them.
+-- and future tables whoever creates them. Without superuser or ACCESS SYSTEM TABLE, "Other users can
+-- only see identities they have access to or own"
+-- (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_SCHEMA_PRIVILEGES.html).
 SELECT namespace_name AS schema_name, privilege_type, identity_name, identity_type
 FROM svv_schema_privileges
 WHERE privilege_scope = 'TABLES'

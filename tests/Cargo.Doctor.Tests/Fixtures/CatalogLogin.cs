@@ -1,0 +1,52 @@
+using Cargo.Doctor.Sql;
+
+namespace Cargo.Doctor.Tests.Fixtures;
+
+/// <summary>
+/// Who runs the doctor, as far as the svv_* grant views care: a superuser, a login holding
+/// ACCESS SYSTEM TABLE through a role, the Cargo user itself, or another login with neither.
+/// </summary>
+public enum LoginKind
+{
+    Superuser,
+    SystemTableAccess,
+    CargoUser,
+    OtherUser,
+}
+
+/// <summary>Creates the login of a <see cref="LoginKind"/> and runs the tool as it.</summary>
+public static class CatalogLogin
+{
+    public static async Task<CheckResult> CheckAsAsync(this WarehouseScenario scenario, LoginKind kind, params string[] schemas)
+    {
+        var config = scenario.Config(schemas.DefaultIfEmpty("sales").ToArray());
+        return kind switch
+        {
+            LoginKind.CargoUser => await scenario.CheckAsync(config),
+            LoginKind.Superuser => await scenario.CheckAsync(
+                config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } }, PostgresServer.AdminPassword),
+            _ => await scenario.CheckAsync(
+                config with { Warehouse = config.Warehouse with { LoginUser = await CreateLoginAsync(scenario, kind == LoginKind.SystemTableAccess) } },
+                WarehouseScenario.Password),
+        };
+    }
+
+    /// <summary>
+    /// A plain login; with <paramref name="systemTableAccess"/>, holding ACCESS SYSTEM TABLE through a
+    /// role, the way Redshift grants system permissions (GRANT ACCESS SYSTEM TABLE TO ROLE r; GRANT ROLE r TO u).
+    /// </summary>
+    public static async Task<string> CreateLoginAsync(WarehouseScenario scenario, bool systemTableAccess)
+    {
+        var login = scenario.Server.UniqueName(systemTableAccess ? "catalog_reader" : "auditor");
+        await scenario.AdminAsync($"CREATE USER {SqlQuote.Ident(login)} WITH LOGIN PASSWORD {SqlQuote.Literal(WarehouseScenario.Password)}");
+        if (systemTableAccess)
+        {
+            var role = scenario.Server.UniqueName("system_table_reader");
+            await scenario.AdminAsync($"CREATE ROLE {SqlQuote.Ident(role)} NOLOGIN");
+            await scenario.AdminAsync($"SELECT rs_grant_system_privilege('ACCESS SYSTEM TABLE', {SqlQuote.Literal(role)})");
+            await scenario.AdminAsync($"GRANT {SqlQuote.Ident(role)} TO {SqlQuote.Ident(login)}");
+        }
+
+        return login;
+    }
+}
