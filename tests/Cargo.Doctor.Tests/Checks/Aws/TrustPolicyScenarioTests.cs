@@ -41,4 +41,48 @@ public sealed class TrustPolicyScenarioTests : IDisposable
 
         Assert.Equal(CheckStatus.Pass, trust.Status);
     }
+
+    [Fact]
+    public async Task serverless_trust_without_redshift_principal_fails()
+    {
+        fake.AllGoodServerless().TrustPolicyIs(Trust(RedshiftServerless));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Serverless()))[CheckId];
+
+        Assert.Equal(CheckStatus.Fail, trust.Status);
+        Assert.Contains("does not allow redshift.amazonaws.com", trust.Summary);
+        Assert.Contains(trust.Details, d => d.StartsWith("redshift-serverless.amazonaws.com: pass", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task serverless_trust_without_redshift_serverless_principal_fails()
+    {
+        fake.AllGoodServerless().TrustPolicyIs(Trust(Redshift));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Serverless()))[CheckId];
+
+        Assert.Equal(CheckStatus.Fail, trust.Status);
+        Assert.Contains("does not allow redshift-serverless.amazonaws.com", trust.Summary);
+    }
+
+    [Fact]
+    public async Task serverless_trust_with_both_principals_in_two_statements_passes()
+    {
+        fake.AllGoodServerless().TrustPolicyIs(Trust(Redshift, RedshiftServerless));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Serverless()))[CheckId];
+
+        Assert.Equal(CheckStatus.Pass, trust.Status);
+    }
+
+    [Fact]
+    public async Task provisioned_needs_only_the_redshift_principal()
+    {
+        fake.AllGoodProvisioned().TrustPolicyIs(Trust(Redshift));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Provisioned()))[CheckId];
+
+        Assert.Equal(CheckStatus.Pass, trust.Status);
+        Assert.Equal("role cargo-redshift-access trusts redshift.amazonaws.com", trust.Summary);
+    }
 }
