@@ -149,13 +149,39 @@ public sealed class AssumeCargoRoleScenarioTests : IDisposable
         Assert.Contains("IAM policy simulator: allowed (matched cargo-assume)", assume.Details);
     }
 
-    private async Task<CheckResult> CheckEvidenceAsync(string cargoRoleArn)
+    [Fact]
+    public async Task evidence_with_several_results_uses_the_one_for_cargos_role()
     {
+        CopySamples();
+        File.WriteAllText(Path.Combine(evidence, "simulate-principal-policy.json"), $$"""
+            {"EvaluationResults":[
+              {"EvalActionName":"sts:AssumeRole","EvalResourceName":"{{OtherCargoRoleArn}}","EvalDecision":"implicitDeny","MatchedStatements":[],"MissingContextValues":[]},
+              {"EvalActionName":"sts:AssumeRole","EvalResourceName":"{{CargoRoleArn}}","EvalDecision":"allowed","MatchedStatements":[{"SourcePolicyId":"cargo-assume"}],"MissingContextValues":[]}]}
+            """);
+
+        var assume = (await CheckEvidenceAsync(CargoRoleArn))[CheckId];
+
+        Assert.Equal(CheckStatus.Pass, assume.Status);
+        Assert.Contains("IAM policy simulator: allowed (matched cargo-assume)", assume.Details);
+    }
+
+    private void CopySamples()
+    {
+        if (Directory.Exists(evidence))
+        {
+            return;
+        }
+
         Directory.CreateDirectory(evidence);
         foreach (var file in Directory.GetFiles(Path.Combine(SampleFactsTests.RepositoryRoot(), "samples", "aws-evidence")))
         {
             File.Copy(file, Path.Combine(evidence, Path.GetFileName(file)));
         }
+    }
+
+    private async Task<CheckResult> CheckEvidenceAsync(string cargoRoleArn)
+    {
+        CopySamples();
 
         var config = new DoctorConfig
         {
