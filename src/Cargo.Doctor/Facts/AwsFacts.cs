@@ -140,4 +140,6 @@ public sealed record CustomerRoleFacts
 public sealed record RolePolicyFacts(string Name, string Kind, string? Arn, string? Document, Gap? Gap = null);
 
 /// <param name="Decision">allowed, implicitDeny or explicitDeny, as IAM says it.</param>
-public sealed record SimulationFacts(string Decision, IReadOnlyList<string> MatchedPolicies);
+/// <param name="ActionName">EvalActionName: the action the simulator evaluated (null in snapshots from before it was kept).</param>
+/// <param name="ResourceName">EvalResourceName: the resource the simulator evaluated (null when it did not say).</param>
+public sealed record SimulationFacts(string Decision, IReadOnlyList<string> MatchedPolicies, string? ActionName = null, string? ResourceName = null);

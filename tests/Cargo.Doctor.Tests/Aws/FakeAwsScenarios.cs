@@ -73,4 +73,14 @@ public static class FakeAwsScenarios
 
         return fake;
     }
+
+    /// <summary>Replaces the customer role's trust policy with <paramref name="trustPolicyJson"/>.</summary>
+    public static FakeAwsEndpoint TrustPolicyIs(this FakeAwsEndpoint fake, string trustPolicyJson) => fake
+        .Respond("GetRole", GetRole(CustomerRoleName, CustomerRoleArn, trustPolicyJson));
+
+    /// <summary>The role also has inline policy "perimeter" with <paramref name="statementJson"/>; the simulator answers <paramref name="decision"/>.</summary>
+    public static FakeAwsEndpoint PerimeterStatement(this FakeAwsEndpoint fake, string statementJson, string decision = "allowed") => fake
+        .Respond("ListRolePolicies", ListRolePolicies(null, "perimeter"))
+        .Respond("GetRolePolicy", GetRolePolicy(CustomerRoleName, "perimeter", $$"""{"Version":"2012-10-17","Statement":[{{statementJson}}]}"""))
+        .Respond("SimulatePrincipalPolicy", SimulatePrincipalPolicy(null, ("sts:AssumeRole", CargoRoleArn, decision)));
 }

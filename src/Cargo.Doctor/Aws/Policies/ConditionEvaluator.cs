@@ -1,19 +1,23 @@
 namespace Cargo.Doctor.Aws.Policies;
 
 /// <summary>
-/// Evaluates one condition against one known request value. Only string, ARN, Bool and Null operators are
-/// understood; anything else (numeric, date, IP, binary) is <see cref="ConditionOutcome.Unknown"/>.
+/// Evaluates one condition against what is known of one request key, as the IAM User Guide documents it:
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
+/// and, for ForAllValues / ForAnyValue,
+/// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
+/// A missing key is decided for every documented operator; a present value only for string, ARN and Bool
+/// operators (numeric, date, IP and binary values are never known offline, so those are Unknown).
 /// </summary>
 public static class ConditionEvaluator
 {
     public static ConditionOutcome Evaluate(PolicyCondition condition, RequestKeyValue request)
     {
-        if (request.Kind == RequestKeyKind.Unknown)
+        if (request.Kind == RequestKeyKind.Unknown || ConditionOperators.Find(condition.BaseOperator) is not { } op)
         {
             return ConditionOutcome.Unknown;
         }
 
-        if (Is(condition.BaseOperator, "Null"))
+        if (op.Name == ConditionOperators.Null)
         {
             var requiresAbsent = condition.Values.Any(v => Is(v, "true"));
             return requiresAbsent == (request.Kind == RequestKeyKind.Absent)
@@ -21,42 +25,44 @@ public static class ConditionEvaluator
                 : ConditionOutcome.NotSatisfied;
         }
 
-        return request.Kind == RequestKeyKind.Absent ? WhenAbsent(condition) : WhenPresent(condition, request.Value!);
+        return request.Kind == RequestKeyKind.Absent ? WhenAbsent(condition, op) : WhenPresent(condition, op, request.Value!);
     }
 
-    private static ConditionOutcome WhenAbsent(PolicyCondition condition)
+    private static ConditionOutcome WhenAbsent(PolicyCondition condition, ConditionOperator op)
     {
-        if (condition.IfExists || condition.SetQualifier == ConditionSetQualifier.ForAllValues)
+        // IfExists: "If the key is not present, evaluate the condition element as true."
+        if (condition.IfExists)
         {
             return ConditionOutcome.Satisfied;
         }
 
-        // How negated operators treat a missing key is not something we want to bet a verdict on.
-        return IsNegated(condition.BaseOperator) ? ConditionOutcome.Unknown : ConditionOutcome.NotSatisfied;
+        // ForAllValues is true and ForAnyValue false when the key is missing from the request (multi-valued keys page).
+        switch (condition.SetQualifier)
+        {
+            case ConditionSetQualifier.ForAllValues:
+                return ConditionOutcome.Satisfied;
+            case ConditionSetQualifier.ForAnyValue:
+                return ConditionOutcome.NotSatisfied;
+        }
+
+        // "If the key ... is not present in the request context, the values do not match and the condition is false.
+        // If the policy condition requires that the key is not matched, such as StringNotLike or ArnNotLike, and the
+        // right key is not present, the condition is true."
+        return op.IsNegated ? ConditionOutcome.Satisfied : ConditionOutcome.NotSatisfied;
     }
 
-    private static ConditionOutcome WhenPresent(PolicyCondition condition, string value)
+    private static ConditionOutcome WhenPresent(PolicyCondition condition, ConditionOperator op, string value)
     {
-        Func<string, bool>? matches = condition.BaseOperator switch
-        {
-            var o when Is(o, "StringEquals") || Is(o, "StringNotEquals") => p => string.Equals(p, value, StringComparison.Ordinal),
-            var o when Is(o, "StringEqualsIgnoreCase") || Is(o, "StringNotEqualsIgnoreCase") => p => Is(p, value),
-            var o when Is(o, "StringLike") || Is(o, "StringNotLike") => p => IamWildcard.MatchesString(p, value),
-            var o when Is(o, "ArnEquals") || Is(o, "ArnLike") || Is(o, "ArnNotEquals") || Is(o, "ArnNotLike") => p => IamWildcard.MatchesArn(p, value),
-            var o when Is(o, "Bool") => p => Is(p, value),
-            _ => null,
-        };
-        if (matches is null)
+        if (op.Matches is not { } matches)
         {
             return ConditionOutcome.Unknown;
         }
 
-        var any = condition.Values.Any(matches);
-        return any != IsNegated(condition.BaseOperator) ? ConditionOutcome.Satisfied : ConditionOutcome.NotSatisfied;
+        // Values of one key are ORed; a negated operator is true when no value matches. With one request value,
+        // ForAllValues and ForAnyValue reduce to the plain operator.
+        var any = condition.Values.Any(p => matches(p, value));
+        return any != op.IsNegated ? ConditionOutcome.Satisfied : ConditionOutcome.NotSatisfied;
     }
-
-    private static bool IsNegated(string baseOperator) =>
-        baseOperator.Contains("Not", StringComparison.Ordinal);
 
     private static bool Is(string a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
 }

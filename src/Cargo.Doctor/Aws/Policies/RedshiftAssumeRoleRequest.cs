@@ -7,6 +7,11 @@ namespace Cargo.Doctor.Aws.Policies;
 internal sealed class RedshiftAssumeRoleRequest(TrustPolicyContext context, string servicePrincipal)
 {
     // Keys that describe a human caller, an IAM principal or a network origin: a service principal has none.
+    // aws:PrincipalOrgID / aws:PrincipalOrgPaths are "included in the request context only if the principal is a
+    // member of an organization", which a service principal is not
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-principalorgid);
+    // a negated operator on a missing key is true, so a Deny on "StringNotEquals aws:PrincipalOrgID" blocks Redshift
+    // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html).
     private static readonly HashSet<string> AbsentKeys = new(StringComparer.OrdinalIgnoreCase)
     {
         "aws:MultiFactorAuthPresent", "aws:MultiFactorAuthAge", "aws:PrincipalArn", "aws:PrincipalAccount",

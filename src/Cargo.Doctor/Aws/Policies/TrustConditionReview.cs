@@ -7,13 +7,7 @@ internal static partial class TrustConditionReview
 {
     public static ConditionOutcome Outcome(PolicyStatement statement, RedshiftAssumeRoleRequest request)
     {
-        var outcomes = statement.Conditions.Select(c => ConditionEvaluator.Evaluate(c, request.Lookup(c.Key))).ToList();
-        if (outcomes.Contains(ConditionOutcome.NotSatisfied))
-        {
-            return ConditionOutcome.NotSatisfied;
-        }
-
-        return outcomes.Contains(ConditionOutcome.Unknown) ? ConditionOutcome.Unknown : ConditionOutcome.Satisfied;
+        return ConditionBlock.Outcome(statement, request.Lookup);
     }
 
     public static List<TrustPolicyIssue> IssuesOfAllow(
@@ -22,7 +16,7 @@ internal static partial class TrustConditionReview
         var issues = new List<TrustPolicyIssue>();
         foreach (var condition in statement.Conditions)
         {
-            var outcome = ConditionEvaluator.Evaluate(condition, request.Lookup(condition.Key));
+            var outcome = ConditionBlock.Evaluate(condition, request.Lookup);
             if (Review(statement, condition, outcome, request.Lookup(condition.Key), context) is { } issue)
             {
                 issues.Add(issue);

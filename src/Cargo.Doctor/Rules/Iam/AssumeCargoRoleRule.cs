@@ -8,7 +8,9 @@ namespace Cargo.Doctor.Rules.Iam;
 /// <summary>
 /// iam.assume-cargo-role: the customer role's managed and inline policies (within its permissions
 /// boundary) allow sts:AssumeRole on Cargo's role. Evaluated offline; when the IAM policy simulator
-/// answered too, both verdicts are shown and the simulator's (which also sees SCPs) decides.
+/// answered about this action and role too, both verdicts are shown. An explicit Deny read in the policies
+/// fails whatever the simulator says; a Deny that may apply warns; the simulator's implicitDeny across
+/// accounts warns (it cannot see Cargo's account); otherwise the simulator (which also sees SCPs) decides.
 /// </summary>
 public sealed class AssumeCargoRoleRule : IRule
 {
@@ -44,19 +46,35 @@ public sealed class AssumeCargoRoleRule : IRule
         }
 
         var policies = RolePolicySet.From(role);
-        var verdict = policies.EvaluateAssumeRole(cargoRole);
+        var verdict = policies.EvaluateAssumeRole(cargoRole, role.Arn);
         details.Add($"policies read: {Names(policies)}");
         details.Add($"offline evaluation: {Decision(verdict.Decision)}: {verdict.Reason}");
         details.AddRange(policies.Problems.Select(p => $"not evaluated: {p}"));
-        bool? simulatorAllows = aws.Simulation is { } simulation ? simulation.Decision == "allowed" : null;
-        details.Add(aws.Simulation is { } s
-            ? $"IAM policy simulator: {s.Decision}" + (s.MatchedPolicies.Count > 0 ? $" (matched {string.Join(", ", s.MatchedPolicies)})" : "")
-            : $"IAM policy simulator: not run: {aws.SimulationGap?.ToString() ?? "no simulation"}");
+        var simulator = SimulatorAnswer.From(aws.Simulation, aws.SimulationGap, cargoRole);
+        details.Add(simulator.Detail);
+
+        // An explicit Deny in the role's own policies wins over any Allow, whatever the simulator (which was not
+        // given the request context) answered (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html).
+        if (verdict.Decision == PolicyDecision.ExplicitDeny)
+        {
+            var deny = verdict.DecidingStatements[0];
+            return context.Fail($"role {role.Name} may not assume {cargoRole}: {verdict.Reason}", details,
+                context.Remedy("remove-deny", ("policy", NamedPolicy.Describe(deny.PolicyName, deny.Source)), ("statement", deny.Statement.Label), ("cargo_role", cargoRole)),
+                addPermission);
+        }
 
         var offlineAllows = verdict.Decision == PolicyDecision.Allowed;
-        if (simulatorAllows ?? offlineAllows)
+        if (offlineAllows && verdict.MayBeDenied && !simulator.ExplicitlyDenies)
         {
-            if (simulatorAllows == true && !offlineAllows)
+            var possible = verdict.PossibleDenies[0];
+            details.Add($"a Deny whose condition the doctor cannot decide ({string.Join(", ", verdict.ConditionKeys)}) may take the permission away at run time");
+            return context.Warn($"role {role.Name} may assume {cargoRole} unless {possible} denies it (condition {string.Join(", ", verdict.ConditionKeys)})", details,
+                context.Remedy("review-deny", ("policy", NamedPolicy.Describe(possible.PolicyName, possible.Source)), ("statement", possible.Statement.Label), ("cargo_role", cargoRole)));
+        }
+
+        if (simulator.Allows || (simulator.Decision is null && offlineAllows))
+        {
+            if (simulator.Allows && !offlineAllows)
             {
                 details.Add("the simulator allows what the offline evaluation could not confirm; the simulator decides");
             }
@@ -64,7 +82,18 @@ public sealed class AssumeCargoRoleRule : IRule
             return context.Pass($"role {role.Name} may assume {cargoRole}", details);
         }
 
-        if (simulatorAllows == false && offlineAllows)
+        if (simulator.ImplicitlyDenies && offlineAllows && policies.Problems.Count == 0 && IsCrossAccount(role.Arn, cargoRole))
+        {
+            // SimulatePrincipalPolicy evaluates the caller's account only; a cross-account call is allowed "only if both"
+            // accounts allow it, and the simulator cannot read Cargo's role or its trust policy
+            // (https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html,
+            // https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html). Its implicitDeny alone is no proof.
+            details.Add($"the simulator cannot see {cargoRole} in account {Arns.Account(cargoRole)} (its trust policy); " +
+                        "an implicitDeny can come from that, or from a service control policy (SCP) in your organization");
+            return context.Warn($"role {role.Name}'s policies allow assuming {cargoRole}, but the IAM policy simulator says implicitDeny", details);
+        }
+
+        if (simulator.Decision is not null && offlineAllows)
         {
             details.Add("the policies allow it, but the simulator denies it: look for a service control policy (SCP) or the permissions boundary");
             return context.Fail($"role {role.Name} may not assume {cargoRole} (denied by the IAM policy simulator)", details, addPermission);
@@ -72,15 +101,10 @@ public sealed class AssumeCargoRoleRule : IRule
 
         switch (verdict.Decision)
         {
-            case PolicyDecision.ExplicitDeny:
-                var deny = verdict.DecidingStatements[0];
-                return context.Fail($"role {role.Name} may not assume {cargoRole}: {verdict.Reason}", details,
-                    context.Remedy("remove-deny", ("policy", NamedPolicy.Describe(deny.PolicyName, deny.Source)), ("statement", deny.Statement.Label), ("cargo_role", cargoRole)),
-                    addPermission);
             case PolicyDecision.AllowedWithConditions:
                 return context.Warn($"role {role.Name} may assume {cargoRole} only under conditions: {verdict.Reason}", details, addPermission);
             default:
-                if (policies.Problems.Count > 0 && simulatorAllows is null)
+                if (policies.Problems.Count > 0 && simulator.Decision is null)
                 {
                     return context.Unknown($"no readable policy of role {role.Name} allows sts:AssumeRole on {cargoRole}, and some could not be read", details);
                 }
@@ -88,6 +112,9 @@ public sealed class AssumeCargoRoleRule : IRule
                 return context.Fail($"role {role.Name} may not assume {cargoRole}: {verdict.Reason}", details, addPermission);
         }
     }
+
+    private static bool IsCrossAccount(string customerRoleArn, string cargoRoleArn) =>
+        Arns.Account(customerRoleArn) is { } mine && Arns.Account(cargoRoleArn) is { } cargo && mine != cargo;
 
     private static string Names(RolePolicySet policies)
     {

@@ -35,8 +35,8 @@ public sealed record RolePolicySet(IReadOnlyList<NamedPolicy> Identity, NamedPol
         return new RolePolicySet(identity, boundary, problems);
     }
 
-    public IdentityPolicyVerdict EvaluateAssumeRole(string cargoRoleArn) =>
-        IdentityPolicyEvaluator.EvaluateAssumeRole(Identity, Boundary, cargoRoleArn);
+    public IdentityPolicyVerdict EvaluateAssumeRole(string cargoRoleArn, string? customerRoleArn = null) =>
+        IdentityPolicyEvaluator.EvaluateAssumeRole(Identity, Boundary, cargoRoleArn, customerRoleArn);
 
     private static PolicyDocument? Parse(RolePolicyFacts policy, List<string> problems)
     {

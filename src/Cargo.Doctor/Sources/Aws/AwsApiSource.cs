@@ -45,7 +45,8 @@ internal sealed class AwsApiSource(AwsClients clients) : IAwsSetupSource
     public async Task<PolicySimulationResult> SimulateAssumeRoleAsync(string roleArn, string cargoRoleArn, CancellationToken ct)
     {
         var results = await clients.Iam.SimulatePrincipalPolicyAsync(roleArn, ["sts:AssumeRole"], [cargoRoleArn], ct).ConfigureAwait(false);
-        return results.FirstOrDefault()
+        return results.FirstOrDefault(r => r.ResourceName == cargoRoleArn && string.Equals(r.ActionName, "sts:AssumeRole", StringComparison.OrdinalIgnoreCase))
+            ?? results.FirstOrDefault()
             ?? throw new AwsCallException("iam", "SimulatePrincipalPolicy", "iam:SimulatePrincipalPolicy", null,
                 AwsCallException.MalformedResponseCode, "The simulator returned no evaluation result.");
     }

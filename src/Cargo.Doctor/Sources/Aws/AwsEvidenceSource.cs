@@ -168,7 +168,16 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     public Task<PolicySimulationResult> SimulateAssumeRoleAsync(string roleArn, string cargoRoleArn, CancellationToken ct)
     {
         var command = $"aws iam simulate-principal-policy --policy-source-arn {Q(roleArn)} --action-names sts:AssumeRole --resource-arns {Q(cargoRoleArn)}";
-        var result = EvidenceJson.Array(Load(AwsEvidenceFiles.SimulatePrincipalPolicy, command), "EvaluationResults").FirstOrDefault();
+        // A file may hold results for several actions or resources: take the one for Cargo's role when there is one.
+        var results = EvidenceJson.Array(Load(AwsEvidenceFiles.SimulatePrincipalPolicy, command), "EvaluationResults").ToList();
+        var result = results.FirstOrDefault(r => r.ValueKind == JsonValueKind.Object
+                                                 && string.Equals(EvidenceJson.String(r, "EvalResourceName"), cargoRoleArn, StringComparison.Ordinal)
+                                                 && string.Equals(EvidenceJson.String(r, "EvalActionName"), "sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
+        if (result.ValueKind != JsonValueKind.Object)
+        {
+            result = results.FirstOrDefault();
+        }
+
         if (result.ValueKind != JsonValueKind.Object || EvidenceJson.String(result, "EvalDecision") is not { } decision)
         {
             throw Missing(AwsEvidenceFiles.SimulatePrincipalPolicy, command, "has no EvaluationResults");

@@ -299,7 +299,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
         try
         {
             var result = await source.SimulateAssumeRoleAsync(role.Arn, cargoRole, ct).ConfigureAwait(false);
-            return facts with { Simulation = new SimulationFacts(result.Decision, result.MatchedPolicyIds) };
+            return facts with { Simulation = new SimulationFacts(result.Decision, result.MatchedPolicyIds, result.ActionName, result.ResourceName) };
         }
         catch (Exception e) when (AwsGaps.IsReadFailure(e))
         {

@@ -23,7 +23,7 @@ public class ConditionEvaluatorTests
     [InlineData("Bool", ConditionOutcome.NotSatisfied)]
     [InlineData("BoolIfExists", ConditionOutcome.Satisfied)]
     [InlineData("ForAllValues:StringEquals", ConditionOutcome.Satisfied)]
-    [InlineData("StringNotEquals", ConditionOutcome.Unknown)]
+    [InlineData("StringNotEquals", ConditionOutcome.Satisfied)]
     public void Evaluates_an_absent_key(string op, ConditionOutcome expected) =>
         Assert.Equal(expected, ConditionEvaluator.Evaluate(PolicyCondition.Create(op, "k", ["true"]), RequestKeyValue.Absent));
 

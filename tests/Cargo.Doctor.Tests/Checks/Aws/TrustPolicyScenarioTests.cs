@@ -1,0 +1,88 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Tests.Aws;
+
+namespace Cargo.Doctor.Tests.Checks.Aws;
+
+/// <summary>iam.trust-policy against the loopback fake AWS: the trust policies a support engineer meets.</summary>
+public sealed class TrustPolicyScenarioTests : IDisposable
+{
+    private const string CheckId = "iam.trust-policy";
+    private const string Redshift = """{"Effect":"Allow","Principal":{"Service":"redshift.amazonaws.com"},"Action":"sts:AssumeRole"}""";
+    private const string RedshiftServerless = """{"Effect":"Allow","Principal":{"Service":"redshift-serverless.amazonaws.com"},"Action":"sts:AssumeRole"}""";
+    private const string Both = """{"Effect":"Allow","Principal":{"Service":["redshift.amazonaws.com","redshift-serverless.amazonaws.com"]},"Action":"sts:AssumeRole"}""";
+
+    private readonly FakeAwsEndpoint fake = new();
+
+    public void Dispose() => fake.Dispose();
+
+    private static string Trust(params string[] statements) =>
+        $$"""{"Version":"2012-10-17","Statement":[{{string.Join(",", statements)}}]}""";
+
+    [Fact]
+    public async Task org_only_deny_on_any_principal_blocks_redshift_and_fails()
+    {
+        // StringNotEquals on a key the Redshift service never carries is true, so the Deny applies (issue 8 item 6).
+        fake.AllGoodProvisioned().TrustPolicyIs(Trust(Both,
+            """{"Sid":"OrgOnly","Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"}}}"""));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Provisioned()))[CheckId];
+
+        Assert.Equal(CheckStatus.Fail, trust.Status);
+        Assert.Contains("Trust statement \"OrgOnly\" explicitly denies sts:AssumeRole to redshift.amazonaws.com", trust.Summary);
+    }
+
+    [Fact]
+    public async Task org_only_deny_that_spares_aws_services_passes()
+    {
+        fake.AllGoodProvisioned().TrustPolicyIs(Trust(Both,
+            """{"Sid":"OrgOnly","Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Condition":{"StringNotEquals":{"aws:PrincipalOrgID":"o-a1b2c3d4e5"},"BoolIfExists":{"aws:PrincipalIsAWSService":"false"}}}"""));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Provisioned()))[CheckId];
+
+        Assert.Equal(CheckStatus.Pass, trust.Status);
+    }
+
+    [Fact]
+    public async Task serverless_trust_without_redshift_principal_fails()
+    {
+        fake.AllGoodServerless().TrustPolicyIs(Trust(RedshiftServerless));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Serverless()))[CheckId];
+
+        Assert.Equal(CheckStatus.Fail, trust.Status);
+        Assert.Contains("does not allow redshift.amazonaws.com", trust.Summary);
+        Assert.Contains(trust.Details, d => d.StartsWith("redshift-serverless.amazonaws.com: pass", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task serverless_trust_without_redshift_serverless_principal_fails()
+    {
+        fake.AllGoodServerless().TrustPolicyIs(Trust(Redshift));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Serverless()))[CheckId];
+
+        Assert.Equal(CheckStatus.Fail, trust.Status);
+        Assert.Contains("does not allow redshift-serverless.amazonaws.com", trust.Summary);
+    }
+
+    [Fact]
+    public async Task serverless_trust_with_both_principals_in_two_statements_passes()
+    {
+        fake.AllGoodServerless().TrustPolicyIs(Trust(Redshift, RedshiftServerless));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Serverless()))[CheckId];
+
+        Assert.Equal(CheckStatus.Pass, trust.Status);
+    }
+
+    [Fact]
+    public async Task provisioned_needs_only_the_redshift_principal()
+    {
+        fake.AllGoodProvisioned().TrustPolicyIs(Trust(Redshift));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Provisioned()))[CheckId];
+
+        Assert.Equal(CheckStatus.Pass, trust.Status);
+        Assert.Equal("role cargo-redshift-access trusts redshift.amazonaws.com", trust.Summary);
+    }
+}
