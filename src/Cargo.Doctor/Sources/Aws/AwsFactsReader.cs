@@ -213,7 +213,9 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
         {
             RoleGap = firstGap,
             Selection = new RoleSelectionFacts(RoleSelectionKind.None,
-                request.CargoRoleArn is null
+                read.Count < attached.Count && firstGap is not null
+                    ? $"no --role-arn given and {attached.Count - read.Count} of the {attached.Count} attached role(s) could not be read: {firstGap}"
+                    : request.CargoRoleArn is null
                     ? $"no --role-arn given and {attached.Count} roles are attached ({names}): pass --role-arn (and --cargo-role-arn)"
                     : $"no --role-arn given and none of the attached roles ({names}) allows sts:AssumeRole on Cargo's role: pass --role-arn"),
         };

@@ -34,7 +34,8 @@ public static class AwsFactsSource
 
             var evidence = new AwsEvidenceSource(dir);
             var region = aws.Region ?? evidence.InferRegion()
-                ?? throw new ConfigException("pass --region: the evidence folder does not name the region");
+                ?? throw new ConfigException("pass --region: the evidence folder does not name the region"
+                    + (evidence.UnreadableForRegion is { } unreadable ? $" ({unreadable})" : ""));
             var serverless = aws.IsServerless || (aws.ClusterIdentifier is null && evidence.HasServerlessEvidence);
             return await new AwsFactsReader(evidence, Request(config, region, serverless), resolveHost).ReadAsync(ct).ConfigureAwait(false);
         }
