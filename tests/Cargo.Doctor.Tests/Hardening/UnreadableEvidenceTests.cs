@@ -1,6 +1,7 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Running;
+using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Checks.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
@@ -74,7 +75,7 @@ public sealed class UnreadableEvidenceTests : IDisposable
             Aws = new AwsConfig { EvidenceDir = folder, Region = region, ClusterIdentifier = ClusterId, RoleArn = roleArn },
             Cargo = new CargoConfig { Ips = [CargoIpCidr], RoleArn = CargoRoleArn },
         };
-        var facts = await new FactsCollector(config, null)
+        var facts = await new FactsCollector(config, null, resolveHost: FakeDns.Public.ResolveAsync)
             .CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         return new CheckResult(facts, AwsScenario.Run(facts), 0);
     }
