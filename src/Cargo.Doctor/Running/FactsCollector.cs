@@ -2,6 +2,7 @@ using System.Net;
 using Cargo.Doctor.Aws;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Sources.Aws;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
@@ -34,6 +35,7 @@ public sealed class FactsCollector(
             ToolVersion = ToolVersion.Current,
             StartedAt = startedAt,
             Target = Describe(config),
+            Notes = [.. CargoIpRanges.WideRangeNotes(config.Cargo.Ips)],
         };
 
         if (config.Aws.IsConfigured)

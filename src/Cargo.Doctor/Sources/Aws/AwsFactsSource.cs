@@ -18,10 +18,7 @@ public static class AwsFactsSource
         Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null,
         CancellationToken ct = default)
     {
-        foreach (var ip in config.Cargo.Ips)
-        {
-            _ = Cidr.Parse(ip, "--cargo-ip");
-        }
+        _ = CargoIpRanges.Validate(config.Cargo.Ips, config.Cargo.AllowWideCidr);
 
         resolveHost ??= Dns.GetHostAddressesAsync;
         var aws = config.Aws;
