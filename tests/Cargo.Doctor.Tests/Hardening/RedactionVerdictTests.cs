@@ -97,13 +97,20 @@ public sealed class RedactionVerdictTests(PostgresServer server)
     public void replaying_a_redacted_facts_file_never_turns_a_verdict_into_a_pass()
     {
         var sample = FactsJson.Deserialize(File.ReadAllText(Path.Combine(SampleFactsTests.RepositoryRoot(), "samples", "sample-facts.json")));
-        var real = AwsScenario.Run(sample).ToDictionary(f => f.CheckId, f => f.Status);
+        // Also with the endpoint resolving to a private address: a warning that a token must not turn into a pass.
+        var privateEndpoint = sample with { Aws = sample.Aws! with { WarehouseHost = sample.Aws.WarehouseHost! with { Addresses = ["10.0.5.6"] } } };
+        foreach (var facts in new[] { sample, privateEndpoint })
+        {
+            var real = AwsScenario.Run(facts).ToDictionary(f => f.CheckId, f => f.Status);
 
-        var replayed = AwsScenario.Run(FactsRedactor.Redact(sample));
+            var replayed = AwsScenario.Run(FactsRedactor.Redact(facts));
 
-        Assert.All(replayed, f => Assert.True(
-            f.Status == real[f.CheckId] || f.Status == CheckStatus.Unknown,
-            $"{f.CheckId}: {real[f.CheckId]} became {f.Status}: {f.Summary}"));
+            Assert.All(replayed, f => Assert.True(
+                f.Status == real[f.CheckId] || f.Status == CheckStatus.Unknown,
+                $"{f.CheckId}: {real[f.CheckId]} became {f.Status}: {f.Summary}"));
+        }
+
+        Assert.Equal(CheckStatus.Warn, AwsScenario.Run(privateEndpoint).Single(f => f.CheckId == "net.publicly-accessible").Status);
     }
 
     /// <summary>The sample evidence with a private cluster whose security group does not admit Cargo.</summary>
