@@ -57,20 +57,16 @@ internal static class CheckCommand
             var clock = Stopwatch.StartNew();
             var facts = await new FactsCollector(config, password).CollectAsync(DateTimeOffset.UtcNow, ct);
             var gatherTime = clock.Elapsed;
-            if (redact)
-            {
-                facts = FactsRedactor.Redact(facts);
-            }
-
             if (parse.GetValue(saveFacts) is { } factsPath)
             {
                 var directory = Path.GetDirectoryName(Path.GetFullPath(factsPath));
                 Directory.CreateDirectory(directory!);
-                await File.WriteAllTextAsync(factsPath, FactsJson.Serialize(facts), ct);
+                await File.WriteAllTextAsync(factsPath, FactsJson.Serialize(redact ? FactsRedactor.Redact(facts) : facts), ct);
                 terminal.Progress($"facts saved to {factsPath}");
             }
 
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, gatherTime, checks, failOn);
+            // --redact: rules run on the real facts; ReportOutcome redacts what it prints and writes.
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, gatherTime, checks, failOn, redact);
         });
         return command;
     }

@@ -4,7 +4,6 @@ using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
-using Cargo.Doctor.Redaction;
 
 namespace Cargo.Doctor.Cli.Commands;
 
@@ -43,13 +42,10 @@ internal static class ReportCommand
             var catalog = CatalogLoader.LoadDefault();
             var checks = selection.Selection(parse, catalog);
             var failOn = selection.Threshold(parse);
-            if (parse.GetValue(output.Redact) && !facts.Redacted)
-            {
-                facts = FactsRedactor.Redact(facts);
-            }
-
+            // Rules run on the facts as read; an already redacted file is not redacted twice.
+            var redact = parse.GetValue(output.Redact) && !facts.Redacted;
             terminal.Progress($"replaying facts from {path} (gathered {facts.StartedAt:yyyy-MM-dd HH:mm} UTC by cargo-doctor {facts.ToolVersion})");
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, TimeSpan.Zero, checks, failOn);
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, TimeSpan.Zero, checks, failOn, redact);
         });
         return command;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Cargo.Doctor.Config;
+using Cargo.Doctor.Rules.Net;
 
 namespace Cargo.Doctor.Cli.Options;
 
@@ -14,7 +15,9 @@ internal sealed class AwsOptions
 
     public Option<string?> Namespace { get; } = new("--namespace") { Description = "Redshift Serverless namespace (default: the workgroup's)" };
 
-    public Option<string[]> CargoIp { get; } = new("--cargo-ip") { Description = "Cargo's public IP or CIDR (repeatable)" };
+    public Option<string[]> CargoIp { get; } = new("--cargo-ip") { Description = "Cargo's public IP or CIDR (repeatable; wider than /16 or /48 needs --allow-wide-cidr)" };
+
+    public Option<bool> AllowWideCidr { get; } = new("--allow-wide-cidr") { Description = "Accept a --cargo-ip wider than /16 (IPv4) or /48 (IPv6); the report warns and proposes no rule for it" };
 
     public Option<string?> CargoRoleArn { get; } = new("--cargo-role-arn") { Description = "ARN of the role Cargo created for you" };
 
@@ -34,16 +37,17 @@ internal sealed class AwsOptions
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Region, Cluster, Workgroup, Namespace, CargoIp, CargoRoleArn, RoleArn, Profile, EvidenceDir, Bucket, Prefix, BucketRegion, ReadOnly })
+        foreach (var option in new Option[] { Region, Cluster, Workgroup, Namespace, CargoIp, AllowWideCidr, CargoRoleArn, RoleArn, Profile, EvidenceDir, Bucket, Prefix, BucketRegion, ReadOnly })
         {
             command.Options.Add(option);
         }
     }
 
+    /// <summary>Merges the flags over the config file; Cargo IPs are validated here, AWS checks or not.</summary>
     public DoctorConfig Apply(ParseResult parse, DoctorConfig config)
     {
         var ips = parse.GetValue(CargoIp) ?? [];
-        return config with
+        var merged = config with
         {
             Aws = config.Aws with
             {
@@ -62,8 +66,11 @@ internal sealed class AwsOptions
                 Bucket = parse.GetValue(Bucket) ?? config.Cargo.Bucket,
                 Prefix = parse.GetValue(Prefix) ?? config.Cargo.Prefix,
                 BucketRegion = parse.GetValue(BucketRegion) ?? config.Cargo.BucketRegion,
+                AllowWideCidr = parse.GetValue(AllowWideCidr) || config.Cargo.AllowWideCidr,
             },
             ReadOnly = parse.GetValue(ReadOnly) || config.ReadOnly,
         };
+        _ = CargoIpRanges.Validate(merged.Cargo.Ips, merged.Cargo.AllowWideCidr);
+        return merged;
     }
 }

@@ -82,4 +82,10 @@ public sealed record CargoConfig
     public string? Prefix { get; init; }
 
     public string? BucketRegion { get; init; }
+
+    /// <summary>
+    /// <c>--allow-wide-cidr</c>: accept a Cargo IP range wider than /16 (IPv4) or /48 (IPv6). Nothing
+    /// proposes opening the warehouse port to it, and the report warns.
+    /// </summary>
+    public bool AllowWideCidr { get; init; }
 }

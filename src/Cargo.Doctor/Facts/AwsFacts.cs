@@ -51,6 +51,12 @@ public sealed record AwsFacts
     public SimulationFacts? Simulation { get; init; }
 
     public Gap? SimulationGap { get; init; }
+
+    /// <summary>
+    /// DNS resolution of the cluster's or workgroup's own endpoint address, the address Cargo is given
+    /// (the doctor itself may connect through a tunnel); null when AWS gave no endpoint address.
+    /// </summary>
+    public HostResolutionFacts? EndpointHost { get; init; }
 }
 
 /// <summary>A provisioned cluster (<see cref="Kind"/> <c>cluster</c>) or a Serverless workgroup (<c>workgroup</c>).</summary>

@@ -21,19 +21,41 @@ public static class FactsJson
     {
         try
         {
-            var facts = JsonSerializer.Deserialize<FactsSnapshot>(json, Options)
+            CheckSchemaVersion(json);
+            return JsonSerializer.Deserialize<FactsSnapshot>(json, Options)
                 ?? throw new FormatException("the facts file is empty");
-            if (facts.SchemaVersion > FactsSnapshot.CurrentSchemaVersion)
-            {
-                throw new FormatException(
-                    $"the facts file has schema version {facts.SchemaVersion}; this tool reads up to {FactsSnapshot.CurrentSchemaVersion}");
-            }
-
-            return facts;
         }
         catch (JsonException e)
         {
             throw new FormatException($"the facts file is not valid: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// Read before anything else: the record's default would turn a missing version into the current
+    /// one, so a file that never said its version (or says 0 or less) is refused like a future one.
+    /// </summary>
+    private static void CheckSchemaVersion(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            throw new FormatException("the facts file is not valid: it is not a JSON object");
+        }
+
+        if (!document.RootElement.TryGetProperty("schemaVersion", out var version))
+        {
+            throw new FormatException($"the facts file has no schemaVersion; this tool reads versions 1 to {FactsSnapshot.CurrentSchemaVersion} (files written by `cargo-doctor check --save-facts`)");
+        }
+
+        if (version.ValueKind != JsonValueKind.Number || !version.TryGetInt32(out var number))
+        {
+            throw new FormatException($"the facts file is not valid: schemaVersion must be a whole number, not {version.GetRawText()}");
+        }
+
+        if (number < 1 || number > FactsSnapshot.CurrentSchemaVersion)
+        {
+            throw new FormatException($"the facts file has schema version {number}; this tool reads versions 1 to {FactsSnapshot.CurrentSchemaVersion}");
         }
     }
 }

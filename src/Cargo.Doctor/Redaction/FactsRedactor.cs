@@ -72,6 +72,18 @@ public static class FactsRedactor
             return;
         }
 
+        // A CIDR's address is the name; its prefix length says nothing about the customer.
+        if (kind == "ip")
+        {
+            var address = text.Split('/', 2)[0].Trim();
+            if (!SensitivePatterns.IsWellKnown(address))
+            {
+                tokens.Add("ip", address);
+            }
+
+            return;
+        }
+
         tokens.Add(kind == "host" && SensitivePatterns.IsIpAddress(text) ? "ip" : kind, text);
     }
 

@@ -44,6 +44,12 @@ public static class NameKinds
             return "schema";
         }
 
+        // cargoIps, ipv4Cidrs, ipv6Cidrs: IPv6 has no shape pattern, so these are found by name.
+        if (key == "cargoips" || key.EndsWith("cidrs", StringComparison.Ordinal))
+        {
+            return "ip";
+        }
+
         var singular = key.EndsWith('s') && !key.EndsWith("ss", StringComparison.Ordinal) ? key[..^1] : key;
         return singular switch
         {

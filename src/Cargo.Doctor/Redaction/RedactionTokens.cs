@@ -28,7 +28,15 @@ public sealed class RedactionTokens
 
         var next = _counters.GetValueOrDefault(kind) + 1;
         _counters[kind] = next;
-        _tokens[name] = $"{kind}_{next}";
+        var token = $"{kind}_{next}";
+        _tokens[name] = token;
+
+        // Findings quote names for SQL ("" and '') and the shell ('\''): the quoted spellings are the same name.
+        foreach (var quoted in new[] { name.Replace("\"", "\"\"", StringComparison.Ordinal), name.Replace("'", "''", StringComparison.Ordinal), name.Replace("'", "'\\''", StringComparison.Ordinal) })
+        {
+            _tokens.TryAdd(quoted, token);
+        }
+
         _pattern = null;
     }
 

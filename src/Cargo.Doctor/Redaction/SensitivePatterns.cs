@@ -33,6 +33,19 @@ public static partial class SensitivePatterns
             }
         }
 
+        // s3://bucket/prefix/cargo-doctor/<run>/...: the bucket and the prefix the user typed; the tool's own folder stays.
+        foreach (Match m in S3Url().Matches(text))
+        {
+            yield return ("bucket", m.Groups["bucket"].Value);
+            var key = m.Groups["key"].Value;
+            var own = key.IndexOf("cargo-doctor/", StringComparison.Ordinal);
+            var prefix = (own < 0 ? key : key[..own]).Trim('/');
+            if (prefix.Length > 0)
+            {
+                yield return ("prefix", prefix);
+            }
+        }
+
         foreach (Match m in AccountId().Matches(text))
         {
             yield return ("account", m.Value);
@@ -56,7 +69,12 @@ public static partial class SensitivePatterns
         }
     }
 
-    public static bool IsIpAddress(string text) => Ipv4().Match(text) is { Success: true } m && m.Length == text.Length;
+    public static bool IsIpAddress(string text) =>
+        (Ipv4().Match(text) is { Success: true } m && m.Length == text.Length)
+        || (text.Contains(':') && System.Net.IPAddress.TryParse(text, out _));
+
+    /// <summary>True for addresses kept as they are ("anywhere", "this machine").</summary>
+    public static bool IsWellKnown(string address) => WellKnownAddresses.Contains(address) || address == "::";
 
     private static string ArnKind(string resourceType) => resourceType switch
     {
@@ -67,6 +85,9 @@ public static partial class SensitivePatterns
 
     [GeneratedRegex(@"arn:aws[a-z-]*:(?<service>[a-z0-9-]+):[a-z0-9-]*:(?<account>\d{12})?:(?<resource>[A-Za-z0-9_+=,.@/:*-]+)")]
     private static partial Regex Arn();
+
+    [GeneratedRegex(@"s3://(?<bucket>[a-z0-9][a-z0-9.-]{1,61}[a-z0-9])(?:/(?<key>[^\s'""]*))?")]
+    private static partial Regex S3Url();
 
     [GeneratedRegex(@"(?<![0-9])[0-9]{12}(?![0-9])")]
     private static partial Regex AccountId();

@@ -1,6 +1,8 @@
+using System.Net;
 using Cargo.Doctor.Aws;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Sources.Aws;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
@@ -12,7 +14,12 @@ namespace Cargo.Doctor.Running;
 /// only code that does I/O; a source that cannot answer records a gap instead of throwing.
 /// </summary>
 /// <param name="awsClientOptions">Overrides how AWS is reached (tests: a loopback fake); default from the config.</param>
-public sealed class FactsCollector(DoctorConfig config, string? password, AwsClientOptions? awsClientOptions = null)
+/// <param name="resolveHost">Resolves host names (tests: a fake, so no test asks the real network); default DNS.</param>
+public sealed class FactsCollector(
+    DoctorConfig config,
+    string? password,
+    AwsClientOptions? awsClientOptions = null,
+    Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null)
 {
     public StatementLog? WarehouseLog { get; private set; }
 
@@ -28,11 +35,12 @@ public sealed class FactsCollector(DoctorConfig config, string? password, AwsCli
             ToolVersion = ToolVersion.Current,
             StartedAt = startedAt,
             Target = Describe(config),
+            Notes = [.. CargoIpRanges.WideRangeNotes(config.Cargo.Ips)],
         };
 
         if (config.Aws.IsConfigured)
         {
-            facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, ct: ct) };
+            facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, resolveHost, ct) };
 
             // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
             if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)

@@ -42,10 +42,25 @@ public sealed class IngressRule : IRule
 
         var details = new List<string>();
         var remediation = new List<RemediationStep>();
-        var (missing, unevaluable) = (0, 0);
+        var (missing, unevaluable, wide) = (0, 0, 0);
         foreach (var ipText in aws.CargoIps)
         {
-            var ip = Cidr.Parse(ipText, "--cargo-ip");
+            if (!Cidr.TryParse(ipText, out var ip))
+            {
+                // Only a redacted or hand-edited facts file gets here: the CLI validates --cargo-ip first.
+                unevaluable++;
+                details.Add($"{ipText}: not an IP address or CIDR{(context.Facts.Redacted ? " (the facts were redacted: replay the unredacted facts file)" : "")}");
+                continue;
+            }
+
+            if (CargoIpRanges.IsWide(ip))
+            {
+                // Never propose opening the warehouse port to a range this wide, admitted or not (--allow-wide-cidr).
+                wide++;
+                details.Add($"{ip}: wider than /{CargoIpRanges.Limit(ip)}: not evaluated, and no rule is proposed that opens port {port} to it; give Cargo's own IPs (--cargo-ip)");
+                continue;
+            }
+
             var admitting = groups.SelectMany(g => g.Inbound.Select(r => (Group: g, Rule: r)))
                 .FirstOrDefault(x => CoversPort(x.Rule, port) && Ranges(x.Rule, ip).Any(range => range.Contains(ip)));
             if (admitting.Group is not null)
@@ -83,6 +98,11 @@ public sealed class IngressRule : IRule
         if (unevaluable > 0)
         {
             return context.Unknown($"{unevaluable} of {total} Cargo IP(s) are only possibly admitted (prefix list or security group rules)", details);
+        }
+
+        if (wide > 0)
+        {
+            return context.Warn($"{wide} of {total} Cargo IP range(s) are wider than /{CargoIpRanges.WidestIpv4Prefix} (IPv4) or /{CargoIpRanges.WidestIpv6Prefix} (IPv6): give Cargo's own IPs", details);
         }
 
         return context.Pass($"every Cargo IP ({total}) can reach port {port}", details);

@@ -11,6 +11,15 @@ public static class PrivateAddresses
             .Select(text => Cidr.Parse(text)),
     ];
 
+    private static readonly Cidr[] Loopback = [Cidr.Parse("127.0.0.0/8"), Cidr.Parse("::1/128")];
+
     public static bool IsPrivate(string address) =>
         IPAddress.TryParse(address, out var ip) && Ranges.Any(range => range.Contains(ip));
+
+    /// <summary>This machine: what an SSH tunnel or a local proxy listens on.</summary>
+    public static bool IsLoopback(string address) =>
+        IPAddress.TryParse(address, out var ip) && Loopback.Any(range => range.Contains(ip));
+
+    /// <summary>True when the text is an address at all (a redacted facts file holds tokens instead).</summary>
+    public static bool IsAddress(string address) => IPAddress.TryParse(address, out _);
 }

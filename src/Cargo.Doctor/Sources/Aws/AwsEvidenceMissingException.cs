@@ -7,4 +7,7 @@ public sealed class AwsEvidenceMissingException(string fileName, string command,
     public string FileName { get; } = fileName;
 
     public string Command { get; } = command;
+
+    /// <summary>What is wrong with the file ("is missing", "cannot be read as JSON (...)").</summary>
+    public string Problem { get; } = problem;
 }

@@ -201,7 +201,24 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
             (AwsEvidenceFiles.GetNamespace, r => EvidenceJson.Object(r, "namespace") is { } n ? EvidenceJson.String(n, "namespaceArn") : null),
         })
         {
-            if (File.Exists(Path.Combine(directory, file)) && read(Load(file, "")) is { } arn && arn.Split(':') is { Length: > 4 } parts && parts[3].Length > 0)
+            if (!File.Exists(Path.Combine(directory, file)))
+            {
+                continue;
+            }
+
+            JsonElement root;
+            try
+            {
+                root = Load(file, "");
+            }
+            catch (AwsEvidenceMissingException e)
+            {
+                // An unreadable file names no region; the finding that needs the file names it as the cause.
+                UnreadableForRegion ??= $"{file} {e.Problem}";
+                continue;
+            }
+
+            if (read(root) is { } arn && arn.Split(':') is { Length: > 4 } parts && parts[3].Length > 0)
             {
                 return parts[3];
             }
@@ -209,6 +226,9 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 
         return null;
     }
+
+    /// <summary>Set by <see cref="InferRegion"/> when a file that could name the region is unreadable.</summary>
+    public string? UnreadableForRegion { get; private set; }
 
     /// <summary>True when the folder holds Serverless evidence rather than a provisioned cluster.</summary>
     public bool HasServerlessEvidence =>

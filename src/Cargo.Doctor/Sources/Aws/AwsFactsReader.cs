@@ -26,6 +26,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
         };
 
         facts = request.IsServerless ? await ReadServerlessAsync(facts, ct).ConfigureAwait(false) : await ReadClusterAsync(facts, ct).ConfigureAwait(false);
+        facts = await ResolveEndpointAsync(facts, ct).ConfigureAwait(false);
         facts = await ReadSecurityGroupsAsync(facts, ct).ConfigureAwait(false);
         facts = await ReadRoleAsync(facts, ct).ConfigureAwait(false);
         return await SimulateAsync(facts, ct).ConfigureAwait(false);
@@ -213,7 +214,9 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
         {
             RoleGap = firstGap,
             Selection = new RoleSelectionFacts(RoleSelectionKind.None,
-                request.CargoRoleArn is null
+                read.Count < attached.Count && firstGap is not null
+                    ? $"no --role-arn given and {attached.Count - read.Count} of the {attached.Count} attached role(s) could not be read: {firstGap}"
+                    : request.CargoRoleArn is null
                     ? $"no --role-arn given and {attached.Count} roles are attached ({names}): pass --role-arn (and --cargo-role-arn)"
                     : $"no --role-arn given and none of the attached roles ({names}) allows sts:AssumeRole on Cargo's role: pass --role-arn"),
         };
@@ -307,6 +310,22 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
         }
     }
 
+    /// <summary>The endpoint Cargo is given, resolved here so the rule only reads facts (and replays offline).</summary>
+    private async Task<AwsFacts> ResolveEndpointAsync(AwsFacts facts, CancellationToken ct)
+    {
+        if (facts.Target?.EndpointAddress is not { Length: > 0 } address)
+        {
+            return facts;
+        }
+
+        return facts with
+        {
+            EndpointHost = facts.WarehouseHost is { } given && string.Equals(given.Host, address, StringComparison.OrdinalIgnoreCase)
+                ? given
+                : await ResolveAsync(address, ct).ConfigureAwait(false),
+        };
+    }
+
     private async Task<HostResolutionFacts> ResolveAsync(string host, CancellationToken ct)
     {
         if (IPAddress.TryParse(host, out var literal))
@@ -319,7 +338,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
             var addresses = await resolveHost(host, ct).ConfigureAwait(false);
             return new HostResolutionFacts(host, addresses.Select(a => a.ToString()).Order(StringComparer.Ordinal).ToList());
         }
-        catch (System.Net.Sockets.SocketException e)
+        catch (Exception e) when (e is System.Net.Sockets.SocketException or ArgumentException)
         {
             return new HostResolutionFacts(host, [], e.Message);
         }

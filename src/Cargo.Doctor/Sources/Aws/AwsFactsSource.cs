@@ -18,10 +18,7 @@ public static class AwsFactsSource
         Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null,
         CancellationToken ct = default)
     {
-        foreach (var ip in config.Cargo.Ips)
-        {
-            _ = Cidr.Parse(ip, "--cargo-ip");
-        }
+        _ = CargoIpRanges.Validate(config.Cargo.Ips, config.Cargo.AllowWideCidr);
 
         resolveHost ??= Dns.GetHostAddressesAsync;
         var aws = config.Aws;
@@ -34,7 +31,8 @@ public static class AwsFactsSource
 
             var evidence = new AwsEvidenceSource(dir);
             var region = aws.Region ?? evidence.InferRegion()
-                ?? throw new ConfigException("pass --region: the evidence folder does not name the region");
+                ?? throw new ConfigException("pass --region: the evidence folder does not name the region"
+                    + (evidence.UnreadableForRegion is { } unreadable ? $" ({unreadable})" : ""));
             var serverless = aws.IsServerless || (aws.ClusterIdentifier is null && evidence.HasServerlessEvidence);
             return await new AwsFactsReader(evidence, Request(config, region, serverless), resolveHost).ReadAsync(ct).ConfigureAwait(false);
         }

@@ -28,7 +28,7 @@ public static class AwsScenario
 
     public static async Task<CheckResult> CheckAsync(this FakeAwsEndpoint fake, DoctorConfig config)
     {
-        var facts = await new FactsCollector(config, null, fake.ClientOptions())
+        var facts = await new FactsCollector(config, null, fake.ClientOptions(), FakeDns.Public.ResolveAsync)
             .CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         return new CheckResult(facts, Run(facts), 0);
     }

@@ -248,22 +248,6 @@ public sealed class AwsScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task warehouse_host_on_a_private_address_fails_without_ssh_tunnel_support()
-    {
-        fake.AllGoodProvisioned();
-        var config = AwsScenario.Provisioned();
-        config = config with { Warehouse = config.Warehouse with { Host = "10.1.2.3" } };
-        var facts = await Cargo.Doctor.Sources.Aws.AwsFactsSource.ReadAsync(config, fake.ClientOptions(), ct: TestContext.Current.CancellationToken);
-
-        var publicly = AwsScenario.Run(new FactsSnapshot { ToolVersion = "t", StartedAt = DateTimeOffset.UtcNow, Target = new TargetDescription(), Aws = facts })
-            .Single(f => f.CheckId == "net.publicly-accessible");
-
-        Assert.Equal(CheckStatus.Fail, publicly.Status);
-        Assert.Contains("10.1.2.3 resolves to private address 10.1.2.3", publicly.Summary);
-        Assert.Contains("SSH", publicly.Text());
-    }
-
-    [Fact]
     public async Task access_denied_on_get_role_is_unknown_naming_iam_get_role()
     {
         fake.AllGoodProvisioned().Respond("GetRole", QueryAccessDenied("iam:GetRole"));

@@ -112,7 +112,7 @@ public sealed class AwsEvidenceSourceTests : IDisposable
             Aws = new AwsConfig { EvidenceDir = folder, ClusterIdentifier = workgroup is null ? ClusterId : null, Workgroup = workgroup, RoleArn = CustomerRoleArn },
             Cargo = new CargoConfig { Ips = [CargoIpCidr], RoleArn = CargoRoleArn },
         };
-        var facts = await new FactsCollector(config, null).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var facts = await new FactsCollector(config, null, resolveHost: FakeDns.Public.ResolveAsync).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         return new CheckResult(facts, AwsScenario.Run(facts), 0);
     }
 
