@@ -187,6 +187,45 @@ public sealed class ProbeFaultTests(PostgresServer server)
         Assert.DoesNotContain(schema.Details, d => d.Contains(WarehouseScenario.Password, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task timeout_during_unload_is_unknown_not_a_refusal_with_a_fix()
+    {
+        var config = ProbeConfigs.WithRoundTrip(new DoctorConfig
+        {
+            Warehouse = new WarehouseConfig { Host = "example.redshift.amazonaws.com", Databases = ["dev"], User = "cargo_user" },
+        });
+        // What Npgsql throws when the command timeout passes and the cancellation does not come back.
+        var timeout = ProbeFailure.Translate(new Npgsql.NpgsqlException("Exception while reading from stream", new TimeoutException("Timeout during reading attempt")), sessionOpen: false);
+        var fake = new Sources.Probes.FakeRedshiftExecutor { FailOn = "UNLOAD", Failure = timeout };
+        var plan = ProbePlan.Create(config, DateTimeOffset.UtcNow);
+
+        var probes = await new ProbeRunner(plan, _ => Task.FromResult<(IProbeExecutor?, string?)>((fake, null))).RunAsync(TestContext.Current.CancellationToken);
+
+        var finding = Evaluate(FactsOf(config, probes)).Single(f => f.CheckId == ProbeIds.CopyRoundTrip);
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains("unload step could not finish", finding.Summary);
+        Assert.Contains("timeout", finding.Summary);
+        Assert.Empty(finding.Remediation);
+        Assert.Equal(ProbeErrorCause.TimedOut, probes[ProbeIds.CopyRoundTrip]!.Error!.Cause);
+    }
+
+    [Fact]
+    public void no_probe_statement_carries_a_secret_the_server_could_echo_in_detail()
+    {
+        // DETAIL echoes what the statement named (role ARNs, S3 keys, object names): the probes never
+        // send keys, tokens or passwords, only IAM_ROLE ARNs, so none can come back.
+        var config = ProbeConfigs.WithRoundTrip(new DoctorConfig
+        {
+            Warehouse = new WarehouseConfig { Host = "example.redshift.amazonaws.com", Databases = ["dev"], User = "cargo_user" },
+        });
+        var sql = new RoundTripSql(RoundTripTarget.FromConfig(config)!, "20260101t000000_abcdef01");
+
+        foreach (var statement in new[] { sql.CreateSource, sql.InsertRows, sql.Unload, sql.CreateCopy, sql.Copy, sql.SelectSource, sql.SelectCopy })
+        {
+            Assert.DoesNotMatch("(?i)credentials|access_key|secret|session_token|token|password", statement);
+        }
+    }
+
     /// <summary>The real executor with an awaited hook after each statement.</summary>
     private sealed class HookedExecutor(IProbeExecutor inner, Func<string, Task> after) : IProbeExecutor
     {

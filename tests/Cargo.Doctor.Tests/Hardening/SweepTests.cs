@@ -106,12 +106,47 @@ public sealed class SweepTests(PostgresServer server)
         Assert.DoesNotContain(Dead, string.Join(",", result.Facts.Probes!.LeftoversKept));
     }
 
-    [Fact]
-    public async Task schema_of_a_killed_run_is_swept_at_once_when_its_session_is_gone()
+    [Theory]
+    [InlineData("stv_sessions")]
+    [InlineData("pg_stat_activity")]
+    public async Task schema_of_a_killed_run_is_swept_at_once_when_its_session_is_gone(string sessionList)
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        if (sessionList == "pg_stat_activity")
+        {
+            // Plain PostgreSQL: no STV_SESSIONS, the sweep reads pg_stat_activity.
+            await scenario.AdminAsync("DROP VIEW pg_catalog.stv_sessions");
+        }
+
         var expected = await CatalogSnapshot.TakeAsync(scenario);
-        // A run that died a minute ago: its session (a real one, now closed) wrote the marker.
+        await CreateKilledRunAsync(scenario);
+
+        var result = await scenario.CheckAsync();
+
+        Assert.Equal([Dead], result.Facts.Probes!.LeftoversDropped);
+        Assert.Equal(expected, await CatalogSnapshot.TakeAsync(scenario));
+        Assert.Contains(result.Facts.Probes.Statements, s => s.Sql.Contains(sessionList, StringComparison.Ordinal));
+        AssertNoCascade(result);
+    }
+
+    [Fact]
+    public async Task without_a_session_list_a_young_leftover_waits_for_the_age_rule()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        await scenario.AdminAsync("REVOKE SELECT ON pg_catalog.stv_sessions FROM PUBLIC");
+        await CreateKilledRunAsync(scenario);
+        var before = await CatalogSnapshot.TakeAsync(scenario);
+
+        var result = await scenario.CheckAsync();
+
+        Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
+        Assert.Equal([Dead], result.Facts.Probes!.LeftoversKept);
+        Assert.Contains(result.Facts.Notes, n => n.Contains($"left \"{Dead}\" alone", StringComparison.Ordinal) && n.Contains("could not be listed", StringComparison.Ordinal));
+    }
+
+    /// <summary>A run that died a minute ago: its session (a real one, now closed) wrote the marker, a table and a function.</summary>
+    private static async Task CreateKilledRunAsync(WarehouseScenario scenario)
+    {
         await using (var killed = await OpenAsCargoUserAsync(scenario))
         {
             var pid = await ScalarAsync(killed, "SELECT pg_backend_pid()");
@@ -122,12 +157,6 @@ public sealed class SweepTests(PostgresServer server)
         }
 
         await WaitUntilGoneAsync(scenario);
-
-        var result = await scenario.CheckAsync();
-
-        Assert.Equal([Dead], result.Facts.Probes!.LeftoversDropped);
-        Assert.Equal(expected, await CatalogSnapshot.TakeAsync(scenario));
-        AssertNoCascade(result);
     }
 
     [Fact]

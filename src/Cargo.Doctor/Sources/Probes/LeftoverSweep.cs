@@ -73,7 +73,7 @@ internal static class LeftoverSweep
             : (LeftoverVerdict.Stale, $"created more than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago and {why}");
     }
 
-    public static async Task<Result> RunAsync(ProbeRecorder recorder, DateTimeOffset now, IReadOnlyCollection<string> configured, CancellationToken ct)
+    internal static async Task<Result> RunAsync(ProbeRecorder recorder, DateTimeOffset now, IReadOnlyCollection<string> configured, CancellationToken ct)
     {
         var result = new Result([], [], [], null);
         var (sessions, whyNoSessions) = await LiveSessions.ReadAsync(recorder, ct);
@@ -121,13 +121,13 @@ internal static class LeftoverSweep
         return result;
     }
 
-    public static async Task<IReadOnlyList<SchemaObject>> ReadContentsAsync(ProbeRecorder recorder, CancellationToken ct) =>
+    internal static async Task<IReadOnlyList<SchemaObject>> ReadContentsAsync(ProbeRecorder recorder, CancellationToken ct) =>
         (await recorder.QueryAsync("list-contents", ScratchSchema.FindContents, ct))
             .Select(r => new SchemaObject(r[0]!, r[1]!, r[2]!, int.Parse(r[3] ?? "0", System.Globalization.CultureInfo.InvariantCulture)))
             .ToList();
 
     /// <summary>Drops a scratch schema holding only the probes' objects; otherwise (or when refused) says why and what an admin can run.</summary>
-    public static async Task<string?> DropAsync(ProbeRecorder recorder, string step, string name, IReadOnlyList<SchemaObject> contents, bool ifExists, CancellationToken ct)
+    internal static async Task<string?> DropAsync(ProbeRecorder recorder, string step, string name, IReadOnlyList<SchemaObject> contents, bool ifExists, CancellationToken ct)
     {
         var own = contents.Where(ScratchSchema.IsOwnObject).ToList();
         var statements = ScratchSchema.DropStatements(name, own);
