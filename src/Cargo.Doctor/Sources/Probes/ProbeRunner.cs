@@ -207,7 +207,7 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                 var (fresh, failure) = await open(CancellationToken.None);
                 if (fresh is null)
                 {
-                    return $"could not drop scratch schema \"{scratch.Name}\": {first.Message}; reconnect failed: {failure}";
+                    return $"could not drop scratch schema \"{scratch.Name}\": {first.Message}; reconnect failed: {failure}; {NextRunSweeps}";
                 }
 
                 await using (fresh)
@@ -217,10 +217,12 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
             }
             catch (Exception second) when (second is ProbeStatementException or InvalidOperationException or Npgsql.NpgsqlException)
             {
-                return $"could not drop scratch schema \"{scratch.Name}\": {second.Message}";
+                return $"could not drop scratch schema \"{scratch.Name}\": {second.Message}; {NextRunSweeps}";
             }
         }
     }
+
+    private const string NextRunSweeps = "the next cargo-doctor run drops it once this run's session has ended";
 
     private async Task<string?> DropScratchOnAsync(IProbeExecutor executor, ScratchSchema scratch)
     {
