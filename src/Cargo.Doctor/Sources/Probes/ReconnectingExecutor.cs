@@ -11,27 +11,27 @@ namespace Cargo.Doctor.Sources.Probes;
 internal sealed class ReconnectingExecutor(
     IProbeExecutor first, Func<CancellationToken, Task<(IProbeExecutor? Executor, string? Failure)>> open, List<string> reconnects) : IProbeExecutor
 {
-    private IProbeExecutor _current = first;
+    private IProbeExecutor? _current = first;
     private ProbeStatementException? _ended;
     private string? _reconnectFailure;
 
-    public string Database => _current.Database;
+    public string Database { get; } = first.Database;
 
     public async Task ExecuteAsync(string sql, CancellationToken ct)
     {
         await EnsureOpenAsync(ct);
-        await Watch(() => _current.ExecuteAsync(sql, ct));
+        await Watch(() => _current!.ExecuteAsync(sql, ct));
     }
 
     public async Task<IReadOnlyList<IReadOnlyList<string?>>> QueryAsync(string sql, IReadOnlyDictionary<string, object> parameters, CancellationToken ct)
     {
         await EnsureOpenAsync(ct);
         IReadOnlyList<IReadOnlyList<string?>> rows = [];
-        await Watch(async () => rows = await _current.QueryAsync(sql, parameters, ct));
+        await Watch(async () => rows = await _current!.QueryAsync(sql, parameters, ct));
         return rows;
     }
 
-    public ValueTask DisposeAsync() => _current.DisposeAsync();
+    public ValueTask DisposeAsync() => _current?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     private async Task Watch(Func<Task> statement)
     {
@@ -58,7 +58,8 @@ internal sealed class ReconnectingExecutor(
             return;
         }
 
-        await _current.DisposeAsync();
+        await _current!.DisposeAsync();
+        _current = null;
         var why = $"the warehouse ended the probes' session after an error ({(ended.SqlState is null ? "" : $"SQLSTATE {ended.SqlState}: ")}{ended.Message.Split('\n')[0]})";
         var (fresh, failure) = await open(ct);
         if (fresh is null)
