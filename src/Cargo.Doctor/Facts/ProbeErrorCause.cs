@@ -39,4 +39,10 @@ public enum ProbeErrorCause
 
     /// <summary>UNLOAD and COPY worked but the rows read back differ from the rows written.</summary>
     RoundTripMismatch,
+
+    /// <summary>The connection dropped (or the server ended the session) before the statement answered: proves nothing.</summary>
+    ConnectionLost,
+
+    /// <summary>No answer within the command or statement timeout: proves nothing.</summary>
+    TimedOut,
 }

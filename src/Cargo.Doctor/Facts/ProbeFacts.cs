@@ -25,8 +25,17 @@ public sealed record ProbeFacts
     /// <summary>Marked scratch schemas of earlier runs that died, dropped at the start of this one.</summary>
     public IReadOnlyList<string> LeftoversDropped { get; init; } = [];
 
-    /// <summary>Marked scratch schemas too recent to be leftovers (another run may be using them).</summary>
+    /// <summary>Marked scratch schemas too recent to be leftovers, or whose session is still connected (a run in progress).</summary>
     public IReadOnlyList<string> LeftoversKept { get; init; } = [];
+
+    /// <summary>
+    /// Every marked-looking schema the sweep did not drop, with why: in use, named in the
+    /// configuration, a marker it did not write, objects it never creates, a dependent object.
+    /// </summary>
+    public IReadOnlyList<LeftoverLeftAlone> LeftoversLeftAlone { get; init; } = [];
+
+    /// <summary>Each time the server ended the probes' session after an error and the probes reconnected.</summary>
+    public IReadOnlyList<string> Reconnects { get; init; } = [];
 
     /// <summary>Set when the search for leftovers failed (the probes ran anyway).</summary>
     public string? LeftoverScanError { get; init; }
@@ -44,7 +53,13 @@ public enum ProbeRunStatus
 {
     Ran,
     Skipped,
+
+    /// <summary>The probes' own connection failed although the catalog reads got in: unknown, not skipped.</summary>
+    NotConnected,
 }
+
+/// <summary>A schema the leftover sweep did not drop, and why (with what an admin can run after review).</summary>
+public sealed record LeftoverLeftAlone(string Schema, string Reason);
 
 /// <summary>One probe: ran (succeeded or not, with the classified error) or skipped with a reason.</summary>
 public sealed record ProbeResult
@@ -53,6 +68,7 @@ public sealed record ProbeResult
 
     public required ProbeRunStatus Status { get; init; }
 
+    /// <summary>Why it did not run (skipped, or could not connect).</summary>
     public string? SkipReason { get; init; }
 
     /// <summary>Null when skipped.</summary>
@@ -83,6 +99,9 @@ public sealed record ProbeError
     public required string Message { get; init; }
 
     public required ProbeErrorCause Cause { get; init; }
+
+    /// <summary>The session ended with this error (Npgsql closes it after SQLSTATE classes XX, 53, 58, or the link dropped).</summary>
+    public bool EndedSession { get; init; }
 }
 
 /// <summary>The round trip's S3 folder and role chain (ARNs are not secrets; the report prints them).</summary>

@@ -54,6 +54,12 @@ public sealed class FactsCollector(
             var reader = new WarehouseFactsReader(config.Warehouse, password);
             WarehouseLog = reader.Log;
             facts = facts with { Warehouse = await reader.ReadAsync(ct) };
+            // An unreachable database is tried once per run: when the reads could not connect, the probes do not try again.
+            if (facts.Warehouse.Databases.FirstOrDefault(d => d.Name == probePlan.Database)?.Connection is { Succeeded: false } failed)
+            {
+                probePlan = probePlan.WithUnreachableDatabase(failed.FailureMessage ?? failed.FailureKind ?? "failed");
+            }
+
             var probes = await ProbeRunner.ForWarehouse(probePlan, config.Warehouse, password, ProbeLog).RunAsync(ct);
             facts = facts with { Probes = probes, Notes = [.. facts.Notes, .. ProbeNotes.For(probes)] };
         }

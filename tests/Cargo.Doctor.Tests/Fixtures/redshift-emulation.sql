@@ -203,3 +203,12 @@ CREATE EVENT TRIGGER rs_create_function ON ddl_command_start WHEN TAG IN ('CREAT
 GRANT SELECT ON pg_catalog.svv_roles, pg_catalog.svv_user_grants, pg_catalog.svv_role_grants,
     pg_catalog.svv_system_privileges, pg_catalog.svv_default_privileges, pg_catalog.svv_schema_privileges,
     pg_catalog.svv_database_privileges TO PUBLIC;
+
+-- STV_SESSIONS (probes' leftover sweep): "Superusers can see all rows; regular users can see only
+-- their own data" (https://docs.aws.amazon.com/redshift/latest/dg/r_STV_SESSIONS.html).
+CREATE VIEW pg_catalog.stv_sessions AS
+SELECT (a.backend_start AT TIME ZONE 'UTC')::timestamp AS starttime, a.pid AS process,
+       a.usename::char(50) AS user_name, a.datname::char(50) AS db_name, 0 AS timeout_sec
+FROM pg_catalog.pg_stat_activity a
+WHERE a.backend_type = 'client backend' AND (pg_catalog.rs_is_superuser() OR a.usename = current_user);
+GRANT SELECT ON pg_catalog.stv_sessions TO PUBLIC;

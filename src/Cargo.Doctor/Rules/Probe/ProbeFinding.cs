@@ -28,6 +28,12 @@ internal static class ProbeFinding
             return context.Skipped(result.SkipReason ?? "not run");
         }
 
+        if (result.Status == ProbeRunStatus.NotConnected)
+        {
+            // The catalog reads connected, the probe could not: nothing was proved either way.
+            return context.Unknown($"not verified: {result.SkipReason ?? "the probe could not connect"}; run again when the warehouse answers");
+        }
+
         var where = $"ran in database \"{probes.Database}\" as \"{probes.User}\"";
         var timings = result.Timings.Select(t => $"{t.Step}: {Milliseconds(t.Milliseconds)}");
         if (result.Succeeded == true || result.Error is null)
@@ -36,6 +42,15 @@ internal static class ProbeFinding
         }
 
         var error = result.Error;
+        if (error.Cause is ProbeErrorCause.ConnectionLost or ProbeErrorCause.TimedOut)
+        {
+            // The warehouse did not answer, it did not refuse: no fix to give, only "could not verify".
+            var unknown = context.Unknown(
+                $"not verified: the {error.Step} step could not finish: {FirstLine(error.Message)}",
+                [where, $"failed step: {error.Step}", .. result.Observations, .. timings]);
+            return unknown with { Duration = Total(result) };
+        }
+
         var pattern = ProbeErrorClassifier.Describe(error.Cause);
         var key = error.Cause == ProbeErrorCause.RoundTripMismatch ? "mismatch" : pattern?.RemediationKey ?? ProbeErrorClassifier.OtherRemediation;
         // When db.function-role already names what is missing, its fix is the precise one: point to it
@@ -60,6 +75,10 @@ internal static class ProbeFinding
         }
 
         details.AddRange(error.Message.Split('\n').Select((line, i) => i == 0 ? $"server message: {line}" : $"  {line}"));
+        if (error.EndedSession)
+        {
+            details.Add("the session ended with this error; what ran after it ran on a new session (cargo-doctor reconnected)");
+        }
         details.AddRange(explain?.Invoke(probes, error) ?? []);
         if (failedStatement is not null)
         {

@@ -25,7 +25,20 @@ public sealed record ProbePlan
     /// <summary>Probe id -> reason, for every probe that will not run.</summary>
     public IReadOnlyDictionary<string, string> Skips { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Schema names in the configuration: the leftover sweep never touches them.</summary>
+    public IReadOnlyList<string> ConfiguredSchemas { get; init; } = [];
+
     public bool RunsAny => ProbeIds.All.Any(id => !Skips.ContainsKey(id));
+
+    /// <summary>
+    /// The catalog reads could not connect to the probe database: the probes do not try again (an
+    /// unreachable warehouse costs one connect timeout per run, not two).
+    /// </summary>
+    public ProbePlan WithUnreachableDatabase(string failure) => this with
+    {
+        Skips = ProbeIds.All.ToDictionary(id => id, id => Skips.GetValueOrDefault(id,
+            $"not run: the catalog reads could not connect to \"{Database}\" ({failure}); not tried again (see db.connect)")),
+    };
 
     public static ProbePlan Create(DoctorConfig config, DateTimeOffset startedAt)
     {
@@ -37,6 +50,8 @@ public sealed record ProbePlan
             CargoUser = config.Warehouse.User,
             Database = config.Warehouse.AllDatabases.FirstOrDefault(),
             RoundTrip = RoundTripTarget.FromConfig(config),
+            // Every configured schema name, whatever its database: protecting more is harmless.
+            ConfiguredSchemas = config.Warehouse.Schemas.Select(s => s.Schema).Distinct().ToList(),
         };
 
         string? allSkipped = null;

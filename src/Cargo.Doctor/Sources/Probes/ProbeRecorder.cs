@@ -42,7 +42,8 @@ internal sealed class ProbeRecorder(string probeId, IProbeExecutor executor, Lis
         Step = CurrentStep,
         SqlState = e.SqlState,
         Message = e.Message,
-        Cause = ProbeErrorClassifier.Classify(e.Message),
+        Cause = e.Cause ?? ProbeErrorClassifier.Classify(e.Message),
+        EndedSession = e.EndedSession,
     });
 
     public ProbeResult Mismatch(string message) => Result(false, new ProbeError

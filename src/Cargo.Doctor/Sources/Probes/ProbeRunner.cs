@@ -40,18 +40,26 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
             return facts with { Results = ProbeIds.All.Select(id => ProbeResult.Skip(id, plan.Skips[id])).ToList() };
         }
 
-        var (executor, failure) = await open(ct);
-        if (executor is null)
+        var (opened, failure) = await open(ct);
+        if (opened is null)
         {
-            var reason = $"not run: could not connect to \"{plan.Database}\" as \"{plan.CargoUser}\" ({failure}); see db.connect";
-            return facts with { Results = ProbeIds.All.Select(id => ProbeResult.Skip(id, plan.Skips.GetValueOrDefault(id, reason))).ToList() };
+            // db.connect answered for the catalog reads, yet the probes' own connection failed: unknown, not skipped.
+            var reason = $"could not connect to \"{plan.Database}\" as \"{plan.CargoUser}\" for the probes ({failure})";
+            return facts with
+            {
+                Results = ProbeIds.All.Select(id => plan.Skips.TryGetValue(id, out var skip)
+                    ? ProbeResult.Skip(id, skip)
+                    : new ProbeResult { ProbeId = id, Status = ProbeRunStatus.NotConnected, SkipReason = reason }).ToList(),
+            };
         }
 
         var scratch = new ScratchSchema(plan.RunId);
         var results = new Dictionary<string, ProbeResult>();
-        (List<string> Dropped, List<string> Kept) leftovers = ([], []);
+        var reconnects = new List<string>();
+        LeftoverSweep.Result sweep = new([], [], [], null);
         string? cleanupError = null;
         string? scanError = null;
+        var executor = new ReconnectingExecutor(opened, open, reconnects);
         await using (executor)
         {
             var scratchMayExist = false;
@@ -59,7 +67,7 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
             {
                 try
                 {
-                    leftovers = await DropLeftoversAsync(executor, ct);
+                    sweep = await LeftoverSweep.RunAsync(new ProbeRecorder("cleanup", executor, _log), plan.StartedAt, plan.ConfiguredSchemas, ct);
                 }
                 catch (ProbeStatementException e)
                 {
@@ -70,11 +78,12 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                 if (Runs(ProbeIds.SchemaCreate))
                 {
                     var recorder = new ProbeRecorder(ProbeIds.SchemaCreate, executor, _log);
+                    var marker = new ScratchMarker(DateTimeOffset.UtcNow, Running.ToolVersion.Current, sweep.Sessions?.Own);
                     results[ProbeIds.SchemaCreate] = await RunProbeAsync(recorder, async () =>
                     {
                         scratchMayExist = true;
                         await recorder.ExecuteAsync("create-schema", scratch.Create, ct);
-                        await SchemaProbeAsync(recorder, scratch, ct);
+                        await SchemaProbeAsync(recorder, scratch, marker, ct);
                     });
                     scratchMayExist = results[ProbeIds.SchemaCreate].Error?.Step != "create-schema";
                 }
@@ -105,8 +114,10 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
         {
             ScratchSchema = scratch.Name,
             Results = ProbeIds.All.Select(id => results.GetValueOrDefault(id) ?? ProbeResult.Skip(id, plan.Skips[id])).ToList(),
-            LeftoversDropped = leftovers.Dropped,
-            LeftoversKept = leftovers.Kept,
+            LeftoversDropped = sweep.Dropped,
+            LeftoversKept = sweep.Kept,
+            LeftoversLeftAlone = sweep.LeftAlone,
+            Reconnects = reconnects,
             CleanupError = cleanupError,
             LeftoverScanError = scanError,
             Statements = _log.ToList(),
@@ -137,31 +148,10 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
     private static Task<ProbeResult> RunProbeAsync(ProbeRecorder recorder, Func<ProbeRecorder, Task<ProbeResult>> body) =>
         RunProbeAsync(recorder, () => body(recorder));
 
-    private async Task<(List<string> Dropped, List<string> Kept)> DropLeftoversAsync(IProbeExecutor executor, CancellationToken ct)
+    private static async Task SchemaProbeAsync(ProbeRecorder r, ScratchSchema scratch, ScratchMarker marker, CancellationToken ct)
     {
-        var recorder = new ProbeRecorder("cleanup", executor, _log);
-        var (dropped, kept) = (new List<string>(), new List<string>());
-        var candidates = await recorder.QueryAsync("find-leftovers", ScratchSchema.FindCandidates, ct);
-        foreach (var row in candidates)
-        {
-            var name = row[0]!;
-            if (ScratchSchema.IsStaleLeftover(name, row[1], plan.StartedAt, out var recent))
-            {
-                await recorder.ExecuteAsync("drop-leftover", ScratchSchema.DropStatement(name), ct);
-                dropped.Add(name);
-            }
-            else if (recent)
-            {
-                kept.Add(name);
-            }
-        }
-
-        return (dropped, kept);
-    }
-
-    private static async Task SchemaProbeAsync(ProbeRecorder r, ScratchSchema scratch, CancellationToken ct)
-    {
-        await r.ExecuteAsync("comment", scratch.Comment(ScratchSchema.Marker(DateTimeOffset.UtcNow, Running.ToolVersion.Current)), ct);
+        // The marker names this session: if the run is killed, the next run sees it gone and drops the schema at once.
+        await r.ExecuteAsync("comment", scratch.Comment(marker.Text), ct);
         await r.ExecuteAsync("create-table", $"CREATE TABLE {scratch.ProbeTable} (id INT, note VARCHAR(32))", ct);
         await r.ExecuteAsync("insert", $"INSERT INTO {scratch.ProbeTable} (id, note) VALUES (1, 'cargo-doctor')", ct);
         var rows = await r.QueryAsync("select", $"SELECT id, note FROM {scratch.ProbeTable}", ct);
@@ -199,14 +189,15 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
         return differences.Count == 0 ? r.Succeeded() : r.Mismatch(string.Join("\n", differences));
     }
 
-    /// <summary>Drops this run's schema whatever happened: never cancelled, retried on a fresh connection.</summary>
+    /// <summary>
+    /// Drops this run's schema whatever happened: never cancelled, object by object then RESTRICT
+    /// (never CASCADE); once more on a fresh session if the first attempt fails.
+    /// </summary>
     private async Task<string?> DropScratchAsync(IProbeExecutor executor, ScratchSchema scratch)
     {
-        var drop = $"DROP SCHEMA IF EXISTS {Sql.SqlQuote.Ident(scratch.Name)} CASCADE";
         try
         {
-            await new ProbeRecorder("cleanup", executor, _log).ExecuteAsync("drop-scratch", drop, CancellationToken.None);
-            return null;
+            return await DropScratchOnAsync(executor, scratch);
         }
         catch (Exception first) when (first is ProbeStatementException or InvalidOperationException or Npgsql.NpgsqlException or OperationCanceledException)
         {
@@ -216,20 +207,28 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                 var (fresh, failure) = await open(CancellationToken.None);
                 if (fresh is null)
                 {
-                    return $"could not drop scratch schema \"{scratch.Name}\": {first.Message}; reconnect failed: {failure}";
+                    return $"could not drop scratch schema \"{scratch.Name}\": {first.Message}; reconnect failed: {failure}; {NextRunSweeps}";
                 }
 
                 await using (fresh)
                 {
-                    await new ProbeRecorder("cleanup", fresh, _log).ExecuteAsync("drop-scratch", drop, CancellationToken.None);
+                    return await DropScratchOnAsync(fresh, scratch);
                 }
-
-                return null;
             }
             catch (Exception second) when (second is ProbeStatementException or InvalidOperationException or Npgsql.NpgsqlException)
             {
-                return $"could not drop scratch schema \"{scratch.Name}\": {second.Message}";
+                return $"could not drop scratch schema \"{scratch.Name}\": {second.Message}; {NextRunSweeps}";
             }
         }
+    }
+
+    private const string NextRunSweeps = "the next cargo-doctor run drops it once this run's session has ended";
+
+    private async Task<string?> DropScratchOnAsync(IProbeExecutor executor, ScratchSchema scratch)
+    {
+        var recorder = new ProbeRecorder("cleanup", executor, _log);
+        var contents = await LeftoverSweep.ReadContentsAsync(recorder, CancellationToken.None);
+        var problem = await LeftoverSweep.DropAsync(recorder, "drop-scratch", scratch.Name, contents.Where(o => o.Schema == scratch.Name).ToList(), ifExists: true, CancellationToken.None);
+        return problem is null ? null : $"could not drop this run's scratch schema \"{scratch.Name}\": {problem}";
     }
 }

@@ -1,10 +1,11 @@
+using System.Data;
 using System.Globalization;
 using Cargo.Doctor.Sources.Warehouse;
 using Npgsql;
 
 namespace Cargo.Doctor.Sources.Probes;
 
-/// <summary>Probe statements through a real <see cref="WarehouseSession"/>; server errors become <see cref="ProbeStatementException"/>.</summary>
+/// <summary>Probe statements through a real <see cref="WarehouseSession"/>; failures become <see cref="ProbeStatementException"/>.</summary>
 public sealed class WarehouseProbeExecutor(WarehouseSession session) : IProbeExecutor
 {
     public string Database => session.Database;
@@ -15,13 +16,9 @@ public sealed class WarehouseProbeExecutor(WarehouseSession session) : IProbeExe
         {
             await session.ExecuteAsync(sql, ct);
         }
-        catch (PostgresException e)
+        catch (Exception e) when (IsStatementFailure(e, ct))
         {
-            throw Translate(e);
-        }
-        catch (NpgsqlException e) when (!ct.IsCancellationRequested)
-        {
-            throw new ProbeStatementException(null, e.Message, e);
+            throw ProbeFailure.Translate(e, IsOpen);
         }
     }
 
@@ -33,21 +30,20 @@ public sealed class WarehouseProbeExecutor(WarehouseSession session) : IProbeExe
             return await session.QueryAsync<IReadOnlyList<string?>>(sql, parameters, r =>
                 Enumerable.Range(0, r.FieldCount).Select(i => r.IsDBNull(i) ? null : Text(r.GetValue(i))).ToList(), ct);
         }
-        catch (PostgresException e)
+        catch (Exception e) when (IsStatementFailure(e, ct))
         {
-            throw Translate(e);
-        }
-        catch (NpgsqlException e) when (!ct.IsCancellationRequested)
-        {
-            throw new ProbeStatementException(null, e.Message, e);
+            throw ProbeFailure.Translate(e, IsOpen);
         }
     }
 
     public ValueTask DisposeAsync() => session.DisposeAsync();
 
-    // Redshift puts the role and the error code of COPY/UNLOAD failures in DETAIL: keep it.
-    private static ProbeStatementException Translate(PostgresException e) =>
-        new(e.SqlState, string.IsNullOrWhiteSpace(e.Detail) ? e.MessageText : $"{e.MessageText}\nDETAIL: {e.Detail}", e);
+    private bool IsOpen => session.Connection.State == ConnectionState.Open;
+
+    // A server error, a dropped link or a timeout; "connection is not open" (InvalidOperationException)
+    // only when the connection really is gone. A cancellation the caller asked for stays a cancellation.
+    private bool IsStatementFailure(Exception e, CancellationToken ct) =>
+        e is PostgresException || (!ct.IsCancellationRequested && (e is NpgsqlException || (e is InvalidOperationException && !IsOpen)));
 
     private static string? Text(object value) => value switch
     {

@@ -24,6 +24,10 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
             CommandTimeout = 300,
             Pooling = false,
             ApplicationName = "cargo-doctor",
+            // Redshift puts the role, the S3 key and its code in an error's DETAIL, which Npgsql redacts
+            // unless asked (https://www.npgsql.org/doc/connection-string-parameters.html). No secret of
+            // ours can be in it: the password goes only in the login, and no statement carries one.
+            IncludeErrorDetail = true,
         };
 
         var sslNegotiated = false;

@@ -78,7 +78,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server)
         const string dead = "cargo_doctor_20200101t000000_deadbeef";
         await scenario.AdminAsync($"CREATE SCHEMA \"{dead}\" AUTHORIZATION {user}");
         await scenario.AdminAsync($"COMMENT ON SCHEMA \"{dead}\" IS {oldMarker}");
-        await scenario.AdminAsync($"SET ROLE {user}; CREATE TABLE \"{dead}\".\"cargo_doctor_probe\" (id INT); CREATE FUNCTION \"{dead}\".f(int) RETURNS int LANGUAGE sql AS 'SELECT 1'");
+        await scenario.AdminAsync($"SET ROLE {user}; CREATE TABLE \"{dead}\".\"cargo_doctor_probe\" (id INT); CREATE FUNCTION \"{dead}\".\"f_cargo_doctor_probe\"(int) RETURNS int LANGUAGE sql AS 'SELECT 1'");
         Assert.NotEqual(expected, await CatalogSnapshot.TakeAsync(scenario));
 
         var result = await scenario.CheckAsync();
@@ -86,7 +86,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server)
         Assert.Equal(expected, await CatalogSnapshot.TakeAsync(scenario));
         Assert.Equal([dead], result.Facts.Probes!.LeftoversDropped);
         Assert.Contains(result.Facts.Notes, n => n.Contains("dropped 1 scratch schema(s) left by earlier cargo-doctor runs", StringComparison.Ordinal) && n.Contains(dead, StringComparison.Ordinal));
-        Assert.Contains(result.Facts.Probes.Statements, s => s.ProbeId == "cleanup" && s.Sql == $"DROP SCHEMA \"{dead}\" CASCADE");
+        Assert.Contains(result.Facts.Probes.Statements, s => s.ProbeId == "cleanup" && s.Sql == $"DROP SCHEMA \"{dead}\" RESTRICT");
         Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
     }
 
@@ -103,7 +103,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server)
 
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
         Assert.Equal([running], result.Facts.Probes!.LeftoversKept);
-        Assert.Contains(result.Facts.Notes, n => n.Contains($"left {running} alone", StringComparison.Ordinal));
+        Assert.Contains(result.Facts.Notes, n => n.Contains($"left \"{running}\" alone", StringComparison.Ordinal));
     }
 
     /// <summary>The real executor, with a hook after each statement (to cancel at a precise point).</summary>

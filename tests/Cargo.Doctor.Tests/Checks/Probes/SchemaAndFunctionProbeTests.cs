@@ -26,7 +26,7 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
         Assert.StartsWith("cargo_doctor_", probes.ScratchSchema);
         Assert.Null(probes.CleanupError);
         Assert.Contains(probes.Statements, s => s.Sql.StartsWith($"COMMENT ON SCHEMA \"{probes.ScratchSchema}\" IS 'cargo-doctor scratch schema; created ", StringComparison.Ordinal));
-        Assert.Contains(probes.Statements, s => s.Sql == $"DROP SCHEMA IF EXISTS \"{probes.ScratchSchema}\" CASCADE");
+        Assert.Contains(probes.Statements, s => s.Sql == $"DROP SCHEMA IF EXISTS \"{probes.ScratchSchema}\" RESTRICT");
     }
 
     [Fact]

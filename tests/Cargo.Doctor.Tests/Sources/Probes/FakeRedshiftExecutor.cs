@@ -25,6 +25,9 @@ public sealed class FakeRedshiftExecutor : IProbeExecutor
 
     public string ErrorMessage { get; init; } = "";
 
+    /// <summary>Thrown instead of the Redshift error when set (a lost connection, a timeout).</summary>
+    public ProbeStatementException? Failure { get; init; }
+
     public IReadOnlyList<IReadOnlyList<string?>> CopyRows { get; init; } = Rows;
 
     public bool Disposed { get; private set; }
@@ -60,7 +63,7 @@ public sealed class FakeRedshiftExecutor : IProbeExecutor
         Statements.Add(sql);
         if (FailOn is not null && sql.StartsWith(FailOn, StringComparison.Ordinal))
         {
-            throw new ProbeStatementException(SqlState, ErrorMessage);
+            throw Failure ?? new ProbeStatementException(SqlState, ErrorMessage);
         }
     }
 }

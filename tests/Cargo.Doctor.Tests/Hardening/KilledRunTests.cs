@@ -1,0 +1,110 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Sources.Probes;
+using Cargo.Doctor.Sql;
+using Cargo.Doctor.Tests.Checks.Probes;
+using Cargo.Doctor.Tests.Fixtures;
+using Npgsql;
+
+namespace Cargo.Doctor.Tests.Hardening;
+
+/// <summary>
+/// A real cargo-doctor child process killed with SIGKILL in the middle of its probes (held there by
+/// a slow CREATE TABLE) leaves its marked scratch schema; the next run drops it at once, not 15
+/// minutes later, because the session that created it is gone.
+/// </summary>
+public sealed class KilledRunTests(PostgresServer server)
+{
+    [Fact]
+    public async Task schema_of_a_sigkilled_run_is_swept_by_the_next_run_at_once()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var before = await CatalogSnapshot.TakeAsync(scenario);
+        // Holds the probe right after its marker is written: CREATE TABLE in a scratch schema sleeps.
+        await scenario.AdminAsync("""
+            CREATE FUNCTION public.slow_scratch_table() RETURNS event_trigger LANGUAGE plpgsql AS $f$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
+                           WHERE c.command_tag = 'CREATE TABLE' AND c.schema_name LIKE 'cargo\_doctor\_%') THEN
+                    PERFORM pg_sleep(3);
+                END IF;
+            END
+            $f$
+            """);
+        await scenario.AdminAsync("CREATE EVENT TRIGGER slow_scratch_table ON ddl_command_end EXECUTE FUNCTION public.slow_scratch_table()");
+
+        using (var child = StartCheck(scenario))
+        {
+            await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)} AND wait_event = 'PgSleep'", "1", child);
+            child.Kill(); // SIGKILL: no finally, no cleanup
+            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)}", "0", null);
+        await scenario.AdminAsync("DROP EVENT TRIGGER slow_scratch_table; DROP FUNCTION public.slow_scratch_table()");
+        var left = await ScalarAsync(scenario, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname LIKE 'cargo\\_doctor\\_%'");
+        Assert.NotNull(left);
+        Assert.StartsWith(ScratchSchema.NamePrefix, left);
+
+        var result = await scenario.CheckAsync();
+
+        Assert.Equal([left], result.Facts.Probes!.LeftoversDropped);
+        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
+    }
+
+    private static Process StartCheck(WarehouseScenario scenario)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        foreach (var arg in new[]
+        {
+            Path.Combine(AppContext.BaseDirectory, "cargo-doctor.dll"), "check",
+            "--endpoint", $"{scenario.Server.Host}:{scenario.Server.Port}/{scenario.Database}", "--user", scenario.User,
+            "--schema", $"{scenario.Database}.sales", "--function-role", scenario.FunctionRole,
+            "--out", Directory.CreateTempSubdirectory("cargo-doctor-killed-").FullName, "--format", "json",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.Environment.Remove("PGPASSWORD");
+        start.Environment["CARGO_DOCTOR_PASSWORD"] = WarehouseScenario.Password;
+        start.Environment["CI"] = "true";
+        start.Environment["DOTNET_NOLOGO"] = "1";
+        var process = Process.Start(start)!;
+        process.StandardInput.Close();
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        return process;
+    }
+
+    private static async Task WaitForAsync(WarehouseScenario scenario, string sql, string expected, Process? child)
+    {
+        for (var i = 0; i < 600; i++)
+        {
+            if (await ScalarAsync(scenario, sql) == expected)
+            {
+                return;
+            }
+
+            Assert.False(child is { HasExited: true }, "cargo-doctor finished before it could be killed");
+            await Task.Delay(100, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"timed out waiting for: {sql}");
+    }
+
+    private static async Task<string?> ScalarAsync(WarehouseScenario scenario, string sql)
+    {
+        await using var connection = await scenario.Server.OpenAdminAsync(scenario.Database);
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToString(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), CultureInfo.InvariantCulture);
+    }
+}
