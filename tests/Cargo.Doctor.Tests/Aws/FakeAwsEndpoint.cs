@@ -151,6 +151,20 @@ public sealed class FakeAwsEndpoint : IDisposable
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
         context.Response.ContentLength64 = payload.Length;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.DropAfterBytes is { } sent && sent < payload.Length)
+        {
+            // Headers promise the whole body; part of it goes out, then the socket is torn down.
+            await context.Response.OutputStream.WriteAsync(payload.AsMemory(0, sent));
+            await context.Response.OutputStream.FlushAsync();
+            context.Response.Abort();
+            return;
+        }
+
         await context.Response.OutputStream.WriteAsync(payload);
         context.Response.Close();
     }
