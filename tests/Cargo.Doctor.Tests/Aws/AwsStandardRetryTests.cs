@@ -160,6 +160,21 @@ public sealed class AwsStandardRetryTests : IDisposable
         Assert.Equal(2, delays.Count);
     }
 
+    [Theory]
+    [InlineData(null, AwsCallException.TimeoutCode, true)]
+    [InlineData(null, AwsCallException.ConnectionDroppedCode, true)]
+    [InlineData(null, AwsCallException.EndpointUnreachableCode, true)]
+    [InlineData(429, "Http429", true)]
+    [InlineData(null, AwsCallException.NoCredentialsCode, false)]
+    [InlineData(200, AwsCallException.MalformedResponseCode, false)]
+    [InlineData(400, "ValidationError", false)]
+    public void What_standard_mode_retries(int? status, string code, bool retryable)
+    {
+        var error = new AwsCallException("redshift", "DescribeClusters", "redshift:DescribeClusters", status, code, "x");
+
+        Assert.Equal(retryable, error.IsRetryable);
+    }
+
     [Fact]
     public void Retry_quota_pays_five_per_retry_ten_per_timeout_and_refills_on_success()
     {
