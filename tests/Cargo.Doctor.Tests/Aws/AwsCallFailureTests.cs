@@ -66,7 +66,7 @@ public sealed class AwsCallFailureTests : IDisposable
             () => clients.Iam.GetRoleAsync(CustomerRoleName, TestContext.Current.CancellationToken));
 
         Assert.True(error.IsThrottling);
-        Assert.Equal(4, fake.Requests.Count);
+        Assert.Equal(AwsRetryPolicy.DefaultMaxAttempts, fake.Requests.Count);
     }
 
     [Fact]

@@ -15,6 +15,8 @@ namespace Cargo.Doctor.Tests.Aws;
 /// <c>Action=</c>, JSON 1.1 requests on <c>X-Amz-Target</c>. Every request must carry a SigV4
 /// Authorization header, which is re-computed with the SDK's signer and the known fake secret;
 /// unsigned or wrongly signed requests get 403 and are listed in <see cref="SigningProblems"/>.
+/// The fake plays one <see cref="Region"/>: a credential scope for another region is rejected as AWS does
+/// ("Credential should be scoped to a valid region"); IAM must be signed for its partition's region.
 /// </summary>
 public sealed class FakeAwsEndpoint : IDisposable
 {
@@ -28,13 +30,30 @@ public sealed class FakeAwsEndpoint : IDisposable
     private readonly ConcurrentQueue<string> signingProblems = new();
     private readonly Task loop;
 
-    public FakeAwsEndpoint()
+    public FakeAwsEndpoint(string region = "eu-west-1")
     {
+        Region = region;
         Url = StartOnFreePort(listener);
         loop = Task.Run(ServeAsync);
     }
 
     public Uri Url { get; }
+
+    /// <summary>The region whose endpoints this fake stands in for.</summary>
+    public string Region { get; }
+
+    /// <summary>
+    /// Where IAM is signed for in the fake's partition, written out here independently of the code under
+    /// test: https://docs.aws.amazon.com/general/latest/gr/iam-service.html (aws: us-east-1; GovCloud:
+    /// iam.us-gov.amazonaws.com, us-gov-west-1) and https://docs.amazonaws.cn/en_us/general/latest/gr/rande.html
+    /// (China: iam.cn-north-1.amazonaws.com.cn, cn-north-1).
+    /// </summary>
+    public string IamSigningRegion => Region switch
+    {
+        _ when Region.StartsWith("cn-", StringComparison.Ordinal) => "cn-north-1",
+        _ when Region.StartsWith("us-gov-", StringComparison.Ordinal) => "us-gov-west-1",
+        _ => "us-east-1",
+    };
 
     public IReadOnlyList<RecordedAwsRequest> Requests => [.. requests];
 
@@ -54,13 +73,13 @@ public sealed class FakeAwsEndpoint : IDisposable
     }
 
     /// <summary>Client options pointing at this endpoint with fake static credentials and no real back-off.</summary>
-    public AwsClientOptions ClientOptions(string region = "eu-west-1") => new(
-        region,
+    public AwsClientOptions ClientOptions(string? region = null) => new(
+        region ?? Region,
         EndpointOverride: Url,
         Credentials: new BasicAWSCredentials(AccessKey, SecretKey),
         RetryDelay: (_, _) => Task.CompletedTask);
 
-    public AwsClients CreateClients(string region = "eu-west-1") => AwsClients.Create(ClientOptions(region));
+    public AwsClients CreateClients(string? region = null) => AwsClients.Create(ClientOptions(region));
 
     public void Dispose()
     {
@@ -134,6 +153,7 @@ public sealed class FakeAwsEndpoint : IDisposable
         requests.Enqueue(new RecordedAwsRequest(
             operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid));
 
+        var expectedRegion = scope?.Service == "iam" ? IamSigningRegion : Region;
         FakeAwsResponse response;
         if (!signatureValid)
         {
@@ -141,6 +161,14 @@ public sealed class FakeAwsEndpoint : IDisposable
             response = isJson
                 ? FakeAwsResponses.JsonError(403, "InvalidSignatureException", "Signature does not match.")
                 : FakeAwsResponses.QueryError(403, "SignatureDoesNotMatch", "Signature does not match.");
+        }
+        else if (scope!.Value.Region != expectedRegion)
+        {
+            signingProblems.Enqueue($"{operation}: signed for {scope.Value.Region}, but {scope.Value.Service} here expects {expectedRegion}.");
+            var message = $"Credential should be scoped to a valid region, not '{scope.Value.Region}'.";
+            response = isJson
+                ? FakeAwsResponses.JsonError(403, "InvalidSignatureException", message)
+                : FakeAwsResponses.QueryError(403, "SignatureDoesNotMatch", message);
         }
         else
         {
@@ -151,6 +179,20 @@ public sealed class FakeAwsEndpoint : IDisposable
         context.Response.StatusCode = response.Status;
         context.Response.ContentType = response.ContentType;
         context.Response.ContentLength64 = payload.Length;
+        foreach (var (name, value) in response.Headers ?? new Dictionary<string, string>())
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        if (response.DropAfterBytes is { } sent && sent < payload.Length)
+        {
+            // Headers promise the whole body; part of it goes out, then the socket is torn down.
+            await context.Response.OutputStream.WriteAsync(payload.AsMemory(0, sent));
+            await context.Response.OutputStream.FlushAsync();
+            context.Response.Abort();
+            return;
+        }
+
         await context.Response.OutputStream.WriteAsync(payload);
         context.Response.Close();
     }

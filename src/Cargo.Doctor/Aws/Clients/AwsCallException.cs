@@ -11,6 +11,9 @@ public sealed class AwsCallException : Exception
     public const string TimeoutCode = "RequestTimeout";
     public const string MalformedResponseCode = "MalformedResponse";
 
+    /// <summary>The connection broke after the response started (e.g. reset in the middle of the body).</summary>
+    public const string ConnectionDroppedCode = "ConnectionDropped";
+
     private static readonly HashSet<string> AccessDeniedCodes = new(StringComparer.Ordinal)
     {
         "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedAccess",
@@ -22,10 +25,23 @@ public sealed class AwsCallException : Exception
         "ClusterParameterGroupNotFoundFault", "ResourceNotFoundException", "InvalidGroup.NotFound",
     };
 
+    // The SDKs' throttling codes: ThrottledRetryableChecker._THROTTLED_ERROR_CODES in
+    // https://github.com/boto/botocore/blob/develop/botocore/retries/standard.py
     private static readonly HashSet<string> ThrottlingCodes = new(StringComparer.Ordinal)
     {
-        "Throttling", "ThrottlingException", "RequestLimitExceeded", "TooManyRequestsException",
+        "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+        "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+        "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+        "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException",
     };
+
+    // TransientRetryableChecker in the same file: these codes, HTTP 500/502/503/504, connection errors.
+    private static readonly HashSet<string> TransientCodes = new(StringComparer.Ordinal)
+    {
+        "RequestTimeout", "RequestTimeoutException", "PriorRequestNotComplete",
+    };
+
+    private static readonly HashSet<int> TransientStatuses = [500, 502, 503, 504];
 
     public AwsCallException(
         string service,
@@ -64,11 +80,22 @@ public sealed class AwsCallException : Exception
 
     public bool IsNotFound => NotFoundCodes.Contains(ErrorCode);
 
+    /// <summary>A throttling code, or HTTP 429 (botocore's data/_retry.json "too_many_requests").</summary>
     public bool IsThrottling => ThrottlingCodes.Contains(ErrorCode) || HttpStatus == 429;
+
+    /// <summary>A transient error code or status, or no (complete) response at all.</summary>
+    public bool IsTransient =>
+        TransientCodes.Contains(ErrorCode)
+        || (HttpStatus is { } status && TransientStatuses.Contains(status))
+        || (HttpStatus is null && IsEndpointUnreachable);
+
+    /// <summary>What the SDKs' standard retry mode retries (see <see cref="AwsRetryPolicy"/>).</summary>
+    public bool IsRetryable => IsThrottling || IsTransient;
 
     public bool IsNoCredentials => ErrorCode == NoCredentialsCode;
 
-    public bool IsEndpointUnreachable => ErrorCode is EndpointUnreachableCode or TimeoutCode;
+    /// <summary>No complete response: unreachable, timed out, or the connection dropped mid-response.</summary>
+    public bool IsEndpointUnreachable => ErrorCode is EndpointUnreachableCode or TimeoutCode or ConnectionDroppedCode;
 
     internal static bool IsThrottlingCode(string? code) => code is not null && ThrottlingCodes.Contains(code);
 

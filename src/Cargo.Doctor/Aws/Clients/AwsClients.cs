@@ -1,6 +1,6 @@
 namespace Cargo.Doctor.Aws;
 
-/// <summary>The four AWS clients, sharing one HTTP connection pool and one credential resolution.</summary>
+/// <summary>The four AWS clients, sharing one HTTP connection pool, one credential resolution and one retry quota.</summary>
 public sealed class AwsClients : IDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
@@ -27,7 +27,8 @@ public sealed class AwsClients : IDisposable
     public static AwsClients Create(AwsClientOptions options) =>
         Create(options, AwsEndpointResolver.FromProcessEnvironment());
 
-    internal static AwsClients Create(AwsClientOptions options, AwsEndpointResolver endpoints)
+    internal static AwsClients Create(
+        AwsClientOptions options, AwsEndpointResolver endpoints, Func<string, string?>? readEnvironment = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Region);
 
@@ -38,14 +39,16 @@ public sealed class AwsClients : IDisposable
         };
         var http = new HttpClient(handler) { Timeout = options.EffectiveRequestTimeout };
         var credentials = new AwsCredentialSource(options);
-        var signed = new SignedAwsHttpClient(http, credentials, endpoints, options);
+        var maxAttempts = AwsMaxAttempts.Resolve(options, readEnvironment ?? Environment.GetEnvironmentVariable);
+        var retryQuota = new AwsRetryQuota();
+        var signed = new SignedAwsHttpClient(http, credentials, endpoints, options, maxAttempts, retryQuota);
 
         return new AwsClients(
             http,
             new IamClient(signed),
             new RedshiftClient(signed),
             new RedshiftServerlessClient(signed),
-            new Ec2Client(credentials, endpoints, options));
+            new Ec2Client(credentials, endpoints, options, maxAttempts, retryQuota));
     }
 
     public void Dispose()

@@ -1,10 +1,8 @@
-using System.Globalization;
-
 namespace Cargo.Doctor.Aws;
 
 /// <summary>
 /// Endpoint precedence, as in the AWS SDKs: explicit override, then AWS_ENDPOINT_URL_&lt;SERVICE&gt;,
-/// then AWS_ENDPOINT_URL, then the public AWS endpoint.
+/// then AWS_ENDPOINT_URL, then the public AWS endpoint in the region's partition (<see cref="AwsService.Host"/>).
 /// </summary>
 internal sealed class AwsEndpointResolver(Func<string, string?> readEnvironment)
 {
@@ -38,10 +36,5 @@ internal sealed class AwsEndpointResolver(Func<string, string?> readEnvironment)
                 $"AWS endpoint setting for {service.SigningName} is not an absolute URL: '{configured}'.");
     }
 
-    private static Uri DefaultEndpoint(AwsService service, string region)
-    {
-        var host = service.GlobalHost
-            ?? string.Format(CultureInfo.InvariantCulture, service.RegionalHostFormat!, region);
-        return new Uri($"https://{host}/");
-    }
+    private static Uri DefaultEndpoint(AwsService service, string region) => new($"https://{service.Host(region)}/");
 }

@@ -1,37 +1,62 @@
 namespace Cargo.Doctor.Aws;
 
-/// <summary>Bounded exponential back-off with jitter, only for throttling and 503 responses.</summary>
-internal sealed class AwsRetryPolicy(int maxAttempts, Func<TimeSpan, CancellationToken, Task>? delay)
+/// <summary>
+/// The AWS SDKs' "standard" retry mode (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html;
+/// botocore https://github.com/boto/botocore/blob/develop/botocore/retries/standard.py): up to
+/// <see cref="MaxAttempts"/> attempts (3 by default), retrying only throttling, transient and connection
+/// errors (<see cref="AwsCallException.IsRetryable"/>), waiting <c>rand(0,1) * min(2^(attempt-1), 20)</c>
+/// seconds, and only while the shared <see cref="AwsRetryQuota"/> lasts. Every call the doctor makes is a
+/// read, so repeating one never changes anything.
+/// </summary>
+internal sealed class AwsRetryPolicy(
+    int maxAttempts,
+    Func<TimeSpan, CancellationToken, Task>? delay,
+    AwsRetryQuota? quota = null,
+    Func<double>? random = null)
 {
-    private static readonly TimeSpan BaseDelay = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan MaxDelay = TimeSpan.FromSeconds(8);
+    public const int DefaultMaxAttempts = 3;
+
+    // standard.py ExponentialBackoff: _BASE = 2, _MAX_BACKOFF = 20 (seconds).
+    private const double BackoffBase = 2;
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(20);
 
     private readonly Func<TimeSpan, CancellationToken, Task> delay = delay ?? Task.Delay;
+    private readonly AwsRetryQuota quota = quota ?? new AwsRetryQuota();
+    private readonly Func<double> random = random ?? Random.Shared.NextDouble;
 
     public int MaxAttempts { get; } = Math.Max(1, maxAttempts);
 
     public async Task<T> ExecuteAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {
+        int? lastAcquired = null;
         for (var attempt = 1; ; attempt++)
         {
+            AwsCallException failure;
             try
             {
-                return await call(cancellationToken).ConfigureAwait(false);
+                var result = await call(cancellationToken).ConfigureAwait(false);
+                quota.ReleaseAfterSuccess(lastAcquired);
+                return result;
             }
-            catch (AwsCallException e) when (IsRetryable(e) && attempt < MaxAttempts)
+            catch (AwsCallException e)
             {
-                await delay(BackoffFor(attempt), cancellationToken).ConfigureAwait(false);
+                failure = e;
             }
+
+            if (!failure.IsRetryable || attempt >= MaxAttempts || quota.TryAcquire(failure) is not { } acquired)
+            {
+                throw failure;
+            }
+
+            lastAcquired = acquired;
+            await delay(BackoffFor(attempt), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    public static bool IsRetryable(AwsCallException e) => e.IsThrottling || e.HttpStatus == 503;
-
-    /// <summary>"Equal jitter": half the exponential step fixed, half random, so waits never collapse to zero.</summary>
-    public static TimeSpan BackoffFor(int attempt)
+    /// <summary>Truncated binary exponential backoff with full jitter; <paramref name="attempt"/> is the 1-based attempt that failed.</summary>
+    public TimeSpan BackoffFor(int attempt)
     {
-        var exponential = BaseDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
-        var capped = Math.Min(exponential, MaxDelay.TotalMilliseconds);
-        return TimeSpan.FromMilliseconds((capped / 2) + (Random.Shared.NextDouble() * capped / 2));
+        var ceiling = Math.Min(Math.Pow(BackoffBase, attempt - 1), MaxBackoff.TotalSeconds);
+        return TimeSpan.FromSeconds(random() * ceiling);
     }
 }

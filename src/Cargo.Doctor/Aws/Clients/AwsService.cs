@@ -1,25 +1,33 @@
+using Cargo.Doctor.Aws.Partitions;
+
 namespace Cargo.Doctor.Aws;
 
 /// <summary>What we need to know to call one AWS service.</summary>
 /// <param name="SigningName">SigV4 service name and IAM action prefix.</param>
 /// <param name="EndpointEnvironmentSuffix">Suffix of the SDK's per-service AWS_ENDPOINT_URL_* variable.</param>
-/// <param name="GlobalHost">Host of a global (region-less) endpoint, signed for us-east-1.</param>
-/// <param name="RegionalHostFormat">Host with <c>{0}</c> for the region.</param>
+/// <param name="EndpointPrefix">First label of the regional host, <c>{prefix}.{region}.{partition DNS suffix}</c>.</param>
+/// <param name="IsGlobal">One endpoint per partition (IAM), not one per region: see <see cref="IamEndpoint"/>.</param>
 internal sealed record AwsService(
     string SigningName,
     string EndpointEnvironmentSuffix,
-    string? GlobalHost,
-    string? RegionalHostFormat)
+    string EndpointPrefix,
+    bool IsGlobal = false)
 {
-    public static readonly AwsService Iam = new("iam", "IAM", "iam.amazonaws.com", null);
-    public static readonly AwsService Redshift = new("redshift", "REDSHIFT", null, "redshift.{0}.amazonaws.com");
-    public static readonly AwsService RedshiftServerless =
-        new("redshift-serverless", "REDSHIFT_SERVERLESS", null, "redshift-serverless.{0}.amazonaws.com");
-    public static readonly AwsService Ec2 = new("ec2", "EC2", null, "ec2.{0}.amazonaws.com");
+    public static readonly AwsService Iam = new("iam", "IAM", "iam", IsGlobal: true);
+    public static readonly AwsService Redshift = new("redshift", "REDSHIFT", "redshift");
+    public static readonly AwsService RedshiftServerless = new("redshift-serverless", "REDSHIFT_SERVERLESS", "redshift-serverless");
+    public static readonly AwsService Ec2 = new("ec2", "EC2", "ec2");
 
-    public bool IsGlobal => GlobalHost is not null;
+    /// <summary>The public endpoint host in the region's partition, e.g. <c>redshift.cn-north-1.amazonaws.com.cn</c>.</summary>
+    public string Host(string configuredRegion)
+    {
+        var partition = AwsPartition.ForRegion(configuredRegion);
+        return IsGlobal ? partition.Iam.Host : partition.RegionalHost(EndpointPrefix, configuredRegion);
+    }
 
-    public string SigningRegion(string configuredRegion) => IsGlobal ? "us-east-1" : configuredRegion;
+    /// <summary>SigV4 region: the partition's IAM region for IAM (also behind an endpoint override), else the configured one.</summary>
+    public string SigningRegion(string configuredRegion) =>
+        IsGlobal ? AwsPartition.ForRegion(configuredRegion).Iam.SigningRegion : configuredRegion;
 
     public string IamAction(string operation) => $"{SigningName}:{operation}";
 }

@@ -13,16 +13,19 @@ public sealed class Ec2Client : IDisposable
     private readonly AwsCredentialSource credentials;
     private readonly AwsClientOptions options;
     private readonly Uri? endpointOverride;
+    private readonly Uri endpoint;
     private readonly AwsRetryPolicy retry;
     private readonly SemaphoreSlim createLock = new(1, 1);
     private AmazonEC2Client? sdkClient;
 
-    internal Ec2Client(AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options)
+    internal Ec2Client(
+        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota)
     {
         this.credentials = credentials;
         this.options = options;
         endpointOverride = endpoints.ResolveOverride(AwsService.Ec2, options);
-        retry = new AwsRetryPolicy(options.MaxAttempts, options.RetryDelay);
+        endpoint = endpoints.Resolve(AwsService.Ec2, options);
+        retry = new AwsRetryPolicy(maxAttempts, options.RetryDelay, retryQuota);
     }
 
     public Task<IReadOnlyList<SecurityGroup>> DescribeSecurityGroupsAsync(
@@ -49,7 +52,7 @@ public sealed class Ec2Client : IDisposable
             {
                 response = await client.DescribeSecurityGroupsAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException
+            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
                                       || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
                 throw Translate(e);
@@ -87,7 +90,10 @@ public sealed class Ec2Client : IDisposable
         var config = new AmazonEC2Config
         {
             RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region),
-            MaxErrorRetry = 0, // AwsRetryPolicy retries, so tests control the back-off.
+            // AwsRetryPolicy retries (standard mode, shared quota), so tests control the back-off; the SDK's
+            // own retries, including its uncounted "stale connection" retries of a reset, are off.
+            MaxErrorRetry = 0,
+            MaxStaleConnectionRetries = 0,
             Timeout = options.EffectiveRequestTimeout,
         };
         if (endpointOverride is not null)
@@ -101,10 +107,16 @@ public sealed class Ec2Client : IDisposable
 
     private AwsCallException Translate(Exception e)
     {
-        var endpoint = endpointOverride ?? new Uri($"https://ec2.{options.Region}.amazonaws.com/");
         if (e is AmazonServiceException service && service.ErrorCode is { Length: > 0 } code)
         {
             return Failure((int)service.StatusCode, code, service.Message, e);
+        }
+
+        // A reset or short body while the SDK reads the response (HttpIOException "response ended prematurely").
+        if (FindInChain<IOException>(e) is not null)
+        {
+            var status = e is AmazonServiceException { StatusCode: not 0 } partial ? (int?)partial.StatusCode : null;
+            return Failure(null, AwsCallException.ConnectionDroppedCode, NetworkFailure.Dropped(endpoint, status), e);
         }
 
         if (FindInChain<HttpRequestException>(e) is { } network)

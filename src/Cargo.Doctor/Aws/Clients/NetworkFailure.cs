@@ -11,6 +11,10 @@ internal static class NetworkFailure
     public static string TimedOut(Uri endpoint, int seconds) =>
         $"No response from {endpoint.GetLeftPart(UriPartial.Authority)} within {seconds}s.";
 
+    public static string Dropped(Uri endpoint, int? status) =>
+        $"Connection to {endpoint.GetLeftPart(UriPartial.Authority)} closed before the whole response arrived"
+        + (status is null ? " (body cut off)." : $" (HTTP {status} headers received, body cut off).");
+
     private static string Reason(HttpRequestException e) =>
         e.InnerException is SocketException socket
             ? socket.SocketErrorCode switch

@@ -6,16 +6,19 @@ using Amazon.Runtime.Signing;
 namespace Cargo.Doctor.Aws;
 
 /// <summary>
-/// Sends SigV4-signed requests (signed by AWSSDK.Core's <see cref="AWSSigV4Signer"/>), retries
-/// throttling, and turns every failure into an <see cref="AwsCallException"/>. Never logs headers.
+/// Sends SigV4-signed requests (signed by AWSSDK.Core's <see cref="AWSSigV4Signer"/>), retries as the
+/// SDKs' standard mode does (<see cref="AwsRetryPolicy"/>), and turns every failure into an
+/// <see cref="AwsCallException"/>. Never logs headers.
 /// </summary>
 internal sealed class SignedAwsHttpClient(
     HttpClient http,
     AwsCredentialSource credentials,
     AwsEndpointResolver endpoints,
-    AwsClientOptions options)
+    AwsClientOptions options,
+    int maxAttempts,
+    AwsRetryQuota retryQuota)
 {
-    private readonly AwsRetryPolicy retry = new(options.MaxAttempts, options.RetryDelay);
+    private readonly AwsRetryPolicy retry = new(maxAttempts, options.RetryDelay, retryQuota);
 
     public Task<string> SendAsync(AwsRequest request, CancellationToken cancellationToken) =>
         retry.ExecuteAsync(ct => SendOnceAsync(request, ct), cancellationToken);
@@ -33,7 +36,8 @@ internal sealed class SignedAwsHttpClient(
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(message, cancellationToken).ConfigureAwait(false);
+            // Headers only: a failure while the body streams in is told apart from an unreachable endpoint.
+            response = await http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         }
         catch (HttpRequestException e)
         {
@@ -47,7 +51,7 @@ internal sealed class SignedAwsHttpClient(
 
         using (response)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            var body = await ReadBodyAsync(request, endpoint, response, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode)
             {
                 return body;
@@ -56,6 +60,30 @@ internal sealed class SignedAwsHttpClient(
             var errorType = response.Headers.TryGetValues("x-amzn-ErrorType", out var values) ? values.FirstOrDefault() : null;
             var error = request.ReadError(new AwsHttpResponse((int)response.StatusCode, body, errorType));
             throw Failure(request, (int)response.StatusCode, error.Code, Redact(error.Message, secrets), null);
+        }
+    }
+
+    /// <summary>
+    /// Reads the whole body within the request timeout. A connection reset or a body shorter than its
+    /// Content-Length is a connection error (retried, then a gap), never an unhandled IOException.
+    /// </summary>
+    private async Task<string> ReadBodyAsync(
+        AwsRequest request, Uri endpoint, HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.EffectiveRequestTimeout);
+        try
+        {
+            return await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or HttpRequestException)
+        {
+            throw Failure(request, null, AwsCallException.ConnectionDroppedCode, NetworkFailure.Dropped(endpoint, (int)response.StatusCode), e);
+        }
+        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            var seconds = (int)options.EffectiveRequestTimeout.TotalSeconds;
+            throw Failure(request, null, AwsCallException.TimeoutCode, NetworkFailure.TimedOut(endpoint, seconds), e);
         }
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Cargo.Doctor.Aws.Partitions;
 
 namespace Cargo.Doctor.Aws.Policies;
 
@@ -86,7 +87,7 @@ internal static partial class TrustConditionReview
         {
             ConditionOutcome.Satisfied => null,
             _ when context.CargoDbUserArn is null => TrustPolicyIssue.Warning(
-                $"{where} requires sts:ExternalId {values}; it must be the Cargo user's dbuser ARN (arn:aws:redshift:{context.Region}:<account>:dbuser:<cluster>/<user>)",
+                $"{where} requires sts:ExternalId {values}; it must be the Cargo user's dbuser ARN (arn:{AwsPartition.ForRegion(context.Region).Name}:redshift:{context.Region}:<account>:dbuser:<cluster>/<user>)",
                 statement),
             _ => TrustPolicyIssue.Warning($"{where} condition {condition.Operator} sts:ExternalId cannot be checked offline", statement),
         };

@@ -1,3 +1,4 @@
+using Cargo.Doctor.Aws.Partitions;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 
@@ -19,7 +20,10 @@ internal static class CustomerRoleRequirement
     public static List<string> Details(AwsFacts aws) =>
         aws.Selection.Kind == RoleSelectionKind.Discovered ? [aws.Selection.Note] : [];
 
-    /// <summary>The dbuser ARN Redshift presents as sts:ExternalId for the Cargo user, when it can be built.</summary>
+    /// <summary>
+    /// The dbuser ARN Redshift presents as sts:ExternalId for the Cargo user, when it can be built; its partition
+    /// is the region's (arn:aws-cn:... in China, https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+    /// </summary>
     public static string? CargoDbUserArn(AwsFacts aws, CustomerRoleFacts role)
     {
         var account = aws.Target?.AccountId ?? Part(role.Arn, 4);
@@ -31,7 +35,7 @@ internal static class CustomerRoleRequirement
         var cluster = target.Kind == "workgroup" ? $"serverless-{account}-{target.WorkgroupId}" : target.Identifier;
         return target.Kind == "workgroup" && target.WorkgroupId is null
             ? null
-            : $"arn:aws:redshift:{aws.Region}:{account}:dbuser:{cluster}/{aws.CargoUser}";
+            : AwsPartition.ForRegion(aws.Region).Arn("redshift", aws.Region, account, $"dbuser:{cluster}/{aws.CargoUser}");
     }
 
     private static string? Part(string arn, int index) =>
