@@ -38,6 +38,7 @@ public sealed class DirectoryS3 : IDisposable
 
     public void Put(string bucket, string key, byte[] content)
     {
+        CreateBucket(bucket);
         var temp = Path.Combine(BucketDir(bucket), "." + Guid.NewGuid().ToString("N"));
         File.WriteAllBytes(temp, content);
         File.Move(temp, ObjectPath(bucket, key), overwrite: true);

@@ -21,6 +21,7 @@ public sealed class RedshiftStandIn : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentQueue<StandInStatement> _statements = new();
+    private readonly ConcurrentQueue<string> _faults = new();
     private readonly ConcurrentBag<Task> _sessions = [];
     private readonly Task _acceptLoop;
 
@@ -46,6 +47,9 @@ public sealed class RedshiftStandIn : IAsyncDisposable
 
     public IReadOnlyList<StandInStatement> Statements => [.. _statements];
 
+    /// <summary>Runs before each UNLOAD/COPY is checked: lets a test play someone else touching S3 meanwhile.</summary>
+    public Action<RedshiftStatement>? BeforeStatement { get; set; }
+
     internal X509Certificate2 Certificate { get; }
 
     public static Task<RedshiftStandIn> StartAsync(PostgresServer upstream, Action<AwsWorld>? configure = null)
@@ -55,7 +59,12 @@ public sealed class RedshiftStandIn : IAsyncDisposable
         return Task.FromResult(new RedshiftStandIn(upstream, world));
     }
 
+    /// <summary>Exceptions that ended a session other than a closed connection: a test fails on them, as they are stand-in bugs.</summary>
+    public IReadOnlyList<string> Faults => [.. _faults];
+
     internal void Record(StandInStatement statement) => _statements.Enqueue(statement);
+
+    internal void Fault(Exception e) => _faults.Enqueue(e.ToString());
 
     /// <summary>A CancelRequest goes raw to PostgreSQL on a new connection: the key data the client holds is PostgreSQL's own.</summary>
     internal async Task ForwardCancelAsync(byte[] packet)

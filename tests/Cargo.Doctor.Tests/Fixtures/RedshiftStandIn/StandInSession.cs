@@ -50,9 +50,14 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
                 await RunBatchAsync(batch, ct);
             }
         }
-        catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException or InvalidDataException or System.Security.Authentication.AuthenticationException)
+        catch (Exception e) when (e is EndOfStreamException or SocketException or OperationCanceledException or ObjectDisposedException
+            or System.Security.Authentication.AuthenticationException || e is IOException { InnerException: SocketException } || (e is IOException && e.Message.Contains("closed", StringComparison.OrdinalIgnoreCase)))
         {
             // The client or the server went away: nothing to relay any more.
+        }
+        catch (Exception e)
+        {
+            host.Fault(e);
         }
         finally
         {
@@ -144,6 +149,11 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
         }
 
         var (index, text, statement, error) = plan.Value;
+        if (statement is not null)
+        {
+            host.BeforeStatement?.Invoke(statement);
+        }
+
         error ??= RoleChainAuthorizer.Check(host.World, host.S3, statement!, _user);
         var sql = error is not null ? PostgresRewrite.Raise(error)
             : statement is UnloadStatement unload ? PostgresRewrite.Unload(unload)
