@@ -41,7 +41,8 @@ public static class RoundTripCli
 
     /// <summary>Runs the CLI as a customer would, TLS required, with the round-trip flags; extra flags and environment appended.</summary>
     public static async Task<RoundTripRun> RunAsync(
-        RedshiftStandIn standIn, WarehouseScenario scenario, string? bucketRegion = null, string[]? extra = null, Dictionary<string, string?>? env = null)
+        RedshiftStandIn standIn, WarehouseScenario scenario, string? bucketRegion = null, string[]? extra = null, Dictionary<string, string?>? env = null,
+        string customerRole = ProbeConfigs.CustomerRole, string cargoRole = ProbeConfigs.CargoRole)
     {
         var outDir = Directory.CreateTempSubdirectory("standin-run").FullName;
         var factsPath = Path.Combine(outDir, "facts.json");
@@ -49,7 +50,7 @@ public static class RoundTripCli
         [
             "check", "--endpoint", $"{standIn.Host}:{standIn.Port}/{scenario.Database}", "--sslmode", "require",
             "--user", scenario.User, "--schema", $"{scenario.Database}.sales", "--function-role", scenario.FunctionRole,
-            "--bucket", ProbeConfigs.Bucket, "--prefix", "acme", "--role-arn", ProbeConfigs.CustomerRole, "--cargo-role-arn", ProbeConfigs.CargoRole,
+            "--bucket", ProbeConfigs.Bucket, "--prefix", "acme", "--role-arn", customerRole, "--cargo-role-arn", cargoRole,
             .. bucketRegion is null ? Array.Empty<string>() : ["--bucket-region", bucketRegion],
             "--out", outDir, "--format", "json", "--save-facts", factsPath, .. extra ?? [],
         ];
