@@ -226,6 +226,17 @@ public sealed class RoundTripScenarioTests(PostgresServer server)
         Assert.Empty(outcome.Objects);
     }
 
+    [Fact]
+    public async Task role_error_detail_with_code_8001_reaches_the_report()
+    {
+        // Needs WarehouseConnector to set "Include Error Detail=true" (the probe-hardening issue):
+        // Npgsql replaces DETAIL with a redaction notice otherwise.
+        var outcome = await FailsWithAsync("role-not-authorized", w => GoodWorld(w.Provisioned()), w => w.AttachedRoles.Clear());
+
+        Assert.Contains(outcome.Run.Details(Probe), d => d.Trim() == "code:      8001");
+        Assert.Contains(outcome.Run.Details(Probe), d => d.Trim() == $"context:   IAM Role={ProbeConfigs.CustomerRole}");
+    }
+
     private string? CurrentUser { get; set; }
 
     private sealed record Outcome(RoundTripRun Run, string User, IReadOnlyList<string> Objects, IReadOnlyList<StandInStatement> Statements, string? FirstObjectText)

@@ -114,4 +114,50 @@ public sealed class StandInProtocolTests(PostgresServer server)
         Assert.Equal("57014", (error.InnerException as PostgresException)?.SqlState);
         Assert.Equal("1", (await connection.QueryAsync("SELECT 1"))[0][0]);
     }
+
+    [Fact]
+    public async Task a_refused_unload_carries_redshifts_sqlstate_message_and_detail_and_npgsql_drops_the_session()
+    {
+        const string role = "arn:aws:iam::111122223333:role/a";
+        var scenario = await WarehouseScenario.CreateAsync(server);
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => w.Provisioned().Bucket("cargo-exchange-eu", "eu-west-1"));
+        await using var connection = await StandInConnections.OpenAsync(standIn, scenario);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+            $"UNLOAD ('SELECT 1') TO 's3://cargo-exchange-eu/x/' IAM_ROLE '{role}' FORMAT AS CSV"));
+
+        Assert.Equal("XX000", error.SqlState);
+        Assert.Equal($"User arn:aws:redshift:eu-west-1:111122223333:dbuser:analytics/{scenario.User} is not authorized to assume IAM Role {role}", error.MessageText);
+        Assert.Contains("  code:      8001\n", error.Detail);
+        Assert.Contains($"  context:   IAM Role={role}\n", error.Detail);
+        // Npgsql treats class XX as fatal and closes the connection (design note, section 5).
+        Assert.NotEqual(System.Data.ConnectionState.Open, connection.State);
+        Assert.Empty(standIn.Faults);
+    }
+
+    [Fact]
+    public async Task parallel_unload_with_header_and_copy_with_ignoreheader_round_trip()
+    {
+        const string role = "arn:aws:iam::111122223333:role/a";
+        var scenario = await WarehouseScenario.CreateAsync(server);
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => w.Provisioned()
+            .CustomerRole(role, "arn:aws:iam::444455556666:role/unused").Bucket("cargo-exchange-eu", "eu-west-1", readWrite: [role]));
+        await using var connection = await StandInConnections.OpenAsync(standIn, scenario);
+        await connection.ExecuteAsync("CREATE TEMP TABLE src (id int, note text)");
+        await connection.ExecuteAsync("INSERT INTO src VALUES (1, 'a'), (2, 'it''s'), (3, NULL)");
+
+        await connection.ExecuteAsync($@"UNLOAD ('SELECT id, note FROM src WHERE note IS NULL OR note <> \'b\' ORDER BY id') TO 's3://cargo-exchange-eu/p/part_' IAM_ROLE '{role}' FORMAT CSV NULL AS 'nil' HEADER PARALLEL ON");
+        await connection.ExecuteAsync("CREATE TEMP TABLE dst (id int, note text)");
+        await connection.ExecuteAsync($"COPY dst (id, note) FROM 's3://cargo-exchange-eu/p/part_' IAM_ROLE '{role}' CSV NULL AS 'nil' IGNOREHEADER 1");
+
+        Assert.Equal(["p/part_0000_part_00", "p/part_0001_part_00"], standIn.S3.List("cargo-exchange-eu"));
+        Assert.Equal("id,note\n1,a\n3,nil\n", standIn.S3.GetText("cargo-exchange-eu", "p/part_0000_part_00"));
+        Assert.Equal("id,note\n2,it's\n", standIn.S3.GetText("cargo-exchange-eu", "p/part_0001_part_00"));
+        var copied = await connection.QueryAsync("SELECT id, note FROM dst ORDER BY id");
+        Assert.Equal([["1", "a"], ["2", "it's"], ["3", null]], copied);
+
+        var again = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+            $"UNLOAD ('SELECT 1') TO 's3://cargo-exchange-eu/p/part_' IAM_ROLE '{role}' CSV"));
+        Assert.StartsWith("Specified unload destination on S3 is not empty.", again.MessageText);
+    }
 }
