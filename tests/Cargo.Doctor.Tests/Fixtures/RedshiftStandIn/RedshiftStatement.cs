@@ -414,13 +414,12 @@ internal sealed class TokenReader(List<Token> tokens)
     /// <summary>A possibly qualified table name, as written (PostgreSQL resolves it).</summary>
     public string Name()
     {
-        var parts = new List<string>();
-        do
+        var parts = new List<string> { Identifier("a table name") };
+        while (Peek is { Kind: TokenKind.Symbol, Text: "." })
         {
-            var part = Take("a table name");
-            parts.Add(part.Kind is TokenKind.Word or TokenKind.QuotedIdent ? part.Text : throw RedshiftStatement.Syntax($"expected a table name near '{part.Text}'"));
+            _next++;
+            parts.Add(Identifier("a table name"));
         }
-        while (Peek is { Kind: TokenKind.Symbol, Text: "." } && _next++ >= 0);
 
         return string.Join(".", parts);
     }
@@ -432,8 +431,7 @@ internal sealed class TokenReader(List<Token> tokens)
         var names = new List<string>();
         while (true)
         {
-            var name = Take("a column name");
-            names.Add(name.Kind is TokenKind.Word or TokenKind.QuotedIdent ? name.Text : throw RedshiftStatement.Syntax($"expected a column name near '{name.Text}'"));
+            names.Add(Identifier("a column name"));
             var next = Take("')' or ','");
             if (next.Text == ")")
             {
@@ -445,6 +443,13 @@ internal sealed class TokenReader(List<Token> tokens)
                 throw RedshiftStatement.Syntax($"expected ',' or ')' near '{next.Text}'");
             }
         }
+    }
+
+    /// <summary>An identifier as written: plain (PostgreSQL folds it) or double-quoted.</summary>
+    private string Identifier(string what)
+    {
+        var token = Take(what);
+        return token.Kind is TokenKind.Word or TokenKind.QuotedIdent ? token.Text : throw RedshiftStatement.Syntax($"expected {what} near '{token.Text}'");
     }
 
     private Token Take(string what) => More ? tokens[_next++] : throw RedshiftStatement.Syntax($"statement ends where {what} was expected");

@@ -42,15 +42,21 @@ public sealed class RoundTripScenarioTests(PostgresServer server)
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
     }
 
-    [Fact]
-    public async Task all_good_serverless_in_another_region_with_region()
+    [Theory]
+    [InlineData(WarehouseKind.Serverless, "eu-west-1", null)]
+    [InlineData(WarehouseKind.Serverless, "us-east-1", "us-east-1")]
+    [InlineData(WarehouseKind.Provisioned, "us-east-1", "us-east-1")]
+    public async Task all_good_with_and_without_region(WarehouseKind kind, string bucketIn, string? region)
     {
-        var outcome = await RunWorldAsync(w => GoodWorld(w.Serverless()), w => w.Buckets[ProbeConfigs.Bucket].Region = "us-east-1", bucketRegion: "us-east-1");
+        var outcome = await RunWorldAsync(
+            w => GoodWorld(kind == WarehouseKind.Serverless ? w.Serverless() : w.Provisioned()),
+            w => w.Buckets[ProbeConfigs.Bucket].Region = bucketIn,
+            bucketRegion: region);
 
         Assert.True("pass" == outcome.Run.Status(Probe), outcome.Run.ToString());
-        Assert.Contains("\nREGION 'us-east-1'", outcome.Statements[0].Text);
-        Assert.Contains("\nREGION 'us-east-1'", outcome.Statements[1].Text);
+        Assert.All(outcome.Statements, s => Assert.Equal(region is not null, s.Text.Contains($"\nREGION '{region}'", StringComparison.Ordinal)));
         Assert.Equal([$"s3://{ProbeConfigs.Bucket}/{outcome.Run.KeyPrefix}000"], outcome.Objects);
+        Assert.Equal(ExpectedCsv, outcome.FirstObjectText);
     }
 
     [Fact]
