@@ -160,4 +160,23 @@ public sealed class StandInProtocolTests(PostgresServer server)
             $"UNLOAD ('SELECT 1') TO 's3://cargo-exchange-eu/p/part_' IAM_ROLE '{role}' CSV"));
         Assert.StartsWith("Specified unload destination on S3 is not empty.", again.MessageText);
     }
+
+    [Fact]
+    public async Task unload_runs_as_the_client_so_its_missing_grants_apply()
+    {
+        const string role = "arn:aws:iam::111122223333:role/a";
+        var scenario = await WarehouseScenario.CreateAsync(server);
+        await scenario.AdminAsync("CREATE TABLE public.secret (id int)");
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => w.Provisioned()
+            .CustomerRole(role, "arn:aws:iam::444455556666:role/unused").Bucket("cargo-exchange-eu", "eu-west-1", readWrite: [role]));
+        await using var connection = await StandInConnections.OpenAsync(standIn, scenario);
+
+        var error = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(
+            $"UNLOAD ('SELECT id FROM public.secret') TO 's3://cargo-exchange-eu/s/' IAM_ROLE '{role}' CSV"));
+
+        Assert.Equal("42501", error.SqlState);
+        Assert.Contains("permission denied for table secret", error.MessageText);
+        Assert.Empty(standIn.S3.AllObjects());
+        Assert.Equal("1", (await connection.QueryAsync("SELECT 1"))[0][0]);
+    }
 }
