@@ -1,0 +1,12 @@
+using Cargo.Doctor.Facts;
+
+namespace Cargo.Doctor.Sources.Warehouse;
+
+/// <summary>
+/// A statement could not finish for a reason outside the statement itself: the connection dropped,
+/// the backend was terminated, or the command timeout ran out. Readers turn it into a gap.
+/// </summary>
+public sealed class WarehouseReadException(Gap gap, Exception? inner = null) : Exception(gap.Reason, inner)
+{
+    public Gap Gap { get; } = gap;
+}
