@@ -225,7 +225,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         {
             tables = await QueryTablesAsync(session, _tableLookup == "oid" ? "table-privileges" : "table-privileges-by-name", schemas, ct);
         }
-        catch (PostgresException e) when (_tableLookup == "oid")
+        catch (PostgresException e) when (_tableLookup == "oid" && session.Lost is null)
         {
             _tableLookup = "name";
             _tableLookupNote = $"has_table_privilege(user, oid, privilege) was rejected ({e.MessageText}): tables were looked up by name for this run, " +

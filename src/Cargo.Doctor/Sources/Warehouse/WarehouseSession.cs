@@ -8,9 +8,10 @@ namespace Cargo.Doctor.Sources.Warehouse;
 /// <summary>
 /// One open connection to one database, counting every statement it runs (the benchmark checks
 /// the count does not grow with the number of tables) and logging them for the report appendix.
-/// A statement error stays a <see cref="PostgresException"/> while the connection lives; a lost
-/// connection or a command timeout becomes a <see cref="WarehouseReadException"/>, and once the
-/// connection is lost every later statement fails the same way without touching the network.
+/// A server error stays a <see cref="PostgresException"/> (the session is marked lost when it closed
+/// the connection); a dropped connection or a command timeout becomes a
+/// <see cref="WarehouseReadException"/>, and once the connection is lost every later statement fails
+/// that way without touching the network.
 /// </summary>
 public sealed class WarehouseSession(NpgsqlConnection connection, NpgsqlDataSource dataSource, StatementLog log) : IAsyncDisposable
 {
@@ -40,7 +41,14 @@ public sealed class WarehouseSession(NpgsqlConnection connection, NpgsqlDataSour
         }
         catch (NpgsqlException e) when (e is not PostgresException || !IsOpen)
         {
-            throw Classify(sql, e);
+            var failure = Classify(sql, e);
+            if (e is PostgresException)
+            {
+                // The server's own error (e.g. 57P01) keeps its SQLSTATE for the caller; the session is marked lost.
+                throw;
+            }
+
+            throw failure;
         }
     }
 
