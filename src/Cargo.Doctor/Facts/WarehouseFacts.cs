@@ -63,6 +63,9 @@ public sealed record DatabaseFacts
 
     public Gap? FutureGrantsGap { get; init; }
 
+    /// <summary>Set when CREATE/TEMP could not be read (db.database-privileges reports unknown; other checks stand).</summary>
+    public Gap? DatabasePrivilegesGap { get; init; }
+
     /// <summary>Set when the table privileges could not be read (db.table-grants reports unknown; schemas stand).</summary>
     public Gap? TablesGap { get; init; }
 

@@ -72,7 +72,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
 
         databases = databases.Select(d => databasePrivileges.TryGetValue(d.Name, out var p)
             ? d with { CanCreate = p.Create, CanTemp = p.Temp }
-            : d with { PrivilegesGap = d.PrivilegesGap ?? databasePrivilegesGap }).ToList();
+            : d with { DatabasePrivilegesGap = databasePrivilegesGap }).ToList();
 
         return new WarehouseFacts
         {

@@ -48,6 +48,22 @@ public sealed class WarehouseReadFaultTests(PostgresServer server)
     }
 
     [Fact]
+    public async Task a_database_privilege_read_that_times_out_blanks_out_nothing_else()
+    {
+        var scenario = await SlowScenarioAsync("database");
+        var config = scenario.Config("sales");
+        config = config with { Warehouse = config.Warehouse with { CommandTimeoutSeconds = 2 } };
+
+        var result = await scenario.CheckAsync(config);
+
+        var finding = result["db.database-privileges"];
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains(finding.Details, d => d.Contains("did not finish within 2 s", StringComparison.Ordinal));
+        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
+        Assert.Equal(CheckStatus.Pass, result["db.table-grants"].Status);
+    }
+
+    [Fact]
     public async Task a_terminated_backend_still_writes_every_report()
     {
         var scenario = await SlowScenarioAsync("database");
