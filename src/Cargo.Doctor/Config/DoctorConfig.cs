@@ -40,6 +40,9 @@ public sealed record WarehouseConfig
 
     public int ConnectTimeoutSeconds { get; init; } = 15;
 
+    /// <summary>Seconds one catalog statement may run before it becomes a gap (unknown).</summary>
+    public int CommandTimeoutSeconds { get; init; } = 300;
+
     /// <summary>All databases: configured ones plus those named by schemas, in order.</summary>
     public IReadOnlyList<string> AllDatabases =>
         Databases.Concat(Schemas.Select(s => s.Database)).Distinct(StringComparer.Ordinal).ToList();

@@ -62,6 +62,18 @@ public sealed record DatabaseFacts
     public Gap? PrivilegesGap { get; init; }
 
     public Gap? FutureGrantsGap { get; init; }
+
+    /// <summary>Set when CREATE/TEMP could not be read (db.database-privileges reports unknown; other checks stand).</summary>
+    public Gap? DatabasePrivilegesGap { get; init; }
+
+    /// <summary>Set when the table privileges could not be read (db.table-grants reports unknown; schemas stand).</summary>
+    public Gap? TablesGap { get; init; }
+
+    /// <summary>How has_table_privilege found the tables: <c>oid</c>, or <c>name</c> when the server rejected the oid form.</summary>
+    public string? TablePrivilegeLookup { get; init; }
+
+    /// <summary>What limited the table read without stopping it (fallbacks, unreadable system views).</summary>
+    public IReadOnlyList<string> TableReadNotes { get; init; } = [];
 }
 
 public sealed record SchemaFacts
@@ -87,7 +99,11 @@ public sealed record SchemaFacts
     public IReadOnlyList<string> SimilarNames { get; init; } = [];
 }
 
-/// <summary>The Cargo user's effective privileges on one table or view (has_table_privilege).</summary>
+/// <summary>
+/// The Cargo user's effective privileges on one table or view (has_table_privilege). Kind is
+/// <c>table</c>, <c>view</c> or <c>materialized view</c>; <see cref="Unreadable"/> says why the
+/// privileges of this one table could not be read (the flags are then meaningless).
+/// </summary>
 public sealed record TablePrivilegeFacts(
     string Schema,
     string Name,
@@ -96,7 +112,8 @@ public sealed record TablePrivilegeFacts(
     bool Select,
     bool Insert,
     bool Update,
-    bool Delete);
+    bool Delete,
+    Gap? Unreadable = null);
 
 /// <summary>
 /// One privilege that applies to tables created later in a schema: a default privilege

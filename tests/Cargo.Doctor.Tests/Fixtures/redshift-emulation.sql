@@ -212,3 +212,72 @@ SELECT (a.backend_start AT TIME ZONE 'UTC')::timestamp AS starttime, a.pid AS pr
 FROM pg_catalog.pg_stat_activity a
 WHERE a.backend_type = 'client backend' AND (pg_catalog.rs_is_superuser() OR a.usename = current_user);
 GRANT SELECT ON pg_catalog.stv_sessions TO PUBLIC;
+
+-- ===== Table privileges: materialized views, identifier folding, the oid form, slow catalog =====
+
+-- Materialized views: Redshift lists one as a VIEW plus its storage table mv_tbl__<name>__0 in the
+-- same schema (the query plans in https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-auto-rewrite.html
+-- scan mv_tbl__tickets_mv__0 for the materialized view tickets_mv).
+-- rs_create_materialized_view() builds that shape and records the view for STV_MV_INFO/SVV_MV_INFO,
+-- which are "visible to all users. Superusers can see all rows; regular users can see only their own
+-- data" (https://docs.aws.amazon.com/redshift/latest/dg/r_STV_MV_INFO.html,
+-- https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_MV_INFO.html); names are char(128), padded.
+CREATE TABLE pg_catalog.rs_materialized_views (db_name text NOT NULL, schema_name text NOT NULL, name text NOT NULL, owner_name text NOT NULL);
+
+CREATE FUNCTION pg_catalog.rs_create_materialized_view(schema_name text, mv_name text, query text) RETURNS void LANGUAGE plpgsql AS
+$$
+BEGIN
+    EXECUTE format('CREATE TABLE %I.%I AS %s', schema_name, 'mv_tbl__' || mv_name || '__0', query);
+    EXECUTE format('CREATE VIEW %I.%I AS SELECT * FROM %I.%I', schema_name, mv_name, schema_name, 'mv_tbl__' || mv_name || '__0');
+    INSERT INTO pg_catalog.rs_materialized_views VALUES (current_database(), schema_name, mv_name, current_user);
+END
+$$;
+
+CREATE VIEW pg_catalog.stv_mv_info AS
+SELECT m.db_name::char(128) AS db_name, m.schema_name::char(128) AS schema, m.name::char(128) AS name,
+       0::bigint AS updated_upto_xid, 'f'::char(1) AS is_stale, m.owner_name::char(128) AS owner_user_name,
+       1 AS state, 'f'::char(1) AS autorefresh, 'f'::char(1) AS autorewrite
+FROM pg_catalog.rs_materialized_views m
+WHERE pg_catalog.rs_is_superuser() OR m.owner_name = current_user;
+
+CREATE VIEW pg_catalog.svv_mv_info AS
+SELECT m.db_name::char(128) AS database_name, m.schema_name::char(128) AS schema_name, m.owner_name::char(128) AS user_name,
+       m.name::char(128) AS name, 'f'::char(1) AS is_stale, 1 AS state, 'f'::char(1) AS autorewrite, 'f'::char(1) AS autorefresh
+FROM pg_catalog.rs_materialized_views m
+WHERE pg_catalog.rs_is_superuser() OR m.owner_name = current_user;
+
+GRANT SELECT ON pg_catalog.stv_mv_info, pg_catalog.svv_mv_info TO PUBLIC;
+
+-- The schemas below override has_table_privilege for one login, by putting the schema before
+-- pg_catalog in that login's search_path (ALTER ROLE ... IN DATABASE ... SET search_path).
+
+-- Identifier folding: with enable_case_sensitive_identifier off (the default), "ASCII letters in
+-- delimited identifiers are case-insensitive and are folded to lowercase"
+-- (https://docs.aws.amazon.com/redshift/latest/dg/r_names.html,
+-- https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html): a table
+-- created as "MixedCase" in a case-sensitive session is not found by its quoted name.
+CREATE SCHEMA rs_identifier_folding;
+GRANT USAGE ON SCHEMA rs_identifier_folding TO PUBLIC;
+CREATE FUNCTION rs_identifier_folding.has_table_privilege(user_name text, table_name text, privilege text) RETURNS boolean LANGUAGE sql STABLE AS
+$$ SELECT pg_catalog.has_table_privilege(user_name::name, pg_catalog.translate(table_name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), privilege) $$;
+
+-- A server that rejects has_table_privilege(user, oid, privilege): the function page documents the
+-- name form only (https://docs.aws.amazon.com/redshift/latest/dg/r_HAS_TABLE_PRIVILEGE.html).
+CREATE SCHEMA rs_without_oid_privilege;
+GRANT USAGE ON SCHEMA rs_without_oid_privilege TO PUBLIC;
+CREATE FUNCTION rs_without_oid_privilege.has_table_privilege(user_name text, table_oid oid, privilege text) RETURNS boolean LANGUAGE plpgsql AS
+$$ BEGIN RAISE EXCEPTION 'function has_table_privilege(character varying, oid, "unknown") does not exist' USING ERRCODE = '42883'; END $$;
+
+-- A slow catalog: table and database privilege lookups first sleep rs.slow_table_privilege_seconds /
+-- rs.slow_database_privilege_seconds (unset: no sleep), so a test can time out a statement or
+-- terminate the backend while it runs.
+CREATE SCHEMA rs_slow_catalog;
+GRANT USAGE ON SCHEMA rs_slow_catalog TO PUBLIC;
+CREATE FUNCTION rs_slow_catalog.rs_sleep(setting text) RETURNS void LANGUAGE plpgsql VOLATILE AS
+$$ BEGIN PERFORM pg_catalog.pg_sleep(COALESCE(NULLIF(pg_catalog.current_setting(setting, true), '')::float8, 0)); END $$;
+CREATE FUNCTION rs_slow_catalog.has_table_privilege(user_name text, table_oid oid, privilege text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS
+$$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_table_privilege_seconds'); RETURN pg_catalog.has_table_privilege(user_name::name, table_oid, privilege); END $$;
+CREATE FUNCTION rs_slow_catalog.has_table_privilege(user_name text, table_name text, privilege text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS
+$$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_table_privilege_seconds'); RETURN pg_catalog.has_table_privilege(user_name::name, table_name, privilege); END $$;
+CREATE FUNCTION rs_slow_catalog.has_database_privilege(user_name text, database_name text, privilege text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS
+$$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_database_privilege_seconds'); RETURN pg_catalog.has_database_privilege(user_name::name, database_name, privilege); END $$;

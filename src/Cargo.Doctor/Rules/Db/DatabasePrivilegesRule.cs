@@ -23,7 +23,7 @@ public sealed class DatabasePrivilegesRule : IRule
         {
             if (db.CanCreate is null || db.CanTemp is null)
             {
-                unknown.Add($"{db.Name}: {db.PrivilegesGap?.ToString() ?? "privileges could not be read"}");
+                unknown.Add($"{db.Name}: {(db.DatabasePrivilegesGap ?? db.PrivilegesGap)?.ToString() ?? "privileges could not be read"}");
                 continue;
             }
 

@@ -5,9 +5,11 @@ using Cargo.Doctor.Sql;
 namespace Cargo.Doctor.Rules.Db;
 
 /// <summary>
-/// db.table-grants: SELECT, INSERT, UPDATE, DELETE (SELECT only for read-only schemas) on every
-/// table and view. A privilege missing on every table of a schema collapses into one
-/// <c>ON ALL TABLES IN SCHEMA</c> grant; the rest are granted table by table.
+/// db.table-grants: SELECT, INSERT, UPDATE, DELETE (SELECT only for read-only schemas and for
+/// materialized views) on every table and view. A privilege missing on every table of a schema that
+/// needs it collapses into one <c>ON ALL TABLES IN SCHEMA</c> grant; the rest are granted table by
+/// table. A table whose privileges could not be read is unknown on its own; a run that examined no
+/// table at all is skipped, never passed.
 /// </summary>
 public sealed class TableGrantsRule : IRule
 {
@@ -26,30 +28,45 @@ public sealed class TableGrantsRule : IRule
         var user = SqlQuote.Ident(warehouse.CargoUser);
         var details = new List<string>();
         var unknown = new List<string>();
+        var notes = new List<string>();
+        var notExamined = new List<string>();
         var remediation = new List<RemediationStep>();
         var (tableCount, tablesMissing, grantsMissing) = (0, 0, 0);
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
-            if (db.PrivilegesGap is not null)
+            if ((db.PrivilegesGap ?? db.TablesGap) is { } gap)
             {
-                unknown.Add($"{db.Name}: {db.PrivilegesGap}");
+                unknown.Add($"{db.Name}: {gap}");
                 continue;
             }
 
+            notes.AddRange(db.TableReadNotes.Select(n => $"{db.Name}: {n}"));
             var tablesBySchema = db.Tables.ToLookup(t => t.Schema);
-            foreach (var schema in db.Schemas.Where(s => s.Exists))
+            foreach (var schema in db.Schemas)
             {
+                if (!schema.Exists)
+                {
+                    notExamined.Add($"{db.Name}.{schema.Name}: schema does not exist (see db.schema-usage)");
+                    continue;
+                }
+
                 if (!schema.TablesExamined)
                 {
                     unknown.Add($"{db.Name}.{schema.Name}: tables not examined: the login \"{warehouse.LoginUser}\" has no USAGE on this schema (see db.schema-usage)");
                     continue;
                 }
 
-                var required = schema.ReadOnly ? Read : ReadWrite;
-                var tables = tablesBySchema[schema.Name].ToList();
+                var all = tablesBySchema[schema.Name].ToList();
+                unknown.AddRange(all.Where(t => t.Unreadable is not null).Select(t => $"{db.Name}.{schema.Name}.{t.Name} ({t.Kind}): unknown: {t.Unreadable}"));
+                var tables = all.Where(t => t.Unreadable is null).ToList();
+                if (all.Count == 0)
+                {
+                    notExamined.Add($"{db.Name}.{schema.Name}: no tables or views yet (db.future-grants covers those created later)");
+                }
+
                 tableCount += tables.Count;
                 var missing = tables
-                    .Select(t => (Table: t, Missing: required.Where(p => !Holds(t, p)).ToList()))
+                    .Select(t => (Table: t, Missing: Required(schema, t).Where(p => !Holds(t, p)).ToList()))
                     .Where(x => x.Missing.Count > 0)
                     .ToList();
                 if (missing.Count == 0)
@@ -63,7 +80,11 @@ public sealed class TableGrantsRule : IRule
                     $"{db.Name}.{schema.Name}.{x.Table.Name} ({x.Table.Kind}): missing {string.Join(", ", x.Missing)}"));
 
                 var values = new List<(string, string)> { ("database", SqlQuote.Ident(db.Name)), ("schema", SqlQuote.Ident(schema.Name)), ("user", user) };
-                var onEveryTable = required.Where(p => missing.Count == tables.Count && missing.All(x => x.Missing.Contains(p))).ToList();
+                var missingByTable = missing.ToDictionary(x => x.Table, x => x.Missing);
+                var onEveryTable = (schema.ReadOnly ? Read : ReadWrite)
+                    .Where(p => tables.Where(t => Required(schema, t).Contains(p)).ToList() is { Count: > 0 } needing
+                        && needing.All(t => missingByTable.TryGetValue(t, out var lacks) && lacks.Contains(p)))
+                    .ToList();
                 if (onEveryTable.Count > 0)
                 {
                     remediation.AddRange(context.Remedy("grant-all-tables", [.. values, ("privileges", string.Join(", ", onEveryTable))]));
@@ -85,17 +106,29 @@ public sealed class TableGrantsRule : IRule
         {
             return context.Fail(
                 $"{tablesMissing} of {tableCount} table(s) lack privileges ({grantsMissing} grant(s) missing)",
-                [.. details, .. unknown],
+                [.. details, .. unknown, .. notes, .. notExamined],
                 remediation);
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown($"{unknown.Count} schema(s) or database(s) could not be examined", unknown);
+            return context.Unknown($"{unknown.Count} table(s), schema(s) or database(s) could not be examined", [.. unknown, .. notes, .. notExamined]);
         }
 
-        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)");
+        if (tableCount == 0)
+        {
+            return context.Skipped($"no table or view examined: {(notExamined.Count == 0 ? "no schema configured (pass --schema DB.SCHEMA)" : string.Join("; ", notExamined))}");
+        }
+
+        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)", [.. notes, .. notExamined]);
     }
+
+    /// <summary>
+    /// A materialized view can only be queried: its owner grants SELECT to other users
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/materialized-view-query.html).
+    /// </summary>
+    private static string[] Required(SchemaFacts schema, TablePrivilegeFacts table) =>
+        schema.ReadOnly || table.Kind == "materialized view" ? Read : ReadWrite;
 
     private static bool Holds(TablePrivilegeFacts table, string privilege) => privilege switch
     {

@@ -21,7 +21,7 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
             Password = password,
             SslMode = ParseSslMode(config.SslMode),
             Timeout = config.ConnectTimeoutSeconds,
-            CommandTimeout = 300,
+            CommandTimeout = config.CommandTimeoutSeconds,
             Pooling = false,
             ApplicationName = "cargo-doctor",
             // Redshift puts the role, the S3 key and its code in an error's DETAIL, which Npgsql redacts

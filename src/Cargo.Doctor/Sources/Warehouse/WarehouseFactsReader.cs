@@ -6,10 +6,16 @@ namespace Cargo.Doctor.Sources.Warehouse;
 
 /// <summary>
 /// Reads everything the db.* checks need: one connection per configured database, and a fixed
-/// number of set-based statements per database whatever the number of schemas and tables.
+/// number of set-based statements per database whatever the number of schemas and tables (lists
+/// longer than <see cref="WarehouseQuery.MaxListValues"/> run in batches). A statement that fails,
+/// times out or loses its connection becomes a gap on the facts it would have read, never an exception.
 /// </summary>
 public sealed class WarehouseFactsReader(WarehouseConfig config, string? password)
 {
+    /// <summary>"oid" until a server rejects has_table_privilege by oid; then "name" for the rest of the run.</summary>
+    private string _tableLookup = "oid";
+    private string? _tableLookupNote;
+
     public StatementLog Log { get; } = new();
 
     public async Task<WarehouseFacts> ReadAsync(CancellationToken ct)
@@ -37,14 +43,24 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                 if (userFacts is null)
                 {
                     // Cluster-wide facts come from the first database that answers.
-                    var who = await ReadSessionAsync(session, ct);
-                    (login, loginIsSuperuser) = (who.Login, who.IsSuperuser);
-                    connection = connection with { IsRedshift = who.Version.Contains("Redshift", StringComparison.OrdinalIgnoreCase), ServerVersion = who.Version };
-                    userFacts = await ReadUserAsync(session, user, ct);
+                    try
+                    {
+                        var who = await ReadSessionAsync(session, ct);
+                        (login, loginIsSuperuser) = (who.Login, who.IsSuperuser);
+                        connection = connection with { IsRedshift = who.Version.Contains("Redshift", StringComparison.OrdinalIgnoreCase), ServerVersion = who.Version };
+                        userFacts = await ReadUserAsync(session, user, ct);
+                    }
+                    catch (Exception e) when (e is PostgresException or WarehouseReadException)
+                    {
+                        var gap = e is WarehouseReadException r ? r.Gap : new Gap($"could not read the user catalog: {((PostgresException)e).MessageText}");
+                        databases.Add(new DatabaseFacts { Name = database, Connection = connection, PrivilegesGap = gap, TablesGap = gap, FutureGrantsGap = gap });
+                        continue;
+                    }
+
                     if (userFacts.Exists)
                     {
                         (databasePrivileges, databasePrivilegesGap) = await ReadDatabasePrivilegesAsync(session, ct);
-                        rbac = await RbacFactsReader.ReadAsync(session, user, config.FunctionRole, ct);
+                        rbac = await ReadRbacAsync(session, user, ct);
                     }
                 }
 
@@ -56,7 +72,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
 
         databases = databases.Select(d => databasePrivileges.TryGetValue(d.Name, out var p)
             ? d with { CanCreate = p.Create, CanTemp = p.Temp }
-            : d with { PrivilegesGap = d.PrivilegesGap ?? databasePrivilegesGap }).ToList();
+            : d with { DatabasePrivilegesGap = databasePrivilegesGap }).ToList();
 
         return new WarehouseFacts
         {
@@ -84,6 +100,18 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         return new UserFacts { Exists = rows.Count > 0, IsSuperuser = rows.Count > 0 && rows[0] };
     }
 
+    private async Task<RbacFacts> ReadRbacAsync(WarehouseSession session, string user, CancellationToken ct)
+    {
+        try
+        {
+            return await RbacFactsReader.ReadAsync(session, user, config.FunctionRole, ct);
+        }
+        catch (WarehouseReadException e)
+        {
+            return new RbacFacts { FunctionRole = config.FunctionRole, Gap = e.Gap };
+        }
+    }
+
     private async Task<(Dictionary<string, (bool, bool)>, Gap?)> ReadDatabasePrivilegesAsync(WarehouseSession session, CancellationToken ct)
     {
         var (sql, parameters) = WarehouseQuery.Load("database-privileges").Bind(
@@ -98,6 +126,10 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         {
             return ([], new Gap($"could not read database privileges: {e.MessageText}"));
         }
+        catch (WarehouseReadException e)
+        {
+            return ([], e.Gap);
+        }
     }
 
     private async Task<DatabaseFacts> ReadDatabaseAsync(WarehouseSession session, string database, ConnectionFacts connection, CancellationToken ct)
@@ -111,54 +143,166 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
 
         var userParameter = new Dictionary<string, object> { ["user"] = config.User };
         var names = targets.Select(t => t.Schema).Distinct().ToList();
+        List<(string Name, string? Owner, bool Usage, bool LoginUsage)> found = [];
         try
         {
-            var (schemaSql, schemaParameters) = WarehouseQuery.Load("schemas").Bind(userParameter,
-                new Dictionary<string, IReadOnlyList<string>> { ["schemas_lower"] = names.Select(n => n.ToLowerInvariant()).Distinct().ToList() });
-            var found = await session.QueryAsync(schemaSql, schemaParameters,
-                r => (Name: DbValue.Text(r, 0)!, Owner: DbValue.Text(r, 1), Usage: DbValue.Flag(r, 2), LoginUsage: DbValue.Flag(r, 3)), ct);
-
-            var examined = found.Where(f => names.Contains(f.Name) && f.LoginUsage).Select(f => f.Name).ToList();
-            var (tableSql, tableParameters) = WarehouseQuery.Load("table-privileges").Bind(userParameter,
-                new Dictionary<string, IReadOnlyList<string>> { ["schemas"] = examined });
-            var tables = examined.Count == 0 ? [] : await session.QueryAsync(tableSql, tableParameters, r => new TablePrivilegeFacts(
-                DbValue.Text(r, 0)!, DbValue.Text(r, 1)!, DbValue.Text(r, 2)!, DbValue.Text(r, 3),
-                DbValue.Flag(r, 4), DbValue.Flag(r, 5), DbValue.Flag(r, 6), DbValue.Flag(r, 7)), ct);
-
-            // Sorted here rather than by the server: an ORDER BY over 100k rows spills to disk there.
-            tables.Sort((a, b) => (string.CompareOrdinal(a.Schema, b.Schema), string.CompareOrdinal(a.Name, b.Name)) switch
+            foreach (var (schemaSql, schemaParameters) in WarehouseQuery.Load("schemas").BindBatches(userParameter, "schemas_lower", names.Select(n => n.ToLowerInvariant()).Distinct().ToList()))
             {
-                (0, var byName) => byName,
-                (var bySchema, _) => bySchema,
-            });
+                found.AddRange(await session.QueryAsync(schemaSql, schemaParameters,
+                    r => (Name: DbValue.Text(r, 0)!, Owner: DbValue.Text(r, 1), Usage: DbValue.Flag(r, 2), LoginUsage: DbValue.Flag(r, 3)), ct));
+            }
+        }
+        catch (Exception e) when (e is PostgresException or WarehouseReadException)
+        {
+            var gap = e is WarehouseReadException r ? r.Gap : new Gap($"could not read schema and table privileges in \"{database}\": {((PostgresException)e).MessageText}");
+            return facts with { PrivilegesGap = gap, TablesGap = gap, FutureGrantsGap = session.Lost };
+        }
 
+        var byName = found.GroupBy(f => f.Name, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var byLowerName = found.ToLookup(f => f.Name.ToLowerInvariant());
+        facts = facts with
+        {
+            Schemas = targets.Select(t =>
+            {
+                var exists = byName.TryGetValue(t.Schema, out var match);
+                return new SchemaFacts
+                {
+                    Name = t.Schema,
+                    ReadOnly = t.ReadOnly,
+                    Exists = exists,
+                    Usage = match.Usage,
+                    TablesExamined = match.LoginUsage,
+                    Owner = match.Owner,
+                    SimilarNames = exists ? [] : byLowerName[t.Schema.ToLowerInvariant()].Select(f => f.Name).ToList(),
+                };
+            }).ToList(),
+        };
+
+        var examined = found.Where(f => f.LoginUsage && names.Contains(f.Name)).Select(f => f.Name).ToList();
+        try
+        {
+            var (tables, notes) = await ReadTablesAsync(session, examined, ct);
+            facts = facts with { Tables = tables, TablePrivilegeLookup = _tableLookup, TableReadNotes = notes };
+        }
+        catch (Exception e) when (e is PostgresException or WarehouseReadException)
+        {
             facts = facts with
             {
-                Schemas = targets.Select(t =>
-                {
-                    var match = found.FirstOrDefault(f => f.Name == t.Schema);
-                    return new SchemaFacts
-                    {
-                        Name = t.Schema,
-                        ReadOnly = t.ReadOnly,
-                        Exists = match.Name is not null,
-                        Usage = match.Usage,
-                        TablesExamined = match.LoginUsage,
-                        Owner = match.Owner,
-                        SimilarNames = match.Name is null
-                            ? found.Where(f => string.Equals(f.Name, t.Schema, StringComparison.OrdinalIgnoreCase)).Select(f => f.Name).ToList()
-                            : [],
-                    };
-                }).ToList(),
-                Tables = tables,
+                TablesGap = e is WarehouseReadException r ? r.Gap : new Gap($"could not read table privileges in \"{database}\": {((PostgresException)e).MessageText}"),
             };
         }
-        catch (PostgresException e)
+
+        try
         {
-            return facts with { PrivilegesGap = new Gap($"could not read schema and table privileges in \"{database}\": {e.MessageText}") };
+            var futureGrants = new List<FutureGrantFacts>();
+            Gap? futureGap = null;
+            foreach (var batch in names.Chunk(WarehouseQuery.MaxListValues))
+            {
+                var (grants, gap) = await FutureGrantsReader.ReadAsync(session, batch, ct);
+                futureGrants.AddRange(grants);
+                futureGap ??= gap;
+            }
+
+            return facts with { FutureGrants = futureGrants, FutureGrantsGap = futureGap };
+        }
+        catch (WarehouseReadException e)
+        {
+            return facts with { FutureGrantsGap = e.Gap };
+        }
+    }
+
+    /// <summary>Table privileges by oid (by name once a server rejected the oid form), materialized views told apart.</summary>
+    private async Task<(List<TablePrivilegeFacts> Tables, List<string> Notes)> ReadTablesAsync(WarehouseSession session, List<string> schemas, CancellationToken ct)
+    {
+        var notes = new List<string>();
+        if (schemas.Count == 0)
+        {
+            return ([], notes);
         }
 
-        var (futureGrants, futureGap) = await FutureGrantsReader.ReadAsync(session, names, ct);
-        return facts with { FutureGrants = futureGrants, FutureGrantsGap = futureGap };
+        List<TablePrivilegeFacts> tables;
+        try
+        {
+            tables = await QueryTablesAsync(session, _tableLookup == "oid" ? "table-privileges" : "table-privileges-by-name", schemas, ct);
+        }
+        catch (PostgresException e) when (_tableLookup == "oid" && session.Lost is null)
+        {
+            _tableLookup = "name";
+            _tableLookupNote = $"has_table_privilege(user, oid, privilege) was rejected ({e.MessageText}): tables were looked up by name for this run, " +
+                "and a name with upper-case letters cannot be found that way when enable_case_sensitive_identifier is off";
+            tables = await QueryTablesAsync(session, "table-privileges-by-name", schemas, ct);
+        }
+
+        if (_tableLookupNote is not null)
+        {
+            notes.Add(_tableLookupNote);
+        }
+
+        var (listed, mvNote) = await ReadMaterializedViewsAsync(session, schemas, ct);
+        if (mvNote is not null)
+        {
+            notes.Add(mvNote);
+        }
+
+        tables = MaterializedViewClassifier.Classify(tables, listed);
+
+        // Sorted here rather than by the server: an ORDER BY over 100k rows spills to disk there.
+        tables.Sort((a, b) => (string.CompareOrdinal(a.Schema, b.Schema), string.CompareOrdinal(a.Name, b.Name)) switch
+        {
+            (0, var byName) => byName,
+            (var bySchema, _) => bySchema,
+        });
+        return (tables, notes);
+    }
+
+    private async Task<List<TablePrivilegeFacts>> QueryTablesAsync(WarehouseSession session, string query, List<string> schemas, CancellationToken ct)
+    {
+        var tables = new List<TablePrivilegeFacts>();
+        foreach (var (sql, parameters) in WarehouseQuery.Load(query).BindBatches(new Dictionary<string, object> { ["user"] = config.User }, "schemas", schemas))
+        {
+            tables.AddRange(await session.QueryAsync(sql, parameters, ReadTable, ct));
+        }
+
+        return tables;
+    }
+
+    private static TablePrivilegeFacts ReadTable(System.Data.Common.DbDataReader r)
+    {
+        var table = new TablePrivilegeFacts(
+            DbValue.Text(r, 0)!, DbValue.Text(r, 1)!, DbValue.Text(r, 2)!, DbValue.Text(r, 3),
+            DbValue.Flag(r, 4), DbValue.Flag(r, 5), DbValue.Flag(r, 6), DbValue.Flag(r, 7));
+        if (DbValue.Flag(r, 8))
+        {
+            return table with { Unreadable = new Gap("not looked up: Redshift folds this name to lower case when looking it up by name (https://docs.aws.amazon.com/redshift/latest/dg/r_names.html)") };
+        }
+
+        return Enumerable.Range(4, 4).Any(r.IsDBNull)
+            ? table with { Unreadable = new Gap("has_table_privilege gave no answer (the table was dropped or renamed during the run?)") }
+            : table;
+    }
+
+    /// <summary>Materialized views SVV_MV_INFO or STV_MV_INFO list; a note when neither could be read.</summary>
+    private static async Task<(HashSet<(string, string)>, string?)> ReadMaterializedViewsAsync(WarehouseSession session, List<string> schemas, CancellationToken ct)
+    {
+        var listed = new HashSet<(string, string)>();
+        var errors = new List<string>();
+        foreach (var view in new[] { "svv", "stv" })
+        {
+            try
+            {
+                foreach (var (sql, parameters) in WarehouseQuery.Load($"materialized-views-{view}").BindBatches(new Dictionary<string, object> { ["database"] = session.Database }, "schemas", schemas))
+                {
+                    listed.UnionWith(await session.QueryAsync(sql, parameters, r => (DbValue.Text(r, 0)!, DbValue.Text(r, 1)!), ct));
+                }
+            }
+            catch (PostgresException e)
+            {
+                errors.Add($"{view}_mv_info: {e.MessageText}");
+            }
+        }
+
+        return (listed, errors.Count == 2
+            ? $"materialized views recognised by their storage table only: {string.Join("; ", errors)}"
+            : null);
     }
 }

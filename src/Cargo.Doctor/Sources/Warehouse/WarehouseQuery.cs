@@ -17,6 +17,13 @@ public sealed class WarehouseQuery
         _template = template;
     }
 
+    /// <summary>
+    /// Values of one list hole per statement. The extended query protocol counts a statement's
+    /// parameters in an Int16 (https://www.postgresql.org/docs/current/protocol-message-formats.html,
+    /// Bind), so Npgsql refuses more than 65,535; longer lists run as several statements.
+    /// </summary>
+    public const int MaxListValues = 30_000;
+
     public string Name { get; }
 
     public static WarehouseQuery Load(string name)
@@ -47,5 +54,24 @@ public sealed class WarehouseQuery
         }
 
         return (sql, parameters);
+    }
+
+    /// <summary>
+    /// Like <see cref="Bind"/>, with one list hole split into statements of at most
+    /// <paramref name="batchSize"/> values (one statement when the list is short or empty).
+    /// </summary>
+    public IEnumerable<(string Sql, Dictionary<string, object> Parameters)> BindBatches(
+        IReadOnlyDictionary<string, object>? scalars, string listName, IReadOnlyList<string> values, int batchSize = MaxListValues)
+    {
+        if (values.Count <= batchSize)
+        {
+            yield return Bind(scalars, new Dictionary<string, IReadOnlyList<string>> { [listName] = values });
+            yield break;
+        }
+
+        foreach (var batch in values.Chunk(batchSize))
+        {
+            yield return Bind(scalars, new Dictionary<string, IReadOnlyList<string>> { [listName] = batch });
+        }
     }
 }

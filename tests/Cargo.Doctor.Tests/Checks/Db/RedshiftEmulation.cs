@@ -1,0 +1,30 @@
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Checks.Db;
+
+/// <summary>
+/// Turns on, for one scenario's Cargo user, a Redshift behaviour the emulation provides as a schema
+/// that overrides has_table_privilege (see redshift-emulation.sql): placed before pg_catalog in that
+/// login's search_path, it is what the tool's statements call.
+/// </summary>
+internal static class RedshiftEmulation
+{
+    /// <summary>enable_case_sensitive_identifier off: quoted names are folded to lower case.</summary>
+    public const string IdentifierFolding = "rs_identifier_folding";
+
+    /// <summary>A server that rejects has_table_privilege(user, oid, privilege).</summary>
+    public const string WithoutOidPrivilege = "rs_without_oid_privilege";
+
+    /// <summary>Table / database privilege lookups sleep first (see <see cref="SlowAsync"/>).</summary>
+    public const string SlowCatalog = "rs_slow_catalog";
+
+    public static Task EmulateAsync(this WarehouseScenario scenario, params string[] behaviours) =>
+        scenario.AdminAsync(
+            $"ALTER ROLE {scenario.Quoted(scenario.User)} IN DATABASE {scenario.Quoted(scenario.Database)} " +
+            $"SET search_path = {string.Join(", ", behaviours)}, pg_catalog, \"$user\", public");
+
+    /// <summary>Makes has_table_privilege (<c>table</c>) or has_database_privilege (<c>database</c>) sleep this long per call.</summary>
+    public static Task SlowAsync(this WarehouseScenario scenario, string lookup, int seconds) =>
+        scenario.AdminAsync(
+            $"ALTER ROLE {scenario.Quoted(scenario.User)} IN DATABASE {scenario.Quoted(scenario.Database)} SET \"rs.slow_{lookup}_privilege_seconds\" = '{seconds}'");
+}
