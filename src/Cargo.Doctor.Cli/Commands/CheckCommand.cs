@@ -13,7 +13,7 @@ namespace Cargo.Doctor.Cli.Commands;
 /// <summary><c>cargo-doctor check</c>: gather facts from the live warehouse and AWS, then report.</summary>
 internal static class CheckCommand
 {
-    public static Command Create()
+    public static Command Create(Interruption interruption)
     {
         var configFile = new Option<string?>("--config") { Description = "YAML config file (flags override its fields)" };
         var saveFacts = new Option<string?>("--save-facts") { Description = "Also write the gathered facts (no secrets) to this file, for `report --facts`" };
@@ -32,46 +32,60 @@ internal static class CheckCommand
         command.SetAction(async (parse, ct) =>
         {
             var terminal = new TerminalOutput();
-            var config = parse.GetValue(configFile) is { } path ? ConfigFile.Load(path) : new DoctorConfig();
-            config = config with { Warehouse = warehouse.Apply(parse, config.Warehouse) };
-            config = aws.Apply(parse, config);
-            var renderers = output.Renderers(parse);
-            if (config.Warehouse.Host is null && !config.Aws.IsConfigured)
-            {
-                throw new ConfigException("nothing to check: pass --endpoint host:port/database (or --cluster/--workgroup), or use `cargo-doctor report --facts FILE`");
-            }
-
-            if (config.Warehouse.Host is not null && config.Warehouse.AllDatabases.Count == 0)
-            {
-                throw new ConfigException("no database: end --endpoint with /database or pass --database");
-            }
-
-            var catalog = CatalogLoader.LoadDefault();
-            var checks = selection.Selection(parse, catalog);
-            var failOn = selection.Threshold(parse);
+            // One validation step: every usage problem is reported before any prompt or connection.
+            var inputs = CheckInputs.Read(parse, configFile, saveFacts, warehouse, aws, output, selection);
+            var config = inputs.Config;
+            var (catalog, checks, failOn, renderers) = (inputs.Catalog, inputs.Selection, inputs.FailOn, inputs.Renderers);
             var password = config.Warehouse.Host is null ? null : PasswordSource.Resolve(config.Warehouse.LoginUser ?? config.Warehouse.User);
             var redact = parse.GetValue(output.Redact);
-            var from = config.Warehouse.Host is null || redact ? "" : $" from {config.Warehouse.Host}:{config.Warehouse.Port}";
+            var from = config.Warehouse.Host is null || redact ? "" : $" from {HostForDisplay(config.Warehouse.Host)}:{config.Warehouse.Port}";
             terminal.Progress($"cargo-doctor {ToolVersion.Current}: gathering facts{from} …");
 
             var clock = Stopwatch.StartNew();
-            var facts = await new FactsCollector(config, password).CollectAsync(DateTimeOffset.UtcNow, ct);
+            var collector = new FactsCollector(config, password);
+            FactsSnapshot facts;
+            IReadOnlySet<string> unfinished = new HashSet<string>();
+            try
+            {
+                facts = await collector.CollectAsync(DateTimeOffset.UtcNow, ct);
+            }
+            catch (OperationCanceledException) when (interruption.Requested)
+            {
+                (facts, unfinished) = CancelledRun.WhatWasGathered(config, collector.Gathered, interruption.SignalName!);
+                terminal.Error($"cancelled ({interruption.SignalName}): writing the reports with what was gathered");
+            }
+
             var gatherTime = clock.Elapsed;
             if (redact)
             {
                 facts = FactsRedactor.Redact(facts);
             }
 
-            if (parse.GetValue(saveFacts) is { } factsPath)
+            if (inputs.FactsPath is { } factsPath)
             {
-                var directory = Path.GetDirectoryName(Path.GetFullPath(factsPath));
-                Directory.CreateDirectory(directory!);
-                await File.WriteAllTextAsync(factsPath, FactsJson.Serialize(facts), ct);
-                terminal.Progress($"facts saved to {factsPath}");
+                SaveFacts(factsPath, facts, terminal);
             }
 
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, gatherTime, checks, failOn);
+            var code = ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, inputs.OutDir, renderers, gatherTime, checks, failOn, unfinished);
+            return interruption.Requested ? interruption.ExitCode : code;
         });
         return command;
+    }
+
+    private static string HostForDisplay(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+
+    /// <summary>A facts file that cannot be written is reported like a report file: the run goes on.</summary>
+    private static void SaveFacts(string path, FactsSnapshot facts, TerminalOutput terminal)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(path, FactsJson.Serialize(facts));
+            terminal.Progress($"facts saved to {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error($"could not write {path}: {e.Message}");
+        }
     }
 }

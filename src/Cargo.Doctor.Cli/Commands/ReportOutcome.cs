@@ -13,7 +13,8 @@ internal static class ReportOutcome
 {
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
-        IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn)
+        IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn,
+        IReadOnlySet<string>? unfinishedAreas = null)
     {
         if (selection.AddedAsDependencies.Count > 0)
         {
@@ -24,16 +25,23 @@ internal static class ReportOutcome
         }
 
         var clock = Stopwatch.StartNew();
-        var findings = new CheckRunner(catalog, RuleSet.All, selection).Run(facts, f =>
+        // A cancelled run's unfinished areas are unknown, whatever their rules make of the missing facts.
+        var findings = new CheckRunner(catalog, RuleSet.All, selection).Run(facts)
+            .Select(f => unfinishedAreas is null ? f : CancelledRun.Mark(f, catalog[f.CheckId], unfinishedAreas))
+            .ToList();
+        foreach (var finding in findings.Where(f => selection.Runs(f.CheckId)))
         {
-            if (selection.Runs(f.CheckId))
-            {
-                terminal.Finding(catalog[f.CheckId], f);
-            }
-        });
+            terminal.Finding(catalog[finding.CheckId], finding);
+        }
+
         var report = Report.Create(facts, catalog, findings, gatherTime + clock.Elapsed) with { FailOn = failOn };
-        var written = ReportWriter.Write(report, outDir, renderers);
-        terminal.Summary(report, written);
+        var files = ReportWriter.WriteEach(report, outDir, renderers);
+        foreach (var unwritten in files.Unwritten)
+        {
+            terminal.Error($"could not write {unwritten.Path}: {unwritten.Reason}");
+        }
+
+        terminal.Summary(report, files.Written);
         return report.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 }

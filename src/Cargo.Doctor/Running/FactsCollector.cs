@@ -19,6 +19,9 @@ public sealed class FactsCollector(DoctorConfig config, string? password, AwsCli
     /// <summary>The probes' own log: they run as the Cargo user on a connection of their own.</summary>
     public StatementLog ProbeLog { get; } = new();
 
+    /// <summary>The snapshot as far as it got: after a cancellation, what each finished source gathered.</summary>
+    public FactsSnapshot? Gathered { get; private set; }
+
     public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
         // Validated first: a malformed role ARN or bucket is a config error before anything connects.
@@ -29,10 +32,12 @@ public sealed class FactsCollector(DoctorConfig config, string? password, AwsCli
             StartedAt = startedAt,
             Target = Describe(config),
         };
+        Gathered = facts;
 
         if (config.Aws.IsConfigured)
         {
             facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, ct: ct) };
+            Gathered = facts;
 
             // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
             if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)
@@ -46,8 +51,10 @@ public sealed class FactsCollector(DoctorConfig config, string? password, AwsCli
             var reader = new WarehouseFactsReader(config.Warehouse, password);
             WarehouseLog = reader.Log;
             facts = facts with { Warehouse = await reader.ReadAsync(ct) };
+            Gathered = facts;
             var probes = await ProbeRunner.ForWarehouse(probePlan, config.Warehouse, password, ProbeLog).RunAsync(ct);
             facts = facts with { Probes = probes, Notes = [.. facts.Notes, .. ProbeNotes.For(probes)] };
+            Gathered = facts;
         }
 
         return facts;
