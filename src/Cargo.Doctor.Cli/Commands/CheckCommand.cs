@@ -43,6 +43,7 @@ internal static class CheckCommand
 
             var clock = Stopwatch.StartNew();
             var collector = new FactsCollector(config, password);
+            interruption.DeferUntilReported();
             FactsSnapshot facts;
             IReadOnlySet<string> unfinished = new HashSet<string>();
             try

@@ -11,6 +11,7 @@ internal sealed class Interruption : IDisposable
 {
     private readonly CancellationTokenSource _cancel = new();
     private readonly List<PosixSignalRegistration> _registrations = [];
+    private volatile bool _deferring;
 
     public Interruption()
     {
@@ -27,6 +28,12 @@ internal sealed class Interruption : IDisposable
 
     public bool Requested => SignalName is not null;
 
+    /// <summary>
+    /// From here on a signal cancels the run instead of ending the process. Before (e.g. at the
+    /// password prompt, which does not watch the token) Ctrl+C ends the process at once, as usual.
+    /// </summary>
+    public void DeferUntilReported() => _deferring = true;
+
     public void Dispose()
     {
         foreach (var registration in _registrations)
@@ -39,6 +46,11 @@ internal sealed class Interruption : IDisposable
 
     private void Signal(PosixSignalContext context, string name, int exitCode)
     {
+        if (!_deferring)
+        {
+            return;
+        }
+
         // Keep the process alive: the command finishes its reports, then exits with ExitCode.
         context.Cancel = true;
         if (SignalName is null)

@@ -7,7 +7,7 @@ namespace Cargo.Doctor.Cli.Options;
 /// <summary>Flags for the warehouse side; each overrides the config file's field.</summary>
 internal sealed class WarehouseOptions
 {
-    public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Warehouse endpoint as the console shows it: host:port/database" };
+    public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Warehouse endpoint as the console shows it: host:port/database, or a jdbc:redshift:// or postgresql:// URL (IPv6 in brackets; no password: use CARGO_DOCTOR_PASSWORD)" };
 
     public Option<string?> User { get; } = new("--user") { Description = "The Cargo database user to check (default cargo_user)" };
 

@@ -78,8 +78,3 @@ public static class ReportWriter
         return new ReportFiles(written, unwritten);
     }
 }
-
-/// <summary>What <see cref="ReportWriter.WriteEach"/> wrote, and what it could not write and why.</summary>
-public sealed record ReportFiles(IReadOnlyList<string> Written, IReadOnlyList<UnwrittenFile> Unwritten);
-
-public sealed record UnwrittenFile(string Path, string Reason);
