@@ -13,6 +13,8 @@ namespace Cargo.Doctor.Cli.Commands;
 /// <summary><c>cargo-doctor check</c>: gather facts from the live warehouse and AWS, then report.</summary>
 internal static class CheckCommand
 {
+    private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(10);
+
     public static Command Create(Interruption interruption)
     {
         var configFile = new Option<string?>("--config") { Description = "YAML config file (flags override its fields)" };
@@ -46,12 +48,16 @@ internal static class CheckCommand
             interruption.DeferUntilReported();
             FactsSnapshot facts;
             IReadOnlySet<string> unfinished = new HashSet<string>();
+            var collecting = collector.CollectAsync(DateTimeOffset.UtcNow, ct);
             try
             {
-                facts = await collector.CollectAsync(DateTimeOffset.UtcNow, ct);
+                // WaitAsync: a signal ends the wait even where a driver does not watch the token.
+                facts = await collecting.WaitAsync(ct);
             }
             catch (OperationCanceledException) when (interruption.Requested)
             {
+                // A few seconds for the sources to finish cleaning up (probes drop their scratch schema).
+                await Task.WhenAny(collecting, Task.Delay(CleanupGrace, CancellationToken.None));
                 (facts, unfinished) = CancelledRun.WhatWasGathered(config, collector.Gathered, interruption.SignalName!);
                 terminal.Error($"cancelled ({interruption.SignalName}): writing the reports with what was gathered");
             }
