@@ -7,15 +7,17 @@ using Cargo.Doctor.Config;
 namespace Cargo.Doctor.Cli;
 
 /// <summary>
-/// Entry point. Every expected failure ends as one line on stderr and exit code 2; nothing prints a
-/// stack trace.
+/// Entry point. Every usage or configuration problem is one line on stderr (all of them at once)
+/// and exit code 2; SIGINT/SIGTERM end a run with 130/143 after its reports; nothing prints a stack
+/// trace.
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        using var interruption = new Interruption();
         var root = new RootCommand("cargo-doctor: checks that a Redshift warehouse is set up for Cargo, and says how to fix what is not");
-        root.Subcommands.Add(CheckCommand.Create());
+        root.Subcommands.Add(CheckCommand.Create(interruption));
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CatalogCommands.List());
         root.Subcommands.Add(CatalogCommands.Explain());
@@ -26,7 +28,7 @@ public static class Program
         {
             foreach (var error in parse.Errors)
             {
-                await Console.Error.WriteLineAsync($"error: {error.Message}");
+                await Console.Error.WriteLineAsync($"error: {ParseErrorText.Clean(error.Message)}");
             }
 
             await Console.Error.WriteLineAsync("run `cargo-doctor --help` for usage");
@@ -35,23 +37,35 @@ public static class Program
 
         try
         {
-            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+            // Signals are handled by Interruption, not System.CommandLine, so the run can finish its reports.
+            var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
+            return await parse.InvokeAsync(invocation, interruption.Token);
         }
-        catch (Exception e) when (e is ConfigException or CatalogException)
+        catch (ConfigException e)
+        {
+            var terminal = new TerminalOutput();
+            foreach (var problem in e.Problems)
+            {
+                terminal.Error(problem);
+            }
+
+            return ExitCodes.UsageOrConfig;
+        }
+        catch (CatalogException e)
         {
             new TerminalOutput().Error(e.Message);
             return ExitCodes.UsageOrConfig;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (interruption.Requested)
         {
-            new TerminalOutput().Error("cancelled");
-            return ExitCodes.UsageOrConfig;
+            new TerminalOutput().Error($"cancelled ({interruption.SignalName})");
+            return interruption.ExitCode;
         }
 #pragma warning disable CA1031 // Last line of defence: one line, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            new TerminalOutput().Error($"internal error: {e.GetType().Name}: {e.Message}");
+            new TerminalOutput().Error(ParseErrorText.Clean($"internal error: {e.GetType().Name}: {e.Message}"));
             return ExitCodes.UsageOrConfig;
         }
     }

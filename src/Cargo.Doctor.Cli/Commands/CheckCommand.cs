@@ -13,7 +13,9 @@ namespace Cargo.Doctor.Cli.Commands;
 /// <summary><c>cargo-doctor check</c>: gather facts from the live warehouse and AWS, then report.</summary>
 internal static class CheckCommand
 {
-    public static Command Create()
+    private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(10);
+
+    public static Command Create(Interruption interruption)
     {
         var configFile = new Option<string?>("--config") { Description = "YAML config file (flags override its fields)" };
         var saveFacts = new Option<string?>("--save-facts") { Description = "Also write the gathered facts (no secrets) to this file, for `report --facts`" };
@@ -32,42 +34,61 @@ internal static class CheckCommand
         command.SetAction(async (parse, ct) =>
         {
             var terminal = new TerminalOutput();
-            var config = parse.GetValue(configFile) is { } path ? ConfigFile.Load(path) : new DoctorConfig();
-            config = config with { Warehouse = warehouse.Apply(parse, config.Warehouse) };
-            config = aws.Apply(parse, config);
-            var renderers = output.Renderers(parse);
-            if (config.Warehouse.Host is null && !config.Aws.IsConfigured)
-            {
-                throw new ConfigException("nothing to check: pass --endpoint host:port/database (or --cluster/--workgroup), or use `cargo-doctor report --facts FILE`");
-            }
-
-            if (config.Warehouse.Host is not null && config.Warehouse.AllDatabases.Count == 0)
-            {
-                throw new ConfigException("no database: end --endpoint with /database or pass --database");
-            }
-
-            var catalog = CatalogLoader.LoadDefault();
-            var checks = selection.Selection(parse, catalog);
-            var failOn = selection.Threshold(parse);
+            // One validation step: every usage problem is reported before any prompt or connection.
+            var inputs = CheckInputs.Read(parse, configFile, saveFacts, warehouse, aws, output, selection);
+            var config = inputs.Config;
+            var (catalog, checks, failOn, renderers) = (inputs.Catalog, inputs.Selection, inputs.FailOn, inputs.Renderers);
             var password = config.Warehouse.Host is null ? null : PasswordSource.Resolve(config.Warehouse.LoginUser ?? config.Warehouse.User);
             var redact = parse.GetValue(output.Redact);
-            var from = config.Warehouse.Host is null || redact ? "" : $" from {config.Warehouse.Host}:{config.Warehouse.Port}";
+            var from = config.Warehouse.Host is null || redact ? "" : $" from {HostForDisplay(config.Warehouse.Host)}:{config.Warehouse.Port}";
             terminal.Progress($"cargo-doctor {ToolVersion.Current}: gathering facts{from} …");
 
             var clock = Stopwatch.StartNew();
-            var facts = await new FactsCollector(config, password).CollectAsync(DateTimeOffset.UtcNow, ct);
-            var gatherTime = clock.Elapsed;
-            if (parse.GetValue(saveFacts) is { } factsPath)
+            var collector = new FactsCollector(config, password);
+            interruption.DeferUntilReported();
+            FactsSnapshot facts;
+            IReadOnlySet<string> unfinished = new HashSet<string>();
+            var collecting = collector.CollectAsync(DateTimeOffset.UtcNow, ct);
+            try
             {
-                var directory = Path.GetDirectoryName(Path.GetFullPath(factsPath));
-                Directory.CreateDirectory(directory!);
-                await File.WriteAllTextAsync(factsPath, FactsJson.Serialize(redact ? FactsRedactor.Redact(facts) : facts), ct);
-                terminal.Progress($"facts saved to {factsPath}");
+                // WaitAsync: a signal ends the wait even where a driver does not watch the token.
+                facts = await collecting.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (interruption.Requested)
+            {
+                // A few seconds for the sources to finish cleaning up (probes drop their scratch schema).
+                await Task.WhenAny(collecting, Task.Delay(CleanupGrace, CancellationToken.None));
+                (facts, unfinished) = CancelledRun.WhatWasGathered(config, collector.Gathered, interruption.SignalName!);
+                terminal.Error($"cancelled ({interruption.SignalName}): writing the reports with what was gathered");
+            }
+
+            var gatherTime = clock.Elapsed;
+            if (inputs.FactsPath is { } factsPath)
+            {
+                SaveFacts(factsPath, redact ? FactsRedactor.Redact(facts) : facts, terminal);
             }
 
             // --redact: rules run on the real facts; ReportOutcome redacts what it prints and writes.
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, gatherTime, checks, failOn, redact);
+            var code = ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, inputs.OutDir, renderers, gatherTime, checks, failOn, redact, unfinished);
+            return interruption.Requested ? interruption.ExitCode : code;
         });
         return command;
+    }
+
+    private static string HostForDisplay(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
+
+    /// <summary>A facts file that cannot be written is reported like a report file: the run goes on.</summary>
+    private static void SaveFacts(string path, FactsSnapshot facts, TerminalOutput terminal)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            File.WriteAllText(path, FactsJson.Serialize(facts));
+            terminal.Progress($"facts saved to {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error($"could not write {path}: {e.Message}");
+        }
     }
 }

@@ -6,4 +6,10 @@ internal static class ExitCodes
     public const int Ok = 0;
     public const int CheckFailed = 1;
     public const int UsageOrConfig = 2;
+
+    /// <summary>128 + SIGINT (2): stopped by Ctrl+C; reports hold what was gathered.</summary>
+    public const int Interrupted = 130;
+
+    /// <summary>128 + SIGTERM (15): stopped by a termination request; reports hold what was gathered.</summary>
+    public const int Terminated = 143;
 }

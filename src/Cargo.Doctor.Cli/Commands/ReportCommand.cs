@@ -23,9 +23,25 @@ internal static class ReportCommand
         {
             var terminal = new TerminalOutput();
             var path = parse.GetValue(factsFile)!;
-            if (!File.Exists(path))
+            // Every usage problem at once, before reading anything.
+            var problems = new List<string>();
+            if (path.Any(char.IsControl))
             {
-                throw new ConfigException($"facts file not found: {path}");
+                problems.Add("--facts: the path contains a control character");
+            }
+            else if (!File.Exists(path))
+            {
+                problems.Add($"facts file not found: '{path}'");
+            }
+
+            var renderers = output.Renderers(parse, problems);
+            var outDir = output.Folder(parse, problems);
+            var catalog = CatalogLoader.LoadDefault();
+            var checks = selection.Selection(parse, catalog, problems);
+            var failOn = selection.Threshold(parse, problems);
+            if (problems.Count > 0)
+            {
+                throw new ConfigException(problems);
             }
 
             FactsSnapshot facts;
@@ -38,14 +54,10 @@ internal static class ReportCommand
                 throw new ConfigException($"{path}: {e.Message}");
             }
 
-            var renderers = output.Renderers(parse);
-            var catalog = CatalogLoader.LoadDefault();
-            var checks = selection.Selection(parse, catalog);
-            var failOn = selection.Threshold(parse);
             // Rules run on the facts as read; an already redacted file is not redacted twice.
             var redact = parse.GetValue(output.Redact) && !facts.Redacted;
             terminal.Progress($"replaying facts from {path} (gathered {facts.StartedAt:yyyy-MM-dd HH:mm} UTC by cargo-doctor {facts.ToolVersion})");
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, parse.GetValue(output.Out)!, renderers, TimeSpan.Zero, checks, failOn, redact);
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, outDir!, renderers, TimeSpan.Zero, checks, failOn, redact);
         });
         return command;
     }

@@ -15,7 +15,8 @@ internal static class ReportOutcome
     /// <param name="redact">--redact: the rules still see the real facts; only what is printed and written is redacted.</param>
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
-        IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn, bool redact = false)
+        IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn,
+        bool redact = false, IReadOnlySet<string>? unfinishedAreas = null)
     {
         if (selection.AddedAsDependencies.Count > 0)
         {
@@ -27,21 +28,28 @@ internal static class ReportOutcome
 
         var redacted = redact ? RedactedOutput.Of(facts) : null;
         var clock = Stopwatch.StartNew();
-        var findings = new CheckRunner(catalog, RuleSet.All, selection).Run(facts, f =>
+        // A cancelled run's unfinished areas are unknown, whatever their rules make of the missing facts.
+        var findings = new CheckRunner(catalog, RuleSet.All, selection).Run(facts)
+            .Select(f => unfinishedAreas is null ? f : CancelledRun.Mark(f, catalog[f.CheckId], unfinishedAreas))
+            .ToList();
+        foreach (var finding in findings.Where(f => selection.Runs(f.CheckId)))
         {
-            if (selection.Runs(f.CheckId))
-            {
-                terminal.Finding(catalog[f.CheckId], redacted?.Redact(f) ?? f);
-            }
-        });
+            terminal.Finding(catalog[finding.CheckId], redacted?.Redact(finding) ?? finding);
+        }
+
         if (redacted is not null)
         {
             findings = findings.Select(redacted.Redact).ToList();
         }
 
         var report = Report.Create(redacted?.Facts ?? facts, catalog, findings, gatherTime + clock.Elapsed) with { FailOn = failOn };
-        var written = ReportWriter.Write(report, outDir, renderers);
-        terminal.Summary(report, written);
+        var files = ReportWriter.WriteEach(report, outDir, renderers);
+        foreach (var unwritten in files.Unwritten)
+        {
+            terminal.Error($"could not write {unwritten.Path}: {unwritten.Reason}");
+        }
+
+        terminal.Summary(report, files.Written);
         return report.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 }

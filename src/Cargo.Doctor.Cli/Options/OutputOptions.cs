@@ -19,9 +19,30 @@ internal sealed class OutputOptions
         command.Options.Add(Redact);
     }
 
-    public IReadOnlyList<IReportRenderer> Renderers(ParseResult parse)
+    public IReadOnlyList<IReportRenderer> Renderers(ParseResult parse, List<string> problems)
     {
         var formats = parse.GetValue(Format) ?? [];
-        return ReportWriter.Select(formats.Length == 0 ? ReportWriter.DefaultFormats : formats);
+        try
+        {
+            return ReportWriter.Select(formats.Length == 0 ? ReportWriter.DefaultFormats : formats);
+        }
+        catch (Config.ConfigException e)
+        {
+            problems.AddRange(e.Problems);
+            return [];
+        }
+    }
+
+    /// <summary>The --out folder, or null after recording why it cannot be used.</summary>
+    public string? Folder(ParseResult parse, List<string> problems)
+    {
+        var folder = parse.GetValue(Out);
+        var problem = OutputLocation.FolderProblem(folder, "--out");
+        if (problem is not null)
+        {
+            problems.Add(problem);
+        }
+
+        return problem is null ? folder : null;
     }
 }

@@ -25,12 +25,31 @@ internal sealed class SelectionOptions
         command.Options.Add(FailOn);
     }
 
-    public CheckSelection Selection(ParseResult parse, CheckCatalog catalog)
+    public CheckSelection Selection(ParseResult parse, CheckCatalog catalog, List<string> problems)
     {
         var include = parse.GetValue(Checks) ?? [];
         var skip = parse.GetValue(Skip) ?? [];
-        return include.Length == 0 && skip.Length == 0 ? CheckSelection.All(catalog) : CheckSelection.Create(catalog, include, skip);
+        try
+        {
+            return include.Length == 0 && skip.Length == 0 ? CheckSelection.All(catalog) : CheckSelection.Create(catalog, include, skip);
+        }
+        catch (Config.ConfigException e)
+        {
+            problems.AddRange(e.Problems);
+            return CheckSelection.All(catalog);
+        }
     }
 
-    public FailThreshold Threshold(ParseResult parse) => FailThresholdExtensions.Parse(parse.GetValue(FailOn) ?? "fail");
+    public FailThreshold Threshold(ParseResult parse, List<string> problems)
+    {
+        try
+        {
+            return FailThresholdExtensions.Parse(parse.GetValue(FailOn) ?? "fail");
+        }
+        catch (Config.ConfigException e)
+        {
+            problems.AddRange(e.Problems);
+            return FailThreshold.Fail;
+        }
+    }
 }

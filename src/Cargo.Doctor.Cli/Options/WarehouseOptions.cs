@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Cargo.Doctor.Config;
 
 namespace Cargo.Doctor.Cli.Options;
@@ -6,7 +7,7 @@ namespace Cargo.Doctor.Cli.Options;
 /// <summary>Flags for the warehouse side; each overrides the config file's field.</summary>
 internal sealed class WarehouseOptions
 {
-    public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Warehouse endpoint as the console shows it: host:port/database" };
+    public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Warehouse endpoint as the console shows it: host:port/database, or a jdbc:redshift:// or postgresql:// URL (IPv6 in brackets; no password: use CARGO_DOCTOR_PASSWORD)" };
 
     public Option<string?> User { get; } = new("--user") { Description = "The Cargo database user to check (default cargo_user)" };
 
@@ -20,7 +21,8 @@ internal sealed class WarehouseOptions
 
     public Option<string?> SslMode { get; } = new("--sslmode") { Description = "disable, allow, prefer (default), require, verify-ca, verify-full" };
 
-    public Option<int?> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds to wait for a connection (default 15)" };
+    // A string, not an int: System.CommandLine's own error for "abc" names .NET types.
+    public Option<string?> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds to wait for a connection, 1 to 600 (default 15)" };
 
     public void AddTo(Command command)
     {
@@ -30,31 +32,30 @@ internal sealed class WarehouseOptions
         }
     }
 
-    public WarehouseConfig Apply(ParseResult parse, WarehouseConfig config)
+    /// <summary>Overrides the config's fields with the flags given; a flag that does not parse is recorded, not thrown.</summary>
+    public WarehouseConfig Apply(ParseResult parse, WarehouseConfig config, List<string> problems)
     {
-        if (parse.GetValue(Endpoint) is { } endpointText)
+        if (parse.GetValue(Endpoint) is { } endpointText && Parsed(() => Config.Endpoint.Parse(endpointText), problems) is { } endpoint)
         {
-            var endpoint = Config.Endpoint.Parse(endpointText);
             config = config with
             {
                 Host = endpoint.Host,
                 Port = endpoint.Port ?? config.Port,
                 Databases = endpoint.Database is null ? config.Databases : [endpoint.Database, .. config.Databases.Where(d => d != endpoint.Database)],
+                LoginUser = endpoint.LoginUserFor(parse.GetValue(User) ?? config.User) ?? config.LoginUser,
             };
         }
 
         var databases = parse.GetValue(Database) ?? [];
-        var schemas = (parse.GetValue(Schema) ?? []).Select(SchemaTarget.Parse).ToList();
-        var timeout = parse.GetValue(ConnectTimeout);
-        if (timeout is < 1 or > 600)
+        var schemas = (parse.GetValue(Schema) ?? []).Select(s => Parsed(() => SchemaTarget.Parse(s), problems)).OfType<SchemaTarget>().ToList();
+        int? timeout = null;
+        if (parse.GetValue(ConnectTimeout) is { } timeoutText)
         {
-            throw new ConfigException("--connect-timeout must be between 1 and 600 seconds");
-        }
-
-        var sslMode = parse.GetValue(SslMode);
-        if (sslMode is not null)
-        {
-            Sources.Warehouse.WarehouseConnector.ParseSslMode(sslMode);
+            timeout = int.TryParse(timeoutText, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) ? seconds : null;
+            if (timeout is null)
+            {
+                problems.Add($"--connect-timeout '{timeoutText}': use a whole number of seconds from {DoctorConfigValidator.MinConnectTimeoutSeconds} to {DoctorConfigValidator.MaxConnectTimeoutSeconds}");
+            }
         }
 
         return config with
@@ -64,8 +65,22 @@ internal sealed class WarehouseOptions
             User = parse.GetValue(User) ?? config.User,
             LoginUser = parse.GetValue(LoginUser) ?? config.LoginUser,
             FunctionRole = parse.GetValue(FunctionRole) ?? config.FunctionRole,
-            SslMode = sslMode ?? config.SslMode,
+            SslMode = parse.GetValue(SslMode) ?? config.SslMode,
             ConnectTimeoutSeconds = timeout ?? config.ConnectTimeoutSeconds,
         };
+    }
+
+    private static T? Parsed<T>(Func<T> parse, List<string> problems)
+        where T : class
+    {
+        try
+        {
+            return parse();
+        }
+        catch (ConfigException e)
+        {
+            problems.AddRange(e.Problems);
+            return null;
+        }
     }
 }

@@ -1,97 +1,62 @@
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace Cargo.Doctor.Config;
 
 /// <summary>
-/// Reads the YAML config file (see README "Configuration"). A password key is refused on purpose:
-/// secrets come only from the environment or a prompt.
+/// Reads the YAML config file (see README "Configuration"). Walks the YAML tree itself rather than
+/// binding to a .NET type, so that every problem names the file, line and key in the customer's
+/// words (never a .NET type name), and all problems are reported at once. A password key is refused
+/// on purpose: secrets come only from the environment or a prompt.
 /// </summary>
 public static class ConfigFile
 {
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(CamelCaseNamingConvention.Instance)
-        .Build();
-
     public static DoctorConfig Load(string path)
     {
+        if (path.Trim().Length == 0 || path.Any(char.IsControl))
+        {
+            throw new ConfigException("--config: not a file path");
+        }
+
         if (!File.Exists(path))
         {
             throw new ConfigException($"config file not found: {path}");
         }
 
-        return Parse(File.ReadAllText(path), path);
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ConfigException($"{path}: cannot be read ({e.Message})");
+        }
+
+        return Parse(yaml, path);
     }
 
     public static DoctorConfig Parse(string yaml, string name = "config")
     {
-        ConfigDocument doc;
+        var stream = new YamlStream();
         try
         {
-            doc = Yaml.Deserialize<ConfigDocument>(yaml) ?? new ConfigDocument();
+            stream.Load(new StringReader(yaml));
         }
         catch (YamlException e)
         {
-            var inner = e.InnerException?.Message ?? e.Message;
-            throw new ConfigException($"{name}: line {e.Start.Line}: {inner}");
+            throw new ConfigException($"{name}: line {e.Start.Line}: {(e.InnerException ?? e).Message}");
         }
 
-        var w = doc.Warehouse ?? new ConfigDocument.WarehouseSection();
-        if (w.Password is not null)
+        var problems = new List<string>();
+        var root = stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        var file = new ConfigFileReader(name, problems);
+        var config = file.Read(root);
+        if (problems.Count > 0)
         {
-            throw new ConfigException($"{name}: 'password' is not allowed in the config file; set CARGO_DOCTOR_PASSWORD instead");
+            throw new ConfigException(problems);
         }
 
-        var warehouse = new WarehouseConfig();
-        if (w.Endpoint is not null)
-        {
-            var endpoint = Endpoint.Parse(w.Endpoint);
-            warehouse = warehouse with
-            {
-                Host = endpoint.Host,
-                Port = endpoint.Port ?? warehouse.Port,
-                Databases = endpoint.Database is null ? [] : [endpoint.Database],
-            };
-        }
-
-        warehouse = warehouse with
-        {
-            Host = w.Host ?? warehouse.Host,
-            Port = w.Port ?? warehouse.Port,
-            Databases = w.Databases is { Count: > 0 } ? w.Databases.Union(warehouse.Databases).ToList() : warehouse.Databases,
-            Schemas = (w.Schemas ?? []).Select(SchemaTarget.Parse).ToList(),
-            User = w.User ?? warehouse.User,
-            LoginUser = w.LoginUser,
-            FunctionRole = w.FunctionRole ?? warehouse.FunctionRole,
-            SslMode = w.SslMode ?? warehouse.SslMode,
-            ConnectTimeoutSeconds = w.ConnectTimeout ?? warehouse.ConnectTimeoutSeconds,
-        };
-
-        var a = doc.Aws ?? new ConfigDocument.AwsSection();
-        var c = doc.Cargo ?? new ConfigDocument.CargoSection();
-        return new DoctorConfig
-        {
-            Warehouse = warehouse,
-            Aws = new AwsConfig
-            {
-                Region = a.Region,
-                ClusterIdentifier = a.ClusterIdentifier,
-                Workgroup = a.Workgroup,
-                Namespace = a.Namespace,
-                RoleArn = a.RoleArn,
-                Profile = a.Profile,
-                EvidenceDir = a.EvidenceDir,
-            },
-            Cargo = new CargoConfig
-            {
-                Ips = c.Ip ?? [],
-                RoleArn = c.RoleArn,
-                Bucket = c.Bucket,
-                Prefix = c.Prefix,
-                BucketRegion = c.BucketRegion,
-            },
-            ReadOnly = doc.ReadOnly ?? false,
-        };
+        return config;
     }
 }

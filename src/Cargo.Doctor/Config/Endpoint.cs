@@ -1,50 +1,177 @@
+using System.Net;
+using System.Net.Sockets;
+
 namespace Cargo.Doctor.Config;
 
 /// <summary>
-/// The console's endpoint string, <c>host:port/database</c> (also with a <c>jdbc:redshift://</c>
-/// or <c>postgresql://</c> prefix, or without port or database).
+/// The console's endpoint string, <c>host:port/database</c>, also as a URL
+/// (<c>jdbc:redshift://</c>, <c>redshift://</c>, <c>postgresql://</c>, <c>postgres://</c>), without
+/// port or database, or with an IPv6 address in brackets (<c>[::1]:5439/dev</c>).
+/// A password in it (<c>user:PASSWORD@host</c>, <c>?password=</c>, <c>;PWD=</c>) is refused without
+/// repeating it: the password comes only from the environment or a prompt.
 /// </summary>
-public sealed record Endpoint(string Host, int? Port, string? Database)
+/// <param name="User">The user named in the URL (<c>user@host</c> or <c>?user=</c>), if any.</param>
+public sealed record Endpoint(string Host, int? Port, string? Database, string? User = null)
 {
+    // JDBC URL forms, properties after '?' joined by '&' or after ';':
+    // https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-build-connection-url.html
+    // libpq URIs, postgresql://user:password@host:port/dbname?param=value:
+    // https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS
+    private static readonly string[] Schemes = ["jdbc:redshift://", "jdbc:postgresql://", "redshift://", "postgresql://", "postgres://"];
+
+    private static readonly string[] PasswordKeys = ["password", "pwd"];
+
+    private static readonly string[] UserKeys = ["user", "uid", "username"];
+
+    private const string PasswordRefused =
+        "the endpoint contains a password: remove it and set CARGO_DOCTOR_PASSWORD (or PGPASSWORD) instead";
+
+    /// <summary>The host as a URL authority writes it: IPv6 addresses in brackets.</summary>
+    public string HostForDisplay => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host;
+
+    /// <summary>The user named in the URL logs in (like --login-user) when it is not the Cargo user itself.</summary>
+    public string? LoginUserFor(string cargoUser) => User is { } user && user != cargoUser ? user : null;
+
     public static Endpoint Parse(string text)
     {
-        var rest = text.Trim();
-        foreach (var prefix in new[] { "jdbc:redshift://", "redshift://", "postgresql://", "postgres://" })
+        // Checked before anything echoes the text back: a password must never be repeated.
+        if (ContainsPassword(text))
         {
-            if (rest.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            {
-                rest = rest[prefix.Length..];
-            }
+            throw new ConfigException(PasswordRefused);
         }
+
+        if (text.Any(char.IsControl))
+        {
+            throw new ConfigException("the endpoint contains a control character");
+        }
+
+        var rest = text.Trim();
+        var scheme = Schemes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.OrdinalIgnoreCase));
+        if (scheme is not null)
+        {
+            rest = rest[scheme.Length..];
+        }
+        else if (rest.Contains("://", StringComparison.Ordinal))
+        {
+            throw new ConfigException($"endpoint '{text}': unknown scheme (use host:port/database, jdbc:redshift://… or postgresql://…)");
+        }
+
+        var (address, properties) = SplitProperties(rest);
+        var user = properties.FirstOrDefault(p => UserKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Value;
 
         string? database = null;
-        var slash = rest.IndexOf('/');
+        var slash = address.IndexOf('/', StringComparison.Ordinal);
         if (slash >= 0)
         {
-            database = rest[(slash + 1)..].Split('?')[0];
-            rest = rest[..slash];
-            database = database.Length == 0 ? null : Uri.UnescapeDataString(database);
-        }
-
-        int? port = null;
-        var colon = rest.LastIndexOf(':');
-        if (colon >= 0 && !rest.EndsWith(']'))
-        {
-            var portText = rest[(colon + 1)..];
-            if (!int.TryParse(portText, out var p) || p is < 1 or > 65535)
+            database = Uri.UnescapeDataString(address[(slash + 1)..]);
+            address = address[..slash];
+            if (database.Contains('/', StringComparison.Ordinal))
             {
-                throw new ConfigException($"endpoint '{text}': port '{portText}' is not a number from 1 to 65535");
+                throw new ConfigException($"endpoint '{text}' must look like host:port/database (one database after the '/')");
             }
 
-            port = p;
-            rest = rest[..colon];
+            database = database.Length == 0 ? null : database;
         }
 
-        if (rest.Length == 0 || rest.Any(char.IsWhiteSpace))
+        var at = address.LastIndexOf('@');
+        if (at >= 0)
         {
-            throw new ConfigException($"endpoint '{text}' must look like host:port/database");
+            user = Uri.UnescapeDataString(address[..at]);
+            address = address[(at + 1)..];
         }
 
-        return new Endpoint(rest.Trim('[', ']'), port, database);
+        var (host, port) = SplitHostPort(address, text);
+        return new Endpoint(host, port, database, string.IsNullOrEmpty(user) ? null : user);
+    }
+
+    /// <summary>True when any URL form carries a password: userinfo with a colon, or a password property.</summary>
+    private static bool ContainsPassword(string text)
+    {
+        var rest = text.Trim();
+        var scheme = Schemes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.OrdinalIgnoreCase));
+        if (scheme is not null)
+        {
+            rest = rest[scheme.Length..];
+        }
+
+        var (address, properties) = SplitProperties(rest);
+        if (properties.Any(p => PasswordKeys.Contains(p.Key.Trim(), StringComparer.OrdinalIgnoreCase)))
+        {
+            return true;
+        }
+
+        var authority = address.Split('/')[0];
+        var at = authority.LastIndexOf('@');
+        return at >= 0 && authority[..at].Contains(':', StringComparison.Ordinal);
+    }
+
+    private static (string Address, List<KeyValuePair<string, string>> Properties) SplitProperties(string text)
+    {
+        var start = text.IndexOfAny(['?', ';']);
+        if (start < 0)
+        {
+            return (text, []);
+        }
+
+        var properties = text[(start + 1)..]
+            .Split(['&', ';'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(pair => pair.Split('=', 2))
+            .Select(kv => new KeyValuePair<string, string>(Uri.UnescapeDataString(kv[0]), kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : ""))
+            .ToList();
+        return (text[..start], properties);
+    }
+
+    private static (string Host, int? Port) SplitHostPort(string address, string text)
+    {
+        string host;
+        string? portText = null;
+        if (address.StartsWith('['))
+        {
+            var close = address.IndexOf(']', StringComparison.Ordinal);
+            if (close < 0)
+            {
+                throw new ConfigException($"endpoint '{text}': '[' without ']' (write an IPv6 address as [::1]:5439/dev)");
+            }
+
+            host = address[1..close];
+            var after = address[(close + 1)..];
+            if (after.Length > 0)
+            {
+                portText = after.StartsWith(':') ? after[1..] : throw new ConfigException($"endpoint '{text}': only ':port' may follow ']'");
+            }
+
+            if (!IPAddress.TryParse(host, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6)
+            {
+                throw new ConfigException($"endpoint '{text}': '[{host}]' is not an IPv6 address");
+            }
+        }
+        else
+        {
+            var colons = address.Count(c => c == ':');
+            if (colons > 1)
+            {
+                throw new ConfigException($"endpoint '{text}': a host with ':' in it must be an IPv6 address in brackets, like [::1]:5439/dev");
+            }
+
+            var colon = address.IndexOf(':', StringComparison.Ordinal);
+            host = colon < 0 ? address : address[..colon];
+            portText = colon < 0 ? null : address[(colon + 1)..];
+            if (!HostName.IsValid(host))
+            {
+                throw new ConfigException($"endpoint '{text}' must look like host:port/database (the host is a DNS name or IP address)");
+            }
+        }
+
+        if (portText is null)
+        {
+            return (host, null);
+        }
+
+        if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
+        {
+            throw new ConfigException($"endpoint '{text}': port '{portText}' is not a number from 1 to 65535");
+        }
+
+        return (host, port);
     }
 }

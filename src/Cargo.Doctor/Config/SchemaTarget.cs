@@ -8,18 +8,22 @@ public sealed record SchemaTarget(string Database, string Schema, bool ReadOnly)
 {
     public static SchemaTarget Parse(string text)
     {
+        if (text.Any(char.IsControl))
+        {
+            throw new ConfigException("a schema name contains a control character");
+        }
+
         var rest = text.Trim();
         var readOnly = false;
         var colon = rest.LastIndexOf(':');
         if (colon > rest.LastIndexOf('"'))
         {
             var mode = rest[(colon + 1)..].Trim().ToLowerInvariant();
-            readOnly = mode switch
-            {
-                "read" => true,
-                "write" or "readwrite" => false,
-                _ => throw new ConfigException($"schema '{text}': unknown access '{mode}' (use :read or nothing)"),
-            };
+            // Only ":read" narrows access; write access is the default and has no suffix, so a
+            // ":write" is as likely a typo as anything else and is refused.
+            readOnly = mode == "read"
+                ? true
+                : throw new ConfigException($"schema '{text}': unknown access '{mode}' (use :read, or nothing for read and write)");
             rest = rest[..colon];
         }
 

@@ -28,17 +28,53 @@ public static class ReportWriter
         return result;
     }
 
+    /// <summary>Writes every file; throws after trying them all when one could not be written.</summary>
     public static IReadOnlyList<string> Write(Report report, string directory, IEnumerable<IReportRenderer> renderers)
     {
-        Directory.CreateDirectory(directory);
+        var files = WriteEach(report, directory, renderers);
+        return files.Unwritten.Count == 0
+            ? files.Written
+            : throw new IOException(string.Join("; ", files.Unwritten.Select(u => $"{u.Path}: {u.Reason}")));
+    }
+
+    /// <summary>
+    /// Writes each format on its own: one that cannot be written (disk full, a folder in the way)
+    /// does not stop the others, and is listed with the reason.
+    /// </summary>
+    public static ReportFiles WriteEach(Report report, string directory, IEnumerable<IReportRenderer> renderers)
+    {
         var written = new List<string>();
+        var unwritten = new List<UnwrittenFile>();
+        string? folderProblem = null;
+        try
+        {
+            Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            folderProblem = e.Message;
+        }
+
         foreach (var renderer in renderers.Concat(FixScripts).Distinct())
         {
             var path = Path.Combine(directory, renderer.FileName);
-            File.WriteAllText(path, renderer.Render(report));
-            written.Add(path);
+            if (folderProblem is not null)
+            {
+                unwritten.Add(new UnwrittenFile(path, folderProblem));
+                continue;
+            }
+
+            try
+            {
+                File.WriteAllText(path, renderer.Render(report));
+                written.Add(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                unwritten.Add(new UnwrittenFile(path, e.Message));
+            }
         }
 
-        return written;
+        return new ReportFiles(written, unwritten);
     }
 }

@@ -26,6 +26,9 @@ public sealed class FactsCollector(
     /// <summary>The probes' own log: they run as the Cargo user on a connection of their own.</summary>
     public StatementLog ProbeLog { get; } = new();
 
+    /// <summary>The snapshot as far as it got: after a cancellation, what each finished source gathered.</summary>
+    public FactsSnapshot? Gathered { get; private set; }
+
     public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
         // Validated first: a malformed role ARN or bucket is a config error before anything connects.
@@ -37,10 +40,12 @@ public sealed class FactsCollector(
             Target = Describe(config),
             Notes = [.. CargoIpRanges.WideRangeNotes(config.Cargo.Ips)],
         };
+        Gathered = facts;
 
         if (config.Aws.IsConfigured)
         {
             facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, resolveHost, ct) };
+            Gathered = facts;
 
             // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
             if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)
@@ -54,14 +59,16 @@ public sealed class FactsCollector(
             var reader = new WarehouseFactsReader(config.Warehouse, password);
             WarehouseLog = reader.Log;
             facts = facts with { Warehouse = await reader.ReadAsync(ct) };
+            Gathered = facts;
+
             // An unreachable database is tried once per run: when the reads could not connect, the probes do not try again.
             if (facts.Warehouse.Databases.FirstOrDefault(d => d.Name == probePlan.Database)?.Connection is { Succeeded: false } failed)
             {
                 probePlan = probePlan.WithUnreachableDatabase(failed.FailureMessage ?? failed.FailureKind ?? "failed");
             }
-
             var probes = await ProbeRunner.ForWarehouse(probePlan, config.Warehouse, password, ProbeLog).RunAsync(ct);
             facts = facts with { Probes = probes, Notes = [.. facts.Notes, .. ProbeNotes.For(probes)] };
+            Gathered = facts;
         }
 
         return facts;

@@ -15,6 +15,13 @@ public static class CliProcess
 
     public static async Task<Result> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null)
     {
+        using var process = Start(args, env);
+        return await WaitAsync(process, args);
+    }
+
+    /// <summary>Starts the CLI without waiting, e.g. to signal it by pid; finish with <see cref="WaitAsync"/>.</summary>
+    public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardInput = true,
@@ -39,8 +46,13 @@ public static class CliProcess
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start)!;
+        var process = Process.Start(start)!;
         process.StandardInput.Close();
+        return process;
+    }
+
+    public static async Task<Result> WaitAsync(Process process, IEnumerable<string> args)
+    {
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));

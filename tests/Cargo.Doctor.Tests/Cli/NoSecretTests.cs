@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Tests.Fixtures;
+using Cargo.Doctor.Tests.Hardening;
 
 namespace Cargo.Doctor.Tests.Cli;
 
@@ -56,6 +57,54 @@ public sealed class NoSecretTests(PostgresServer server)
             {
                 Assert.False(Regex.IsMatch(text, $"(?<![A-Za-z0-9_]){Regex.Escape(original)}(?![A-Za-z0-9_])"), $"{name} contains {original}");
             }
+        }
+    }
+
+    public static TheoryData<string, bool> PasswordInEndpointRows => new(
+        HostileInputs.All.Where(i => i.Name.StartsWith("password_", StringComparison.Ordinal))
+            .SelectMany(i => new[] { (i.Name, false), (i.Name, true) }));
+
+    /// <summary>Issue 13.2: a password in the endpoint (any URL form, flag or config file) is a usage error that never repeats it, with or without --redact.</summary>
+    [Theory]
+    [MemberData(nameof(PasswordInEndpointRows))]
+    public async Task password_in_the_endpoint_is_a_usage_error_that_never_repeats_it(string row, bool redact)
+    {
+        var run = await HostileRun.RunAsync(HostileInputs.Named(row), redact ? ["--redact"] : []);
+
+        Assert.True(run.Result.ExitCode == 2, run.Result.ToString());
+        Assert.Single(run.Result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains(run.Expected, run.Result.Stderr);
+        Assert.Contains("CARGO_DOCTOR_PASSWORD", run.Result.Stderr);
+        AssertNoSecret(run);
+    }
+
+    /// <summary>Every usage-error path (the whole hostile-input table) keeps the password out of every output.</summary>
+    [Theory]
+    [MemberData(nameof(HostileInputs.Names), MemberType = typeof(HostileInputs))]
+    public async Task no_error_path_prints_the_password(string row)
+    {
+        AssertNoSecret(await HostileRun.RunAsync(HostileInputs.Named(row)));
+    }
+
+    /// <summary>A run that cannot connect still writes reports: none holds the password.</summary>
+    [Fact]
+    public async Task a_refused_connection_prints_no_password()
+    {
+        var run = await HostileRun.RunAsync(new HostileInput("refused", ["--endpoint", "127.0.0.1:1/dev", "--format", "md,html,json,junit"], ""));
+
+        Assert.True(run.Result.ExitCode == 1, run.Result.ToString());
+        Assert.NotEmpty(Directory.GetFiles(run.OutDir));
+        AssertNoSecret(run);
+    }
+
+    private static void AssertNoSecret(HostileRun.Outcome run)
+    {
+        var outputs = Directory.GetFiles(run.OutDir).Select(f => (Path.GetFileName(f), File.ReadAllText(f)))
+            .Append(("stdout", run.Result.Stdout)).Append(("stderr", run.Result.Stderr));
+        foreach (var (name, text) in outputs)
+        {
+            Assert.False(text.Contains(HostileInputs.Secret, StringComparison.OrdinalIgnoreCase), $"{name} contains the password\n{run.Result}");
+            Assert.False(text.Contains("Hunter2", StringComparison.OrdinalIgnoreCase), $"{name} contains part of the password\n{run.Result}");
         }
     }
 }

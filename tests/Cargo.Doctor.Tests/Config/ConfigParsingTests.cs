@@ -84,7 +84,7 @@ public sealed class ConfigParsingTests
     }
 
     [Theory]
-    [InlineData("warehouse:\n  password: hunter2\n", "'password' is not allowed")]
+    [InlineData("warehouse:\n  password: hunter2\n", "line 2: warehouse.password: not allowed")]
     [InlineData("warehouse:\n  nosuchkey: 1\n", "line 2")]
     [InlineData("warehouse: [\n", "line")]
     public void bad_yaml_is_a_config_error(string yaml, string expected)

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using Cargo.Doctor.Catalog;
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Engine;
+using Cargo.Doctor.Reports;
+
+namespace Cargo.Doctor.Cli.Options;
+
+/// <summary>
+/// Everything `check` was asked to do, read and validated in one step (config file, then flags over
+/// it, then the merged whole) before any prompt, connection or AWS call. Every problem is collected
+/// and thrown together, one line each.
+/// </summary>
+internal sealed record CheckInputs(
+    DoctorConfig Config,
+    IReadOnlyList<IReportRenderer> Renderers,
+    CheckCatalog Catalog,
+    CheckSelection Selection,
+    FailThreshold FailOn,
+    string OutDir,
+    string? FactsPath)
+{
+    public static CheckInputs Read(
+        ParseResult parse, Option<string?> configFile, Option<string?> saveFacts,
+        WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection)
+    {
+        var problems = new List<string>();
+        var config = new DoctorConfig();
+        if (parse.GetValue(configFile) is { } path)
+        {
+            try
+            {
+                config = ConfigFile.Load(path);
+            }
+            catch (ConfigException e)
+            {
+                problems.AddRange(e.Problems);
+            }
+        }
+
+        config = config with { Warehouse = warehouse.Apply(parse, config.Warehouse, problems) };
+        config = aws.Apply(parse, config);
+        var merged = DoctorConfigValidator.Validate(config);
+        if (problems.Count > 0)
+        {
+            // "nothing to check" only adds noise when the endpoint itself was refused above.
+            merged = merged.Where(p => !p.StartsWith("nothing to check", StringComparison.Ordinal) && !p.StartsWith("no database", StringComparison.Ordinal)).ToList();
+        }
+
+        problems.AddRange(merged);
+
+        var renderers = output.Renderers(parse, problems);
+        var outDir = output.Folder(parse, problems);
+        var factsPath = parse.GetValue(saveFacts);
+        if (factsPath is not null && OutputLocation.FileProblem(factsPath, "--save-facts") is { } factsProblem)
+        {
+            problems.Add(factsProblem);
+        }
+
+        CheckCatalog? catalog = null;
+        try
+        {
+            catalog = CatalogLoader.LoadDefault();
+        }
+        catch (CatalogException e)
+        {
+            problems.Add(e.Message);
+        }
+
+        var checks = catalog is null ? null : selection.Selection(parse, catalog, problems);
+        var failOn = selection.Threshold(parse, problems);
+        if (problems.Count > 0)
+        {
+            throw new ConfigException(problems.Distinct().ToList());
+        }
+
+        return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath);
+    }
+}
