@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Sql;
 using Cargo.Doctor.Tests.Cli;
 using Cargo.Doctor.Tests.Fixtures;
 using Npgsql;
@@ -45,6 +46,24 @@ public sealed class WarehouseReadFaultTests(PostgresServer server)
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains(finding.Details, d => d.Contains("did not finish within 2 s", StringComparison.Ordinal));
         Assert.Equal(CheckStatus.Pass, result["db.user-exists"].Status);
+    }
+
+    [Fact]
+    public async Task a_statement_cancelled_by_the_server_is_a_gap_and_blanks_out_nothing_else()
+    {
+        var scenario = await SlowScenarioAsync("table");
+        // A server-side cancel (SQLSTATE 57014), as Redshift raises it when statement_timeout ends a
+        // statement (https://docs.aws.amazon.com/redshift/latest/dg/r_statement_timeout.html).
+        await scenario.AdminAsync($"ALTER ROLE {SqlQuote.Ident(scenario.User)} SET statement_timeout = '1s'");
+
+        var result = await scenario.CheckAsync("sales");
+
+        var finding = result["db.table-grants"];
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains(finding.Details, d => d.Contains("canceling statement", StringComparison.Ordinal));
+        Assert.Equal(CheckStatus.Pass, result["db.user-exists"].Status);
+        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
+        Assert.Equal(CheckStatus.Pass, result["db.database-privileges"].Status);
     }
 
     [Fact]
