@@ -5,7 +5,11 @@ namespace Cargo.Doctor.Sources.Probes;
 
 /// <summary>
 /// Maps the error texts Redshift documents for COPY/UNLOAD, schema and function creation (see
-/// shared/reference/redshift-facts.md section 3) to a cause with its own explanation and fix.
+/// https://docs.aws.amazon.com/redshift/latest/dg/s3serviceexception-error.html,
+/// https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT.html (ASSUMEROLE usage notes),
+/// https://docs.aws.amazon.com/redshift/latest/mgmt/authorizing-redshift-service.html and
+/// https://docs.aws.amazon.com/redshift/latest/mgmt/serverless-security-other-services.html) to a cause
+/// with its own explanation and fix.
 /// First match wins: the specific S3 texts come before the generic access denied.
 /// </summary>
 public static partial class ProbeErrorClassifier

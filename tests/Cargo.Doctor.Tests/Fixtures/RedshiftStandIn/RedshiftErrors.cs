@@ -20,7 +20,7 @@ public enum ErrorProvenance
 public sealed record RedshiftError(string Kind, string SqlState, string Message, string? Detail, ErrorProvenance Provenance);
 
 /// <summary>
-/// The Redshift error texts the stand-in raises (shared reference, redshift-facts.md section 3). The
+/// The Redshift error texts the stand-in raises, each marked with where it comes from. The
 /// SQLSTATE of COPY/UNLOAD failures is not documented: XX000 (internal error, which makes Npgsql
 /// close the connection) is what public logs of JDBC/psycopg clients show, and stays UNCONFIRMED.
 /// </summary>

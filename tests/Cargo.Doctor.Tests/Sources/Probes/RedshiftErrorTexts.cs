@@ -1,6 +1,9 @@
 namespace Cargo.Doctor.Tests.Sources.Probes;
 
-/// <summary>Redshift's error texts as documented (shared/reference/redshift-facts.md section 3), verbatim.</summary>
+/// <summary>
+/// Redshift's error texts, verbatim as documented (https://docs.aws.amazon.com/redshift/latest/dg/s3serviceexception-error.html,
+/// https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT.html) or as public client logs show them.
+/// </summary>
 public static class RedshiftErrorTexts
 {
     public const string CustomerRole = "arn:aws:iam::111122223333:role/RedshiftForCargo";
