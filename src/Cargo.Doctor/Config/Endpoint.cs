@@ -19,7 +19,9 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
     // https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-URIS
     private static readonly string[] Schemes = ["jdbc:redshift://", "jdbc:postgresql://", "redshift://", "postgresql://", "postgres://"];
 
-    private static readonly string[] PasswordKeys = ["password", "pwd"];
+    // Property keys that carry a secret: password, pwd, passwd, and the Redshift JDBC IAM keys
+    // SecretAccessKey, AccessKeyID and SessionToken (jdbc20-configuration-options.html).
+    private static readonly string[] SecretKeyParts = ["pass", "pwd", "secret", "token", "accesskey"];
 
     private static readonly string[] UserKeys = ["user", "uid", "username"];
 
@@ -53,7 +55,9 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
         }
         else if (rest.Contains("://", StringComparison.Ordinal))
         {
-            throw new ConfigException($"endpoint '{text}': unknown scheme (use host:port/database, jdbc:redshift://… or postgresql://…)");
+            // Only the scheme is repeated: nothing after "://" is ever echoed back.
+            var unknown = rest[..rest.IndexOf("://", StringComparison.Ordinal)];
+            throw new ConfigException($"endpoint: unknown scheme '{unknown}' (use host:port/database, jdbc:redshift://… or postgresql://…)");
         }
 
         var (address, properties) = SplitProperties(rest);
@@ -67,7 +71,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
             address = address[..slash];
             if (database.Contains('/', StringComparison.Ordinal))
             {
-                throw new ConfigException($"endpoint '{text}' must look like host:port/database (one database after the '/')");
+                throw new ConfigException("the endpoint must look like host:port/database (one database after the '/')");
             }
 
             database = database.Length == 0 ? null : database;
@@ -80,29 +84,32 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
             address = address[(at + 1)..];
         }
 
-        var (host, port) = SplitHostPort(address, text);
+        var (host, port) = SplitHostPort(address);
         return new Endpoint(host, port, database, string.IsNullOrEmpty(user) ? null : user);
     }
 
-    /// <summary>True when any URL form carries a password: userinfo with a colon, or a password property.</summary>
+    /// <summary>
+    /// True when any URL form, with any scheme, may carry a secret: a ':' anywhere before the last
+    /// '@' (userinfo, even when the password holds '/', '?' or ';'), or a secret-looking property.
+    /// Deliberately broad: a false alarm costs the user one edit, a miss prints their password.
+    /// </summary>
     private static bool ContainsPassword(string text)
     {
         var rest = text.Trim();
-        var scheme = Schemes.FirstOrDefault(s => rest.StartsWith(s, StringComparison.OrdinalIgnoreCase));
-        if (scheme is not null)
+        var schemeEnd = rest.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd >= 0)
         {
-            rest = rest[scheme.Length..];
+            rest = rest[(schemeEnd + 3)..];
         }
 
-        var (address, properties) = SplitProperties(rest);
-        if (properties.Any(p => PasswordKeys.Contains(p.Key.Trim(), StringComparer.OrdinalIgnoreCase)))
+        var at = rest.LastIndexOf('@');
+        if (at >= 0 && rest[..at].Contains(':', StringComparison.Ordinal))
         {
             return true;
         }
 
-        var authority = address.Split('/')[0];
-        var at = authority.LastIndexOf('@');
-        return at >= 0 && authority[..at].Contains(':', StringComparison.Ordinal);
+        var (_, properties) = SplitProperties(rest);
+        return properties.Any(p => SecretKeyParts.Any(part => p.Key.Contains(part, StringComparison.OrdinalIgnoreCase)));
     }
 
     private static (string Address, List<KeyValuePair<string, string>> Properties) SplitProperties(string text)
@@ -121,7 +128,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
         return (text[..start], properties);
     }
 
-    private static (string Host, int? Port) SplitHostPort(string address, string text)
+    private static (string Host, int? Port) SplitHostPort(string address)
     {
         string host;
         string? portText = null;
@@ -130,19 +137,19 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
             var close = address.IndexOf(']', StringComparison.Ordinal);
             if (close < 0)
             {
-                throw new ConfigException($"endpoint '{text}': '[' without ']' (write an IPv6 address as [::1]:5439/dev)");
+                throw new ConfigException("endpoint: '[' without ']' (write an IPv6 address as [::1]:5439/dev)");
             }
 
             host = address[1..close];
             var after = address[(close + 1)..];
             if (after.Length > 0)
             {
-                portText = after.StartsWith(':') ? after[1..] : throw new ConfigException($"endpoint '{text}': only ':port' may follow ']'");
+                portText = after.StartsWith(':') ? after[1..] : throw new ConfigException("endpoint: only ':port' may follow ']'");
             }
 
             if (!IPAddress.TryParse(host, out var ip) || ip.AddressFamily != AddressFamily.InterNetworkV6)
             {
-                throw new ConfigException($"endpoint '{text}': '[{host}]' is not an IPv6 address");
+                throw new ConfigException("endpoint: the address in '[…]' is not an IPv6 address");
             }
         }
         else
@@ -150,7 +157,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
             var colons = address.Count(c => c == ':');
             if (colons > 1)
             {
-                throw new ConfigException($"endpoint '{text}': a host with ':' in it must be an IPv6 address in brackets, like [::1]:5439/dev");
+                throw new ConfigException("endpoint: a host with ':' in it must be an IPv6 address in brackets, like [::1]:5439/dev");
             }
 
             var colon = address.IndexOf(':', StringComparison.Ordinal);
@@ -158,7 +165,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
             portText = colon < 0 ? null : address[(colon + 1)..];
             if (!HostName.IsValid(host))
             {
-                throw new ConfigException($"endpoint '{text}' must look like host:port/database (the host is a DNS name or IP address)");
+                throw new ConfigException("the endpoint must look like host:port/database (the host is a DNS name or IP address)");
             }
         }
 
@@ -169,7 +176,9 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
 
         if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            throw new ConfigException($"endpoint '{text}': port '{portText}' is not a number from 1 to 65535");
+                        // Repeated only when it is digits: anything else may be a fragment of a mistyped password.
+            var shown = portText.Length > 0 && portText.All(char.IsAsciiDigit) ? $"port '{portText}'" : "the port after ':'";
+            throw new ConfigException($"endpoint: {shown} is not a number from 1 to 65535");
         }
 
         return (host, port);

@@ -31,7 +31,7 @@ public sealed class CheckCommandTests(PostgresServer server)
     }
 
     [Theory]
-    [InlineData(new[] { "check", "--endpoint", "h:notaport/db" }, "port 'notaport' is not a number")]
+    [InlineData(new[] { "check", "--endpoint", "h:notaport/db" }, "the port after ':' is not a number")]
     [InlineData(new[] { "check" }, "nothing to check")]
     [InlineData(new[] { "check", "--endpoint", "127.0.0.1:5439/dev", "--schema", "nodot" }, "must be DB.SCHEMA")]
     [InlineData(new[] { "check", "--endpoint", "127.0.0.1:5439/dev", "--sslmode", "sometimes" }, "--sslmode 'sometimes'")]

@@ -17,7 +17,7 @@ public sealed class ConfigParsingTests
 
     [Theory]
     [InlineData("host:99999/dev", "port '99999'")]
-    [InlineData("host:abc/dev", "port 'abc'")]
+    [InlineData("host:abc/dev", "the port after ':'")]
     [InlineData(":5439/dev", "must look like host:port/database")]
     [InlineData("my host:5439/dev", "must look like host:port/database")]
     public void bad_endpoints_say_what_is_wrong(string text, string expected)

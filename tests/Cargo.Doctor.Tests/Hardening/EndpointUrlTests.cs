@@ -36,6 +36,12 @@ public sealed class EndpointUrlTests
     [InlineData("jdbc:redshift://db.example.com:5439/dev;UID=u;PWD=" + Secret)]
     [InlineData("u:" + Secret + "@db.example.com:5439/dev")]
     [InlineData("postgres://u:" + Secret + "@db.example.com:notaport/dev")]
+    [InlineData("redshift+psycopg2://u:" + Secret + "@db.example.com:5439/dev")]
+    [InlineData("mysql://u:" + Secret + "@db.example.com/dev")]
+    [InlineData("jdbc:redshift:iam://examplecluster:us-west-2/dev;AccessKeyID=AKIAEXAMPLE;SecretAccessKey=" + Secret)]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?SessionToken=" + Secret)]
+    [InlineData("postgres://u:pa/" + Secret + "@db.example.com:5439/dev")]
+    [InlineData("postgres://u:pa?" + Secret + "@db.example.com/dev")]
     public void a_password_in_the_endpoint_is_refused_without_repeating_it(string text)
     {
         var e = Assert.Throws<ConfigException>(() => Endpoint.Parse(text));

@@ -21,6 +21,13 @@ public static class HostileInputs
         new("password_in_jdbc_query", ["--endpoint", "jdbc:redshift://127.0.0.1:5439/dev?user=u&password={secret}"], "endpoint contains a password"),
         new("password_in_jdbc_semicolon", ["--endpoint", "jdbc:redshift://127.0.0.1:5439/dev;UID=u;PWD={secret}"], "endpoint contains a password"),
         new("password_in_bare_userinfo", ["--endpoint", "u:{secret}@127.0.0.1:5439/dev"], "endpoint contains a password"),
+        // Found in review: forms the first password check missed, which then echoed the endpoint.
+        new("password_in_sqlalchemy_url", ["--endpoint", "redshift+psycopg2://u:{secret}@127.0.0.1:5439/dev"], "endpoint contains a password"),
+        new("password_in_unknown_scheme", ["--endpoint", "mysql://u:{secret}@127.0.0.1/dev"], "endpoint contains a password"),
+        new("password_secret_key_in_jdbc_iam_url", ["--endpoint", "jdbc:redshift:iam://examplecluster:us-west-2/dev;AccessKeyID=AKIAEXAMPLE;SecretAccessKey={secret}"], "endpoint contains a password"),
+        new("password_with_slash", ["--endpoint", "postgres://u:pa/{secret}@127.0.0.1:5439/dev"], "endpoint contains a password"),
+        new("password_with_question_mark", ["--endpoint", "postgres://u:pa?{secret}@127.0.0.1/dev"], "endpoint contains a password"),
+        new("mistyped_password_without_host", ["--endpoint", "postgres://u:{secret}/dev"], "the port after ':' is not a number"),
         new("password_in_config_endpoint", ["--config", "{config}"], "line 2: warehouse.endpoint: the endpoint contains a password",
             "warehouse:\n  endpoint: postgres://u:{secret}@127.0.0.1:5439/dev\n"),
         new("password_key_in_config", ["--config", "{config}"], "line 3: warehouse.password: not allowed",
