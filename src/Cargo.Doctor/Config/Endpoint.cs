@@ -176,7 +176,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
 
         if (!int.TryParse(portText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-                        // Repeated only when it is digits: anything else may be a fragment of a mistyped password.
+            // Repeated only when it is digits: anything else may be a fragment of a mistyped password.
             var shown = portText.Length > 0 && portText.All(char.IsAsciiDigit) ? $"port '{portText}'" : "the port after ':'";
             throw new ConfigException($"endpoint: {shown} is not a number from 1 to 65535");
         }
