@@ -111,9 +111,10 @@ public static class FakeAwsResponses
         (string Arn, string ApplyStatus)[]? iamRoles = null,
         string? defaultIamRoleArn = null,
         string[]? parameterGroups = null,
-        int port = 5439) => $"""
+        int port = 5439,
+        string? endpointAddress = null) => $"""
         <Cluster><ClusterIdentifier>{X(clusterId)}</ClusterIdentifier><NodeType>ra3.xlplus</NodeType><ClusterStatus>{status}</ClusterStatus>
-        <DBName>dev</DBName><Endpoint><Address>{X(clusterId)}.abc123xyz789.eu-west-1.redshift.amazonaws.com</Address><Port>{port}</Port></Endpoint>
+        <DBName>dev</DBName><Endpoint><Address>{X(endpointAddress ?? $"{clusterId}.abc123xyz789.eu-west-1.redshift.amazonaws.com")}</Address><Port>{port}</Port></Endpoint>
         <PubliclyAccessible>{(publiclyAccessible ? "true" : "false")}</PubliclyAccessible><VpcId>vpc-0abc</VpcId>
         <ClusterNamespaceArn>arn:aws:redshift:eu-west-1:{AccountId}:namespace:11111111-2222-3333-4444-555555555555</ClusterNamespaceArn>
         <VpcSecurityGroups>{string.Concat((securityGroupIds ?? ["sg-0cargo"]).Select(id => $"<VpcSecurityGroup><VpcSecurityGroupId>{X(id)}</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroup>"))}</VpcSecurityGroups>

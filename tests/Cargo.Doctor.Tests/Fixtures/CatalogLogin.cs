@@ -26,9 +26,26 @@ public static class CatalogLogin
             LoginKind.Superuser => await scenario.CheckAsync(
                 config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } }, PostgresServer.AdminPassword),
             _ => await scenario.CheckAsync(
-                config with { Warehouse = config.Warehouse with { LoginUser = await CreateLoginAsync(scenario, kind == LoginKind.SystemTableAccess) } },
+                config with { Warehouse = config.Warehouse with { LoginUser = await CreateInspectingLoginAsync(scenario, kind == LoginKind.SystemTableAccess, schemas.DefaultIfEmpty("sales")) } },
                 WarehouseScenario.Password),
         };
+    }
+
+    /// <summary>
+    /// A login that inspects the Cargo user also needs USAGE on the schemas to list their tables and
+    /// owners (README, "The checks"); without it the table-owner-dependent verdicts are unknown.
+    /// </summary>
+    private static async Task<string> CreateInspectingLoginAsync(WarehouseScenario scenario, bool systemTableAccess, IEnumerable<string> schemas)
+    {
+        var login = await CreateLoginAsync(scenario, systemTableAccess);
+        foreach (var schema in schemas)
+        {
+            await scenario.AdminAsync(
+                $"DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_catalog.pg_namespace WHERE nspname = {SqlQuote.Literal(schema)}) THEN " +
+                $"EXECUTE format('GRANT USAGE ON SCHEMA %I TO %I', {SqlQuote.Literal(schema)}, {SqlQuote.Literal(login)}); END IF; END $$");
+        }
+
+        return login;
     }
 
     /// <summary>

@@ -49,6 +49,15 @@ public sealed class FutureGrantsRule : IRule
                     .Where(g => (g.Schema is null || g.Schema == schema.Name) && grantees.Reached(g))
                     .ToList();
                 var scoped = applicable.Where(g => g.Source == "scoped").Select(g => g.Privilege.ToUpperInvariant()).ToHashSet();
+
+                // Default privileges apply per creator, so the owners of the schema's tables must be known,
+                // unless scoped permissions (any creator) already cover everything.
+                if ((db.TablesGap is not null || !schema.TablesExamined) && required.Any(p => !scoped.Contains(p)))
+                {
+                    unknown.Add($"{db.Name}.{schema.Name}: the owners of its tables could not be read ({db.TablesGap?.ToString() ?? $"the login \"{warehouse.LoginUser}\" has no USAGE on this schema"}), so whose default privileges matter is unknown");
+                    continue;
+                }
+
                 var owners = db.Tables.Where(t => t.Schema == schema.Name && t.Owner is not null).Select(t => t.Owner!).Distinct().ToList();
                 if (owners.Count == 0 && schema.Owner is not null)
                 {

@@ -72,6 +72,13 @@ public sealed class AssumeCargoRoleRule : IRule
                 context.Remedy("review-deny", ("policy", NamedPolicy.Describe(possible.PolicyName, possible.Source)), ("statement", possible.Statement.Label), ("cargo_role", cargoRole)));
         }
 
+        if (simulator.Decision is null && offlineAllows && policies.Problems.Count > 0)
+        {
+            // An explicit Deny in any policy wins (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic.html):
+            // a policy or boundary that could not be read may hold one, so the readable Allow is no proof.
+            return context.Unknown($"the readable policies of role {role.Name} allow sts:AssumeRole on {cargoRole}, but some could not be read and may deny it", details);
+        }
+
         if (simulator.Allows || (simulator.Decision is null && offlineAllows))
         {
             if (simulator.Allows && !offlineAllows)

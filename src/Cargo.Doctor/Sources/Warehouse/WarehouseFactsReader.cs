@@ -225,7 +225,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         {
             tables = await QueryTablesAsync(session, _tableLookup == "oid" ? "table-privileges" : "table-privileges-by-name", schemas, ct);
         }
-        catch (PostgresException e) when (_tableLookup == "oid" && session.Lost is null)
+        catch (PostgresException e) when (_tableLookup == "oid" && session.Lost is null && RejectsOidForm(e))
         {
             _tableLookup = "name";
             _tableLookupNote = $"has_table_privilege(user, oid, privilege) was rejected ({e.MessageText}): tables were looked up by name for this run, " +
@@ -282,6 +282,15 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
     }
 
     /// <summary>Materialized views SVV_MV_INFO or STV_MV_INFO list; a note when neither could be read.</summary>
+    /// <summary>
+    /// Only a server that does not know the oid form switches the run to names: undefined or ambiguous
+    /// function, or Redshift's "not supported" for leader-node functions
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/c_sql-functions-leader-node.html). A timeout or
+    /// permission error stays a gap instead of changing how every later table is read.
+    /// </summary>
+    private static bool RejectsOidForm(PostgresException e) =>
+        e.SqlState is PostgresErrorCodes.UndefinedFunction or PostgresErrorCodes.AmbiguousFunction or PostgresErrorCodes.FeatureNotSupported;
+
     private static async Task<(HashSet<(string, string)>, string?)> ReadMaterializedViewsAsync(WarehouseSession session, List<string> schemas, CancellationToken ct)
     {
         var listed = new HashSet<(string, string)>();
@@ -298,6 +307,11 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             catch (PostgresException e)
             {
                 errors.Add($"{view}_mv_info: {e.MessageText}");
+            }
+            catch (WarehouseReadException e)
+            {
+                // A timeout or lost connection here must not blank out the tables: say so, go on.
+                errors.Add($"{view}_mv_info: {e.Message}");
             }
         }
 

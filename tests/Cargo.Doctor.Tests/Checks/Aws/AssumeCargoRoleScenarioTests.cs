@@ -47,6 +47,22 @@ public sealed class AssumeCargoRoleScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task an_unreadable_policy_without_the_simulator_is_unknown_not_a_pass()
+    {
+        // Found in review: the readable managed policy allows it, but the inline policy that could hold
+        // the winning Deny is unreadable and the simulator is not allowed either.
+        fake.AllGoodProvisioned()
+            .Respond("ListRolePolicies", ListRolePolicies(null, "perimeter"))
+            .Respond("GetRolePolicy", QueryAccessDenied("iam:GetRolePolicy"))
+            .Respond("SimulatePrincipalPolicy", QueryAccessDenied("iam:SimulatePrincipalPolicy"));
+
+        var assume = (await fake.CheckAsync(AwsScenario.Provisioned()))[CheckId];
+
+        Assert.Equal(CheckStatus.Unknown, assume.Status);
+        Assert.Contains("some could not be read and may deny it", assume.Summary);
+    }
+
+    [Fact]
     public async Task deny_on_a_condition_the_doctor_cannot_decide_warns_instead_of_passing()
     {
         fake.AllGoodProvisioned().PerimeterStatement(

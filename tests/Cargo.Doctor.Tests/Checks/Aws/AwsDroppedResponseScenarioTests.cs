@@ -41,6 +41,8 @@ public sealed class AwsDroppedResponseScenarioTests : IDisposable
     public async Task the_cli_writes_every_report_when_an_aws_response_is_cut_off()
     {
         fake.AllGoodProvisioned()
+            // An address literal: the child process resolves the endpoint with no DNS lookup.
+            .Respond("DescribeClusters", DescribeClusters(null, Cluster(ClusterId, securityGroupIds: [SecurityGroupId], endpointAddress: FakeDns.PublicAddress)))
             .Respond("DescribeSecurityGroups", DescribeSecurityGroups(null, SecurityGroup(SecurityGroupId, "vpc-0abc", IpPermission(cidrs: [CargoIpCidr]))).DroppedMidBody());
         var outDir = Directory.CreateTempSubdirectory("dropped-aws").FullName;
 

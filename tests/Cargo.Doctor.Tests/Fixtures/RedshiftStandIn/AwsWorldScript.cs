@@ -29,7 +29,10 @@ public static class AwsWorldScript
             .Respond("DescribeClusters", DescribeClusters(null, Cluster(
                 world.WarehouseId,
                 securityGroupIds: [FakeAwsScenarios.SecurityGroupId],
-                iamRoles: world.AttachedRoles.Select(arn => (arn, "in-sync")).ToArray())))
+                iamRoles: world.AttachedRoles.Select(arn => (arn, "in-sync")).ToArray(),
+                // The CLI runs as a child process where no fake DNS can be injected: an address
+                // literal needs no lookup, so the test never touches the network beyond loopback.
+                endpointAddress: FakeDns.PublicAddress)))
             .Respond("GetRole", GetRole(customer.Name, customer.Arn, TrustPolicy(customer)))
             .Respond("ListAttachedRolePolicies", ListAttachedRolePolicies(null, (AssumePolicyName, policyArn)))
             .Respond("GetPolicy", GetPolicy(policyArn, AssumePolicyName))

@@ -80,6 +80,22 @@ public sealed class WarehouseRulesTests
         Assert.Contains(finding.Remediation, r => r.Text.Contains("FOR USER \"etl\" IN SCHEMA \"sales\"", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void future_grants_with_unread_table_owners_are_unknown_not_a_pass(bool tablesGap)
+    {
+        // Found in review: the owners come from the table read; without it only the schema owner was checked.
+        var schema = new SchemaFacts { Name = "sales", Exists = true, Usage = true, Owner = "admin", TablesExamined = tablesGap };
+        var db = Database(schemas: [schema], tables: []) with { TablesGap = tablesGap ? new Gap("the table read timed out") : null };
+        var warehouse = Healthy(db) with { LoginIsSuperuser = true, Rbac = Healthy().Rbac! with { CargoUserGroups = [] } };
+
+        var finding = Run(warehouse).Find("db.future-grants");
+
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains(finding.Details, d => d.Contains("the owners of its tables could not be read", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void future_grants_to_public_or_a_role_of_the_user_count()
     {
