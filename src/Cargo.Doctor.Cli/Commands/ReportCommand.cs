@@ -53,6 +53,10 @@ internal static class ReportCommand
             {
                 throw new ConfigException($"{path}: {e.Message}");
             }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new ConfigException($"{path}: could not be read: {e.Message}");
+            }
 
             // Rules run on the facts as read; an already redacted file is not redacted twice.
             var redact = parse.GetValue(output.Redact) && !facts.Redacted;

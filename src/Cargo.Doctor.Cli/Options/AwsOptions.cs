@@ -44,7 +44,7 @@ internal sealed class AwsOptions
     }
 
     /// <summary>Merges the flags over the config file; Cargo IPs are validated here, AWS checks or not.</summary>
-    public DoctorConfig Apply(ParseResult parse, DoctorConfig config)
+    public DoctorConfig Apply(ParseResult parse, DoctorConfig config, List<string> problems)
     {
         var ips = parse.GetValue(CargoIp) ?? [];
         var merged = config with
@@ -70,7 +70,16 @@ internal sealed class AwsOptions
             },
             ReadOnly = parse.GetValue(ReadOnly) || config.ReadOnly,
         };
-        _ = CargoIpRanges.Validate(merged.Cargo.Ips, merged.Cargo.AllowWideCidr);
+        try
+        {
+            _ = CargoIpRanges.Validate(merged.Cargo.Ips, merged.Cargo.AllowWideCidr);
+        }
+        catch (ConfigException e)
+        {
+            // Reported with every other usage problem, not instead of them.
+            problems.AddRange(e.Problems);
+        }
+
         return merged;
     }
 }

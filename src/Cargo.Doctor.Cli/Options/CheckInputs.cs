@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
+using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Reports;
 
@@ -39,7 +40,7 @@ internal sealed record CheckInputs(
         }
 
         config = config with { Warehouse = warehouse.Apply(parse, config.Warehouse, problems) };
-        config = aws.Apply(parse, config);
+        config = aws.Apply(parse, config, problems);
         var merged = DoctorConfigValidator.Validate(config);
         if (problems.Count > 0)
         {
@@ -48,6 +49,15 @@ internal sealed record CheckInputs(
         }
 
         problems.AddRange(merged);
+        try
+        {
+            // Bucket, prefix and bucket region are checked with the rest, before any prompt or connection.
+            _ = RoundTripTarget.FromConfig(config);
+        }
+        catch (ConfigException e)
+        {
+            problems.AddRange(e.Problems);
+        }
 
         var renderers = output.Renderers(parse, problems);
         var outDir = output.Folder(parse, problems);

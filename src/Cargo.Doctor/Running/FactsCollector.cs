@@ -50,7 +50,16 @@ public sealed class FactsCollector(
             // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
             if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)
             {
-                probePlan = ProbePlan.Create(config with { Aws = config.Aws with { RoleArn = discovered.Arn } }, startedAt);
+                try
+                {
+                    probePlan = ProbePlan.Create(config with { Aws = config.Aws with { RoleArn = discovered.Arn } }, startedAt);
+                }
+                catch (ConfigException e)
+                {
+                    // A role name IAM allows but the round trip's chain cannot carry (e.g. a comma) is not
+                    // the user's typing error: the round trip is skipped with why, the run goes on.
+                    facts = facts with { Notes = [.. facts.Notes, $"the discovered role {discovered.Arn} cannot be used for the round trip: {e.Message}"] };
+                }
             }
         }
 

@@ -32,14 +32,14 @@ public sealed partial class HostileInputTests
     {
         var input = new HostileInput("many", [
             "--endpoint", "{endpoint}", "--user", "a\u0001b", "--schema", "dev.s:write", "--cargo-role-arn", "bad",
-            "--connect-timeout", "0", "--out", "{file}", "--format", "pdf", "--checks", "db.nope"], "");
+            "--connect-timeout", "0", "--out", "{file}", "--format", "pdf", "--checks", "db.nope", "--cargo-ip", "nonsense"], "");
 
         var run = await HostileRun.RunAsync(input);
 
         Assert.True(run.Result.ExitCode == 2, run.Result.ToString());
         var lines = run.Result.Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(7, lines.Length);
-        foreach (var expected in new[] { "--user contains a control character", "unknown access 'write'", "--cargo-role-arn 'bad'", "--connect-timeout 0", "is a file, not a folder", "--format 'pdf'", "no check matches 'db.nope'" })
+        Assert.Equal(8, lines.Length);
+        foreach (var expected in new[] { "--user contains a control character", "unknown access 'write'", "--cargo-role-arn 'bad'", "--connect-timeout 0", "is a file, not a folder", "--format 'pdf'", "no check matches 'db.nope'", "--cargo-ip 'nonsense'" })
         {
             Assert.Single(lines, l => l.StartsWith("error: ", StringComparison.Ordinal) && l.Contains(expected, StringComparison.Ordinal));
         }

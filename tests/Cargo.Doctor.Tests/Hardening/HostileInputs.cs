@@ -60,6 +60,9 @@ public static class HostileInputs
         new("nul_in_config_schema", ["--config", "{config}"], "line 3: warehouse.schemas: contains a control character",
             "warehouse:\n  endpoint: 127.0.0.1:5439/dev\n  schemas: [\"dev.s\\0x\"]\n"),
 
+        // Found in review: the round trip's bucket was checked only after the password prompt.
+        new("bucket_not_a_bucket_name", ["--endpoint", "{endpoint}", "--bucket", "Bad_Bucket", "--role-arn", "arn:aws:iam::123456789012:role/r", "--cargo-role-arn", "arn:aws:iam::210987654321:role/c"], "--bucket 'Bad_Bucket' is not an S3 bucket name"),
+
         // Issue 13.11: malformed role ARNs (the README promises exit 2).
         new("cargo_role_arn_not_an_arn", ["--endpoint", "{endpoint}", "--cargo-role-arn", "cargo-data-loader"], "--cargo-role-arn 'cargo-data-loader' is not an IAM role ARN"),
         new("cargo_role_arn_short_account", ["--endpoint", "{endpoint}", "--cargo-role-arn", "arn:aws:iam::2109876:role/cargo"], "--cargo-role-arn"),

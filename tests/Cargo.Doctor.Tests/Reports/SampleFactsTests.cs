@@ -22,7 +22,11 @@ public sealed class SampleFactsTests
         Assert.Equal(CheckStatus.Fail, findings["db.function-role"].Status);
         Assert.Equal(CheckStatus.Fail, findings["net.ingress"].Status);
         Assert.Equal(CheckStatus.Pass, findings["iam.trust-policy"].Status);
-        Assert.DoesNotContain(findings.Values, f => f.Status == CheckStatus.Unknown);
+        // The Cargo user (the sample's login) has no USAGE on one schema, so who owns its tables, and
+        // therefore whose default privileges matter, cannot be seen: unknown, not a guess.
+        Assert.Equal(CheckStatus.Unknown, findings["db.future-grants"].Status);
+        Assert.Contains(findings["db.future-grants"].Details, d => d.Contains("the owners of its tables could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings.Values, f => f.Status == CheckStatus.Unknown && f.CheckId != "db.future-grants");
     }
 
     internal static string RepositoryRoot()

@@ -184,7 +184,8 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
         }
 
         return Task.FromResult(new PolicySimulationResult(
-            EvidenceJson.String(result, "EvalActionName") ?? "sts:AssumeRole",
+            // No action named: the answer cannot be shown to be about sts:AssumeRole, so it decides nothing.
+            EvidenceJson.String(result, "EvalActionName") ?? "",
             EvidenceJson.String(result, "EvalResourceName"),
             decision,
             EvidenceJson.Array(result, "MatchedStatements").Select(s => EvidenceJson.String(s, "SourcePolicyId")).OfType<string>().ToList(),
