@@ -69,7 +69,7 @@ internal static class CheckCommand
             }
 
             // --redact: rules run on the real facts; ReportOutcome redacts what it prints and writes.
-            var code = ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, inputs.OutDir, renderers, gatherTime, checks, failOn, redact, unfinished);
+            var code = ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, inputs.OutDir, renderers, gatherTime, checks, failOn, redact, unfinished, inputs.Accepted);
             return interruption.Requested ? interruption.ExitCode : code;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cargo.Doctor.Accepted;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Engine;
@@ -16,7 +17,7 @@ internal static class ReportOutcome
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
         IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn,
-        bool redact = false, IReadOnlySet<string>? unfinishedAreas = null)
+        bool redact = false, IReadOnlySet<string>? unfinishedAreas = null, AcceptedRun? accepted = null)
     {
         if (selection.AddedAsDependencies.Count > 0)
         {
@@ -26,12 +27,21 @@ internal static class ReportOutcome
             };
         }
 
-        var redacted = redact ? RedactedOutput.Of(facts) : null;
         var clock = Stopwatch.StartNew();
         // A cancelled run's unfinished areas are unknown, whatever their rules make of the missing facts.
         var findings = new CheckRunner(catalog, RuleSet.All, selection).Run(facts)
             .Select(f => unfinishedAreas is null ? f : CancelledRun.Mark(f, catalog[f.CheckId], unfinishedAreas))
             .ToList();
+        if (accepted is { Entries.Count: > 0 })
+        {
+            // After the rules: an acceptance changes what counts, never what was found.
+            var applied = AcceptedFindings.Apply(findings, accepted.Entries, accepted.Today);
+            findings = [.. applied.Findings];
+            facts = facts with { Notes = [.. facts.Notes, .. applied.Notes] };
+        }
+
+        var redacted = redact ? RedactedOutput.Of(facts) : null;
+
         foreach (var finding in findings.Where(f => selection.Runs(f.CheckId)))
         {
             terminal.Finding(catalog[finding.CheckId], redacted?.Redact(finding) ?? finding);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cargo.Doctor.Accepted;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Engine;
@@ -20,6 +21,11 @@ internal sealed record CheckInputs(
     string OutDir,
     string? FactsPath)
 {
+    /// <summary>The config's <c>accept:</c> entries, judged against today (UTC).</summary>
+    public Commands.AcceptedRun Accepted { get; init; } = new([], Today);
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
     public static CheckInputs Read(
         ParseResult parse, Option<string?> configFile, Option<string?> saveFacts,
         WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection)
@@ -67,6 +73,11 @@ internal sealed record CheckInputs(
             problems.Add(e.Message);
         }
 
+        if (catalog is not null)
+        {
+            problems.AddRange(AcceptedFindingRules.Problems(config.Accept, catalog.Checks.Select(c => c.Id), Today));
+        }
+
         var checks = catalog is null ? null : selection.Selection(parse, catalog, problems);
         var failOn = selection.Threshold(parse, problems);
         if (problems.Count > 0)
@@ -74,6 +85,6 @@ internal sealed record CheckInputs(
             throw new ConfigException(problems.Distinct().ToList());
         }
 
-        return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath);
+        return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath) { Accepted = new(config.Accept, Today) };
     }
 }

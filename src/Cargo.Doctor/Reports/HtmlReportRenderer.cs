@@ -21,7 +21,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
     private static readonly MarkdownPipeline Prose = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
-    private static readonly CheckStatus[] Statuses = [CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Skipped, CheckStatus.Pass];
+    private static readonly CheckStatus[] Statuses = [CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Accepted, CheckStatus.Skipped, CheckStatus.Pass];
 
     public string Format => "html";
 

@@ -111,7 +111,7 @@ public sealed class JUnitReportRenderer : IReportRenderer
     private static bool IsFailure(Report report, ReportEntry entry) => report.FailOn.Fails(entry.Finding.Status);
 
     private static bool IsSkipped(Report report, ReportEntry entry) =>
-        entry.Finding.Status == CheckStatus.Skipped || (entry.Finding.Status == CheckStatus.Unknown && !IsFailure(report, entry));
+        entry.Finding.Status is CheckStatus.Skipped or CheckStatus.Accepted || (entry.Finding.Status == CheckStatus.Unknown && !IsFailure(report, entry));
 
     private static string Body(string why, Finding finding)
     {

@@ -21,7 +21,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         var md = new StringBuilder();
         md.AppendLine("# Cargo Doctor report").AppendLine();
         md.AppendLine($"**{report.Verdict}**").AppendLine();
-        md.AppendLine(string.Join(" · ", new[] { CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Skipped, CheckStatus.Pass }
+        md.AppendLine(string.Join(" · ", new[] { CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Accepted, CheckStatus.Skipped, CheckStatus.Pass }
             .Select(s => $"{StatusMark.Symbol(s)} {report.Count(s)} {StatusMark.Word(s)}"))).AppendLine();
         AppendTarget(md, report);
 
