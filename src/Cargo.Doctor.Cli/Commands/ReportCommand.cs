@@ -16,10 +16,12 @@ internal static class ReportCommand
         var factsFile = new Option<string>("--facts") { Description = "A facts file written by `check --save-facts`", Required = true };
         var configFile = new Option<string?>("--config") { Description = "A config file; only its accept: list is used here" };
         var output = new OutputOptions();
+        var baselineOption = new BaselineOption();
         var selection = new SelectionOptions();
         var command = new Command("report", "Render reports from a saved facts file, without touching any warehouse");
         command.Options.Add(factsFile);
         command.Options.Add(configFile);
+        baselineOption.AddTo(command);
         output.AddTo(command);
         selection.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -43,6 +45,7 @@ internal static class ReportCommand
             var checks = selection.Selection(parse, catalog, problems);
             var failOn = selection.Threshold(parse, problems);
             var accepted = AcceptedFromConfig(parse.GetValue(configFile), catalog, problems);
+            var baseline = baselineOption.Read(parse, catalog, problems);
             if (problems.Count > 0)
             {
                 throw new ConfigException(problems);
@@ -61,7 +64,7 @@ internal static class ReportCommand
             // Rules run on the facts as read; an already redacted file is not redacted twice.
             var redact = parse.GetValue(output.Redact) && !facts.Redacted;
             terminal.Progress($"replaying facts from {path} (gathered {facts.StartedAt:yyyy-MM-dd HH:mm} UTC by cargo-doctor {facts.ToolVersion})");
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, outDir!, renderers, TimeSpan.Zero, checks, failOn, redact, accepted: accepted);
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, outDir!, renderers, TimeSpan.Zero, checks, failOn, redact, accepted: accepted, baseline: baseline);
         });
         return command;
     }

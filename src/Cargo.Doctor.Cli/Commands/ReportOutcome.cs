@@ -4,6 +4,7 @@ using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules;
@@ -17,7 +18,8 @@ internal static class ReportOutcome
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
         IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn,
-        bool redact = false, IReadOnlySet<string>? unfinishedAreas = null, AcceptedRun? accepted = null)
+        bool redact = false, IReadOnlySet<string>? unfinishedAreas = null, AcceptedRun? accepted = null,
+        IReadOnlyDictionary<string, CheckStatus>? baseline = null)
     {
         if (selection.AddedAsDependencies.Count > 0)
         {
@@ -52,7 +54,7 @@ internal static class ReportOutcome
             findings = findings.Select(redacted.Redact).ToList();
         }
 
-        var report = Report.Create(redacted?.Facts ?? facts, catalog, findings, gatherTime + clock.Elapsed) with { FailOn = failOn };
+        var report = Report.Create(redacted?.Facts ?? facts, catalog, findings, gatherTime + clock.Elapsed) with { FailOn = failOn, Baseline = baseline };
         var files = ReportWriter.WriteEach(report, outDir, renderers);
         foreach (var unwritten in files.Unwritten)
         {
@@ -60,6 +62,12 @@ internal static class ReportOutcome
         }
 
         terminal.Summary(report, files.Written);
+        if (baseline is not null)
+        {
+            var marks = report.Entries.Select(report.MarkAgainstBaseline).ToList();
+            terminal.Line($"against the baseline: {marks.Count(m => m == BaselineMark.New)} new, {marks.Count(m => m == BaselineMark.Fixed)} fixed; only new problems fail the run");
+        }
+
         return report.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 }

@@ -24,11 +24,14 @@ internal sealed record CheckInputs(
     /// <summary>The config's <c>accept:</c> entries, judged against today (UTC).</summary>
     public Commands.AcceptedRun Accepted { get; init; } = new([], Today);
 
+    /// <summary><c>--baseline</c>: each check's status in the baseline run, or null.</summary>
+    public IReadOnlyDictionary<string, Findings.CheckStatus>? Baseline { get; init; }
+
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
     public static CheckInputs Read(
         ParseResult parse, Option<string?> configFile, Option<string?> saveFacts,
-        WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection)
+        WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection, BaselineOption baselineOption)
     {
         var problems = new List<string>();
         var config = new DoctorConfig();
@@ -80,11 +83,12 @@ internal sealed record CheckInputs(
 
         var checks = catalog is null ? null : selection.Selection(parse, catalog, problems);
         var failOn = selection.Threshold(parse, problems);
+        var baseline = baselineOption.Read(parse, catalog, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException(problems.Distinct().ToList());
         }
 
-        return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath) { Accepted = new(config.Accept, Today) };
+        return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath) { Accepted = new(config.Accept, Today), Baseline = baseline };
     }
 }
