@@ -46,6 +46,7 @@ public sealed class AcceptedFindingsCliTests
         Assert.Equal("fail", finding.GetProperty("acceptance").GetProperty("wasStatus").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("summary").GetProperty("accepted").GetInt32());
         Assert.Equal(0, json.RootElement.GetProperty("summary").GetProperty("fail").GetInt32());
+        Schemas.SchemaFiles.AssertValid(Schemas.SchemaFiles.Report, File.ReadAllText(Path.Combine(outDir, "report.json")));
         var skipped = XDocument.Load(Path.Combine(outDir, "report.junit.xml")).Descendants("testcase")
             .Single(t => t.Attribute("name")!.Value.StartsWith("db.table-grants", StringComparison.Ordinal)).Element("skipped");
         Assert.Contains("orders is rebuilt by the nightly job", skipped!.Attribute("message")!.Value);

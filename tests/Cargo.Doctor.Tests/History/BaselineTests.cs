@@ -50,6 +50,7 @@ public sealed class BaselineTests
 
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Equal("new", Mark(outDir, "db.table-grants"));
+        Schemas.SchemaFiles.AssertValid(Schemas.SchemaFiles.Report, File.ReadAllText(Path.Combine(outDir, "report.json")));
         Assert.Equal("unchanged", Mark(outDir, "db.connect"));
         Assert.Single(XDocument.Load(Path.Combine(outDir, "report.junit.xml")).Descendants("failure"));
         Assert.Contains("against the baseline: 1 new, 0 fixed", result.Stdout);

@@ -24,6 +24,7 @@ public sealed class DiffCommandTests
         Assert.Equal("regressed", check.GetProperty("change").GetString());
         Assert.NotEmpty(check.GetProperty("appeared").EnumerateArray());
         Assert.Contains("## regressed", File.ReadAllText(Path.Combine(outDir, "diff.md")));
+        Schemas.SchemaFiles.AssertValid(Schemas.SchemaFiles.Diff, File.ReadAllText(Path.Combine(outDir, "diff.json")));
     }
 
     [Fact]

@@ -17,6 +17,7 @@ public sealed class RealRunDiffTests(PostgresServer server)
         var path = Path.Combine(Directory.CreateTempSubdirectory("cargo-doctor-run-").FullName, "report.json");
         var report = Report.Create(result.Facts, WarehouseScenario.Catalog, result.Findings, TimeSpan.Zero);
         File.WriteAllText(path, new JsonReportRenderer().Render(report));
+        Schemas.SchemaFiles.AssertValid(Schemas.SchemaFiles.Report, File.ReadAllText(path));
         return path;
     }
 
@@ -24,6 +25,7 @@ public sealed class RealRunDiffTests(PostgresServer server)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("cargo-doctor-run-").FullName, "facts.json");
         File.WriteAllText(path, FactsJson.Serialize(result.Facts));
+        Schemas.SchemaFiles.AssertValid(Schemas.SchemaFiles.Facts, File.ReadAllText(path));
         return path;
     }
 
