@@ -115,4 +115,27 @@ public sealed class AcceptedFindingsCliTests
         Assert.Contains($"error: {config}: line 2: accept[0].check: unknown check id 'db.nope'", result.Stderr);
         Assert.Contains($"error: {config}: line 6: accept[1].expires: {Day(400)} is more than a year away", result.Stderr);
     }
+
+    [Fact]
+    public async Task check_refuses_a_bad_acceptance_before_any_prompt_or_connection()
+    {
+        var folder = Directory.CreateTempSubdirectory("cargo-doctor-accept-").FullName;
+        var config = Path.Combine(folder, "cargo.yaml");
+        await File.WriteAllTextAsync(config, $"""
+            warehouse:
+              host: 127.0.0.1
+              databases: [dev]
+            accept:
+              - check: db.nope
+                reason: "x"
+                owner: o@example.com
+                expires: {Day(30)}
+            """, TestContext.Current.CancellationToken);
+
+        var result = await CliProcess.RunAsync(["check", "--config", config, "--out", Path.Combine(folder, "out")]);
+
+        Assert.True(result.ExitCode == 2, result.ToString());
+        Assert.Contains($"error: {config}: line 5: accept[0].check: unknown check id 'db.nope'", result.Stderr);
+        Assert.DoesNotContain("password", result.Stderr, StringComparison.OrdinalIgnoreCase);
+    }
 }
