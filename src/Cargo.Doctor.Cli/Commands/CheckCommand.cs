@@ -23,6 +23,7 @@ internal static class CheckCommand
         var aws = new AwsOptions();
         var output = new OutputOptions();
         var selection = new SelectionOptions();
+        var baseline = new BaselineOption();
         var command = new Command("check", "Check a live warehouse (and AWS setup) and write the reports");
         command.Options.Add(configFile);
         command.Options.Add(saveFacts);
@@ -30,12 +31,13 @@ internal static class CheckCommand
         aws.AddTo(command);
         output.AddTo(command);
         selection.AddTo(command);
+        baseline.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
             var terminal = new TerminalOutput();
             // One validation step: every usage problem is reported before any prompt or connection.
-            var inputs = CheckInputs.Read(parse, configFile, saveFacts, warehouse, aws, output, selection);
+            var inputs = CheckInputs.Read(parse, configFile, saveFacts, warehouse, aws, output, selection, baseline);
             var config = inputs.Config;
             var (catalog, checks, failOn, renderers) = (inputs.Catalog, inputs.Selection, inputs.FailOn, inputs.Renderers);
             var password = config.Warehouse.Host is null ? null : PasswordSource.Resolve(config.Warehouse.LoginUser ?? config.Warehouse.User);
@@ -69,7 +71,7 @@ internal static class CheckCommand
             }
 
             // --redact: rules run on the real facts; ReportOutcome redacts what it prints and writes.
-            var code = ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, inputs.OutDir, renderers, gatherTime, checks, failOn, redact, unfinished);
+            var code = ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, inputs.OutDir, renderers, gatherTime, checks, failOn, redact, unfinished, inputs.Accepted, inputs.Baseline);
             return interruption.Requested ? interruption.ExitCode : code;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cargo.Doctor.Accepted;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
@@ -13,10 +14,14 @@ internal static class ReportCommand
     public static Command Create()
     {
         var factsFile = new Option<string>("--facts") { Description = "A facts file written by `check --save-facts`", Required = true };
+        var configFile = new Option<string?>("--config") { Description = "A config file; only its accept: list is used here" };
         var output = new OutputOptions();
+        var baselineOption = new BaselineOption();
         var selection = new SelectionOptions();
         var command = new Command("report", "Render reports from a saved facts file, without touching any warehouse");
         command.Options.Add(factsFile);
+        command.Options.Add(configFile);
+        baselineOption.AddTo(command);
         output.AddTo(command);
         selection.AddTo(command);
         command.SetAction(async (parse, ct) =>
@@ -39,6 +44,8 @@ internal static class ReportCommand
             var catalog = CatalogLoader.LoadDefault();
             var checks = selection.Selection(parse, catalog, problems);
             var failOn = selection.Threshold(parse, problems);
+            var accepted = AcceptedFromConfig(parse.GetValue(configFile), catalog, problems);
+            var baseline = baselineOption.Read(parse, catalog, problems);
             if (problems.Count > 0)
             {
                 throw new ConfigException(problems);
@@ -61,8 +68,29 @@ internal static class ReportCommand
             // Rules run on the facts as read; an already redacted file is not redacted twice.
             var redact = parse.GetValue(output.Redact) && !facts.Redacted;
             terminal.Progress($"replaying facts from {path} (gathered {facts.StartedAt:yyyy-MM-dd HH:mm} UTC by cargo-doctor {facts.ToolVersion})");
-            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, outDir!, renderers, TimeSpan.Zero, checks, failOn, redact);
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, outDir!, renderers, TimeSpan.Zero, checks, failOn, redact, accepted: accepted, baseline: baseline);
         });
         return command;
+    }
+
+    /// <summary>The config file's acceptances, checked against the catalog and today like <c>check</c> does.</summary>
+    private static AcceptedRun? AcceptedFromConfig(string? path, CheckCatalog catalog, List<string> problems)
+    {
+        if (path is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            var config = ConfigFile.Load(path);
+            problems.AddRange(AcceptedFindingRules.Problems(config.Accept, catalog.Checks.Select(c => c.Id), CheckInputs.Today));
+            return new AcceptedRun(config.Accept, CheckInputs.Today);
+        }
+        catch (ConfigException e)
+        {
+            problems.AddRange(e.Problems);
+            return null;
+        }
     }
 }

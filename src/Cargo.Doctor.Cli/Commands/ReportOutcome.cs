@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using Cargo.Doctor.Accepted;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules;
@@ -16,7 +18,8 @@ internal static class ReportOutcome
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
         IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn,
-        bool redact = false, IReadOnlySet<string>? unfinishedAreas = null)
+        bool redact = false, IReadOnlySet<string>? unfinishedAreas = null, AcceptedRun? accepted = null,
+        IReadOnlyDictionary<string, CheckStatus>? baseline = null)
     {
         if (selection.AddedAsDependencies.Count > 0)
         {
@@ -26,12 +29,21 @@ internal static class ReportOutcome
             };
         }
 
-        var redacted = redact ? RedactedOutput.Of(facts) : null;
         var clock = Stopwatch.StartNew();
         // A cancelled run's unfinished areas are unknown, whatever their rules make of the missing facts.
         var findings = new CheckRunner(catalog, RuleSet.All, selection).Run(facts)
             .Select(f => unfinishedAreas is null ? f : CancelledRun.Mark(f, catalog[f.CheckId], unfinishedAreas))
             .ToList();
+        if (accepted is { Entries.Count: > 0 })
+        {
+            // After the rules: an acceptance changes what counts, never what was found.
+            var applied = AcceptedFindings.Apply(findings, accepted.Entries, accepted.Today);
+            findings = [.. applied.Findings];
+            facts = facts with { Notes = [.. facts.Notes, .. applied.Notes] };
+        }
+
+        var redacted = redact ? RedactedOutput.Of(facts) : null;
+
         foreach (var finding in findings.Where(f => selection.Runs(f.CheckId)))
         {
             terminal.Finding(catalog[finding.CheckId], redacted?.Redact(finding) ?? finding);
@@ -42,7 +54,7 @@ internal static class ReportOutcome
             findings = findings.Select(redacted.Redact).ToList();
         }
 
-        var report = Report.Create(redacted?.Facts ?? facts, catalog, findings, gatherTime + clock.Elapsed) with { FailOn = failOn };
+        var report = Report.Create(redacted?.Facts ?? facts, catalog, findings, gatherTime + clock.Elapsed) with { FailOn = failOn, Baseline = baseline };
         var files = ReportWriter.WriteEach(report, outDir, renderers);
         foreach (var unwritten in files.Unwritten)
         {
@@ -50,6 +62,12 @@ internal static class ReportOutcome
         }
 
         terminal.Summary(report, files.Written);
+        if (baseline is not null)
+        {
+            var marks = report.Entries.Select(report.MarkAgainstBaseline).ToList();
+            terminal.Line($"against the baseline: {marks.Count(m => m == BaselineMark.New)} new, {marks.Count(m => m == BaselineMark.Fixed)} fixed; only new problems fail the run");
+        }
+
         return report.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Cargo.Doctor.Accepted;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Sources.Probes;
@@ -21,9 +22,17 @@ internal sealed record CheckInputs(
     string OutDir,
     string? FactsPath)
 {
+    /// <summary>The config's <c>accept:</c> entries, judged against today (UTC).</summary>
+    public Commands.AcceptedRun Accepted { get; init; } = new([], Today);
+
+    /// <summary><c>--baseline</c>: each check's status in the baseline run, or null.</summary>
+    public IReadOnlyDictionary<string, Findings.CheckStatus>? Baseline { get; init; }
+
+    public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
+
     public static CheckInputs Read(
         ParseResult parse, Option<string?> configFile, Option<string?> saveFacts,
-        WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection)
+        WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection, BaselineOption baselineOption)
     {
         var problems = new List<string>();
         var config = new DoctorConfig();
@@ -77,13 +86,19 @@ internal sealed record CheckInputs(
             problems.Add(e.Message);
         }
 
+        if (catalog is not null)
+        {
+            problems.AddRange(AcceptedFindingRules.Problems(config.Accept, catalog.Checks.Select(c => c.Id), Today));
+        }
+
         var checks = catalog is null ? null : selection.Selection(parse, catalog, problems);
         var failOn = selection.Threshold(parse, problems);
+        var baseline = baselineOption.Read(parse, catalog, problems);
         if (problems.Count > 0)
         {
             throw new ConfigException(problems.Distinct().ToList());
         }
 
-        return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath);
+        return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath) { Accepted = new(config.Accept, Today), Baseline = baseline };
     }
 }

@@ -52,7 +52,7 @@ internal sealed class TerminalOutput
     {
         _out.WriteLine();
         _out.MarkupLine(Markup.Escape(report.Verdict));
-        _out.WriteLine(string.Join(", ", new[] { CheckStatus.Pass, CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Skipped }
+        _out.WriteLine(string.Join(", ", new[] { CheckStatus.Pass, CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Accepted, CheckStatus.Skipped }
             .Select(s => $"{report.Count(s)} {StatusMark.Word(s)}")));
         foreach (var path in written)
         {

@@ -19,7 +19,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
 
         if (root is not YamlMappingNode top)
         {
-            Problem(root, "(top level)", "expected keys warehouse, aws, cargo, readOnly");
+            Problem(root, "(top level)", "expected keys warehouse, aws, cargo, readOnly, accept");
             return new DoctorConfig();
         }
 
@@ -40,8 +40,11 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                 case "readOnly":
                     config = config with { ReadOnly = Bool(value, key) ?? false };
                     break;
+                case "accept":
+                    config = config with { Accept = Items(value, key).Select(Accept).OfType<AcceptEntry>().ToList() };
+                    break;
                 default:
-                    Unknown(value, key, "warehouse, aws, cargo, readOnly");
+                    Unknown(value, key, "warehouse, aws, cargo, readOnly, accept");
                     break;
             }
         }
@@ -153,6 +156,78 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
         }
 
         return c;
+    }
+
+    /// <summary>
+    /// One accept: entry. Check, reason, owner and expires are required; the catalog and the clock
+    /// (unknown id, expiry over a year away) are checked later, by AcceptedFindingRules.
+    /// </summary>
+    private AcceptEntry? Accept(YamlNode node, int index)
+    {
+        var path = $"accept[{index}]";
+        string? check = null, match = null, reason = null, owner = null;
+        DateOnly? expires = null;
+        var badExpiry = false;
+        foreach (var (key, value) in Entries(node, path))
+        {
+            var keyPath = $"{path}.{key}";
+            switch (key)
+            {
+                case "check":
+                    check = Text(value, keyPath);
+                    break;
+                case "match":
+                    match = Text(value, keyPath);
+                    break;
+                case "reason":
+                    reason = Text(value, keyPath);
+                    break;
+                case "owner":
+                    owner = Text(value, keyPath);
+                    break;
+                case "expires":
+                    var text = Text(value, keyPath);
+                    if (text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                    {
+                        expires = date;
+                    }
+                    else if (text is not null)
+                    {
+                        badExpiry = true;
+                        Problem(value, keyPath, $"'{text}' is not a date like 2027-03-31");
+                    }
+
+                    break;
+                default:
+                    Unknown(value, keyPath, "check, match, reason, owner, expires");
+                    break;
+            }
+        }
+
+        if (node is not YamlMappingNode)
+        {
+            return null;
+        }
+
+        Required(check, node, path + ".check", "the check id this acceptance is for");
+        Required(reason, node, path + ".reason", "say why this finding is accepted");
+        Required(owner, node, path + ".owner", "who answers for this acceptance (a team or e-mail)");
+        if (!badExpiry)
+        {
+            Required(expires?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), node, path + ".expires", "give a date (YYYY-MM-DD) at most a year away");
+        }
+
+        return string.IsNullOrWhiteSpace(check) || string.IsNullOrWhiteSpace(reason) || string.IsNullOrWhiteSpace(owner) || expires is null
+            ? null
+            : new AcceptEntry(check, string.IsNullOrEmpty(match) ? null : match, reason, owner, expires.Value, $"{name}: line {node.Start.Line}: {path}");
+    }
+
+    private void Required(string? value, YamlNode node, string path, string what)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Problem(node, path, $"missing: {what}");
+        }
     }
 
     private IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, string section)

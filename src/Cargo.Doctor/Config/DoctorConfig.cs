@@ -14,6 +14,9 @@ public sealed record DoctorConfig
 
     /// <summary>True turns every live probe off (catalog reads only).</summary>
     public bool ReadOnly { get; init; }
+
+    /// <summary>Known gaps that do not fail the run until they expire (config <c>accept:</c>).</summary>
+    public IReadOnlyList<AcceptEntry> Accept { get; init; } = [];
 }
 
 public sealed record WarehouseConfig

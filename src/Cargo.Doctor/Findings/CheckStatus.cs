@@ -5,6 +5,9 @@ public enum CheckStatus
 {
     Pass,
     Skipped,
+
+    /// <summary>Failed, warned or unknown, but covered by an unexpired <c>accept:</c> entry of the config.</summary>
+    Accepted,
     Unknown,
     Warn,
     Fail,

@@ -20,4 +20,7 @@ public sealed record Finding
 
     /// <summary>How long evaluation (and, for probes, the probe itself) took.</summary>
     public TimeSpan Duration { get; init; }
+
+    /// <summary>The config acceptance that covers (or, expired, no longer covers) this finding.</summary>
+    public AcceptanceNote? Acceptance { get; init; }
 }

@@ -28,5 +28,9 @@ public sealed class RedactedOutput
         Summary = tokens.Replace(finding.Summary),
         Details = finding.Details.Select(tokens.Replace).ToList(),
         Remediation = finding.Remediation.Select(r => r with { Text = tokens.Replace(r.Text) }).ToList(),
+        // An acceptance's reason and match name the customer's objects as freely as a summary does.
+        Acceptance = finding.Acceptance is { } a
+            ? a with { Reason = tokens.Replace(a.Reason), Match = a.Match is null ? null : tokens.Replace(a.Match) }
+            : null,
     };
 }

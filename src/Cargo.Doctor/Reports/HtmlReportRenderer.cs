@@ -21,7 +21,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
     private static readonly MarkdownPipeline Prose = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
-    private static readonly CheckStatus[] Statuses = [CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Skipped, CheckStatus.Pass];
+    private static readonly CheckStatus[] Statuses = [CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Accepted, CheckStatus.Skipped, CheckStatus.Pass];
 
     public string Format => "html";
 
@@ -52,7 +52,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         html.AppendLine("<section><h2>Checks</h2>");
         foreach (var entry in report.WorstFirst())
         {
-            AppendCheck(html, entry);
+            AppendCheck(html, entry, report.MarkAgainstBaseline(entry));
         }
 
         html.AppendLine("</section>");
@@ -116,13 +116,13 @@ public sealed class HtmlReportRenderer : IReportRenderer
         html.AppendLine("</ul></section>");
     }
 
-    private static void AppendCheck(StringBuilder html, ReportEntry entry)
+    private static void AppendCheck(StringBuilder html, ReportEntry entry, string? baselineMark)
     {
         var (check, finding) = (entry.Check, entry.Finding);
         var word = StatusMark.Word(finding.Status);
         var open = finding.Status is CheckStatus.Fail or CheckStatus.Warn or CheckStatus.Unknown ? " open" : "";
         html.AppendLine($"<details class=\"check s-{word}\" id=\"check-{E(check.Id)}\"{open}>");
-        html.AppendLine($"<summary><span class=\"badge s-{word}\">{E(StatusMark.Symbol(finding.Status))} {word}</span> <code>{E(check.Id)}</code> <span class=\"title\">{E(check.Title)}</span> <span class=\"dur\">{E(ReportHeader.Duration(finding.Duration))}</span><span class=\"line\">{E(finding.Summary)}</span></summary>");
+        html.AppendLine($"<summary><span class=\"badge s-{word}\">{E(StatusMark.Symbol(finding.Status))} {word}</span>{(baselineMark is null ? "" : $" <span class=\"dur\">({E(baselineMark)} since the baseline)</span>")} <code>{E(check.Id)}</code> <span class=\"title\">{E(check.Title)}</span> <span class=\"dur\">{E(ReportHeader.Duration(finding.Duration))}</span><span class=\"line\">{E(finding.Summary)}</span></summary>");
         html.AppendLine("<div class=\"body\">");
         AppendLines(html, finding.Details, VisibleDetailLines, "detail lines");
         if (finding.Status is CheckStatus.Fail or CheckStatus.Warn && check.Why.Length > 0)

@@ -94,7 +94,8 @@ public sealed class JUnitReportRenderer : IReportRenderer
         }
         else if (IsSkipped(report, entry))
         {
-            element.Add(new XElement("skipped", new XAttribute("message", Clean($"{word}: {finding.Summary}"))));
+            var since = report.FailOn.Fails(finding.Status) ? " (unchanged since the baseline)" : "";
+            element.Add(new XElement("skipped", new XAttribute("message", Clean($"{word}{since}: {finding.Summary}"))));
             if (finding.Details.Count > 0)
             {
                 element.Add(new XElement("system-out", Clean(Body("", finding))));
@@ -108,10 +109,13 @@ public sealed class JUnitReportRenderer : IReportRenderer
         return element;
     }
 
-    private static bool IsFailure(Report report, ReportEntry entry) => report.FailOn.Fails(entry.Finding.Status);
+    private static bool IsFailure(Report report, ReportEntry entry) => report.Counts(entry);
 
+    /// <summary>Skipped, accepted, an unknown that does not fail, or (with --baseline) a problem the baseline already had.</summary>
     private static bool IsSkipped(Report report, ReportEntry entry) =>
-        entry.Finding.Status == CheckStatus.Skipped || (entry.Finding.Status == CheckStatus.Unknown && !IsFailure(report, entry));
+        entry.Finding.Status is CheckStatus.Skipped or CheckStatus.Accepted
+        || (entry.Finding.Status == CheckStatus.Unknown && !IsFailure(report, entry))
+        || (report.FailOn.Fails(entry.Finding.Status) && !IsFailure(report, entry));
 
     private static string Body(string why, Finding finding)
     {

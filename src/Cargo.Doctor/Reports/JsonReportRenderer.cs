@@ -45,6 +45,10 @@ public sealed class JsonReportRenderer : IReportRenderer
                 details = e.Finding.Details,
                 remediation = e.Finding.Remediation.Select(r => new { key = r.Key, kind = r.Kind, text = r.Text }),
                 durationMs = Math.Round(e.Finding.Duration.TotalMilliseconds, 1),
+                baseline = report.MarkAgainstBaseline(e),
+                acceptance = e.Finding.Acceptance is { } a
+                    ? new { reason = a.Reason, owner = a.Owner, expires = a.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), match = a.Match, wasStatus = StatusMark.Word(a.WasStatus), expired = a.Expired }
+                    : null,
             }),
             notes = report.Facts.Notes,
         };

@@ -21,7 +21,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         var md = new StringBuilder();
         md.AppendLine("# Cargo Doctor report").AppendLine();
         md.AppendLine($"**{report.Verdict}**").AppendLine();
-        md.AppendLine(string.Join(" · ", new[] { CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Skipped, CheckStatus.Pass }
+        md.AppendLine(string.Join(" · ", new[] { CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Accepted, CheckStatus.Skipped, CheckStatus.Pass }
             .Select(s => $"{StatusMark.Symbol(s)} {report.Count(s)} {StatusMark.Word(s)}"))).AppendLine();
         AppendTarget(md, report);
 
@@ -29,7 +29,8 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         md.AppendLine("| | Check | Result | Time |").AppendLine("|---|---|---|---|");
         foreach (var entry in report.WorstFirst())
         {
-            md.AppendLine($"| {StatusMark.Symbol(entry.Finding.Status)} {StatusMark.Word(entry.Finding.Status)} | `{entry.Check.Id}` {MarkdownText.Escape(entry.Check.Title)} | {MarkdownText.Escape(entry.Finding.Summary)} | {ReportHeader.Duration(entry.Finding.Duration)} |");
+            var since = report.MarkAgainstBaseline(entry) is { } mark ? $" ({mark} since the baseline)" : "";
+            md.AppendLine($"| {StatusMark.Symbol(entry.Finding.Status)} {StatusMark.Word(entry.Finding.Status)}{since} | `{entry.Check.Id}` {MarkdownText.Escape(entry.Check.Title)} | {MarkdownText.Escape(entry.Finding.Summary)} | {ReportHeader.Duration(entry.Finding.Duration)} |");
         }
 
         md.AppendLine();

@@ -16,8 +16,20 @@ public sealed record Report(FactsSnapshot Facts, IReadOnlyList<ReportEntry> Entr
     /// <summary>What makes this run fail; JUnit marks exactly those checks as failures.</summary>
     public FailThreshold FailOn { get; init; } = FailThreshold.Fail;
 
-    /// <summary>True when a check reached <see cref="FailOn"/>: the exit code is 1.</summary>
-    public bool Failed => Entries.Any(e => FailOn.Fails(e.Finding.Status));
+    /// <summary>True when a check reached <see cref="FailOn"/> (and, with a baseline, regressed): the exit code is 1.</summary>
+    public bool Failed => Entries.Any(Counts);
+
+    /// <summary><c>--baseline</c>: each check's status in the baseline run; null without a baseline.</summary>
+    public IReadOnlyDictionary<string, CheckStatus>? Baseline { get; init; }
+
+    /// <summary>Whether this finding makes the run fail: reached <see cref="FailOn"/>, and was not already as bad in the baseline.</summary>
+    public bool Counts(ReportEntry entry) => Baseline is null
+        ? FailOn.Fails(entry.Finding.Status)
+        : BaselineMark.Counts(FailOn, entry.Finding.Status, Baseline.TryGetValue(entry.Check.Id, out var was) ? was : null);
+
+    /// <summary>new, unchanged or fixed against the baseline; null without one.</summary>
+    public string? MarkAgainstBaseline(ReportEntry entry) =>
+        Baseline is null ? null : BaselineMark.Of(entry.Finding.Status, Baseline.TryGetValue(entry.Check.Id, out var was) ? was : null);
 
     public int Count(CheckStatus status) => Entries.Count(e => e.Finding.Status == status);
 

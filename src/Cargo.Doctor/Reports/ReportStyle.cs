@@ -34,6 +34,7 @@ internal static class ReportStyle
         details.check { border: 1px solid var(--line); border-left: 6px solid var(--skipped); border-radius: 8px; margin: 8px 0; }
         details.check.s-fail { border-left-color: var(--fail); } details.check.s-warn { border-left-color: var(--warn); }
         details.check.s-unknown { border-left-color: var(--unknown); } details.check.s-pass { border-left-color: var(--pass); }
+        .verdict.s-accepted { color: var(--pass); } .seg.s-accepted { background: #98a2b3; } .s-accepted .mark, .badge.s-accepted { color: var(--muted); } details.check.s-accepted { border-left-color: #98a2b3; }
         details.check > summary { cursor: pointer; padding: 8px 12px; overflow-wrap: anywhere; }
         details.check > summary .title { font-weight: 600; }
         details.check > summary .dur { color: var(--muted); font-size: 0.85em; margin-left: 4px; }

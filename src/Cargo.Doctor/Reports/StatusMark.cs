@@ -11,6 +11,7 @@ public static class StatusMark
         CheckStatus.Fail => "✗",
         CheckStatus.Warn => "!",
         CheckStatus.Skipped => "-",
+        CheckStatus.Accepted => "~",
         _ => "?",
     };
 
@@ -20,6 +21,7 @@ public static class StatusMark
         CheckStatus.Fail => "fail",
         CheckStatus.Warn => "warn",
         CheckStatus.Skipped => "skipped",
+        CheckStatus.Accepted => "accepted",
         _ => "unknown",
     };
 }
