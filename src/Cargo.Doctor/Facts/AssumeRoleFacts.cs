@@ -27,4 +27,4 @@ public sealed record AssumeRoleFacts
 }
 
 /// <summary>One explicit ASSUMEROLE grant of the chain (svv_iam_privileges); type is user, role, group or public.</summary>
-public sealed record IamPrivilegeGrant(string Command, string Identity, string IdentityType);
+public sealed record IamPrivilegeGrant(string Command, string Grantee, string GranteeType);

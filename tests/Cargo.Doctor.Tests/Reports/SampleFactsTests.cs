@@ -22,6 +22,9 @@ public sealed class SampleFactsTests
         Assert.Equal(CheckStatus.Fail, findings["db.function-role"].Status);
         Assert.Equal(CheckStatus.Fail, findings["net.ingress"].Status);
         Assert.Equal(CheckStatus.Pass, findings["iam.trust-policy"].Status);
+        Assert.Equal(CheckStatus.Pass, findings["db.assume-role-privilege"].Status);
+        Assert.Contains("COPY granted via: directly", findings["db.assume-role-privilege"].Details);
+        Assert.Equal(CheckStatus.Pass, findings["db.least-privilege"].Status);
         Assert.DoesNotContain(findings.Values, f => f.Status == CheckStatus.Unknown);
     }
 

@@ -134,14 +134,14 @@ public sealed class AssumeRolePrivilegeRule : IRule
             : $"{command} granted via: not visible from this login (svv_iam_privileges shows \"{visibility.Login}\" only its own entries)");
     }
 
-    private static string? Source(WarehouseFacts warehouse, IamPrivilegeGrant grant) => grant.IdentityType.ToLowerInvariant() switch
+    private static string? Source(WarehouseFacts warehouse, IamPrivilegeGrant grant) => grant.GranteeType.ToLowerInvariant() switch
     {
         "public" => "PUBLIC",
-        "user" when grant.Identity == warehouse.CargoUser => "directly",
-        "role" => warehouse.Rbac?.UserRoles.FirstOrDefault(m => m.Role == grant.Identity) is { } m
+        "user" when grant.Grantee == warehouse.CargoUser => "directly",
+        "role" => warehouse.Rbac?.UserRoles.FirstOrDefault(m => m.Role == grant.Grantee) is { } m
             ? m.Path.Count <= 2 ? $"role \"{m.Role}\"" : $"role \"{m.Role}\" through {string.Join(" -> ", m.Path.Skip(1).SkipLast(1).Select(r => $"role \"{r}\""))}"
             : null,
-        "group" when warehouse.Rbac?.CargoUserGroups?.Contains(grant.Identity) == true => $"group \"{grant.Identity}\"",
+        "group" when warehouse.Rbac?.CargoUserGroups?.Contains(grant.Grantee) == true => $"group \"{grant.Grantee}\"",
         _ => null,
     };
 }
