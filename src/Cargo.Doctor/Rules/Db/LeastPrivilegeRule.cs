@@ -62,7 +62,9 @@ public sealed class LeastPrivilegeRule : IRule
         }
 
         var visibility = new CatalogVisibility(warehouse);
-        var rolesSeen = visibility.Shows(CatalogView.UserGrants) && rbac.UserRoles.All(m => visibility.Shows(CatalogView.RoleGrants, m.Role));
+        // Logged in as the Cargo user, its roles are the login's own: svv_role_grants shows their edges.
+        var rolesSeen = visibility.Shows(CatalogView.UserGrants)
+            && (warehouse.LoginUser == warehouse.CargoUser || rbac.UserRoles.All(m => visibility.Shows(CatalogView.RoleGrants, m.Role)));
         if (!rolesSeen)
         {
             var view = visibility.Shows(CatalogView.UserGrants) ? CatalogView.RoleGrants : CatalogView.UserGrants;
