@@ -20,6 +20,9 @@ public sealed record WarehouseFacts
     /// <summary>Null when no connection succeeded.</summary>
     public RbacFacts? Rbac { get; init; }
 
+    /// <summary>ASSUMEROLE on the role chain; null when the chain is not known (no role ARNs) or the user is missing.</summary>
+    public AssumeRoleFacts? AssumeRole { get; init; }
+
     /// <summary>Catalog statements issued (benchmarks assert it does not grow with table count).</summary>
     public int StatementCount { get; init; }
 }

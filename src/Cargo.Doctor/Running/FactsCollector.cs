@@ -65,7 +65,7 @@ public sealed class FactsCollector(
 
         if (config.Warehouse.Host is not null)
         {
-            var reader = new WarehouseFactsReader(config.Warehouse, password);
+            var reader = new WarehouseFactsReader(config.Warehouse, password) { AssumeRoleChain = AssumeRoleChain(config, facts.Aws) };
             WarehouseLog = reader.Log;
             facts = facts with { Warehouse = await reader.ReadAsync(ct) };
             Gathered = facts;
@@ -81,6 +81,13 @@ public sealed class FactsCollector(
         }
 
         return facts;
+    }
+
+    /// <summary>The chain COPY and UNLOAD use: the configured customer role (or the one the AWS checks found) and Cargo's role.</summary>
+    private static RoleChain? AssumeRoleChain(DoctorConfig config, AwsFacts? aws)
+    {
+        var customer = config.Aws.RoleArn ?? (aws?.Role is { Exists: true } discovered ? discovered.Arn : null);
+        return customer is not null && config.Cargo.RoleArn is { } cargo ? new RoleChain(customer, cargo) : null;
     }
 
     public static TargetDescription Describe(DoctorConfig config) => new()

@@ -41,6 +41,14 @@ public static class FactsFiles
                 RolePrivileges = [new RolePrivilege("fn_role", "CREATE OR REPLACE FUNCTION")],
                 UserRoles = [new RoleMembership("fn_role", ["cargo_user", "fn_role"])],
             },
+            AssumeRole = new AssumeRoleFacts
+            {
+                CustomerRoleArn = "arn:aws:iam::123456789012:role/cargo-redshift-access",
+                CargoRoleArn = "arn:aws:iam::210987654321:role/cargo-data-loader",
+                Copy = true,
+                Unload = true,
+                Grants = [],
+            },
         },
     };
 

@@ -17,9 +17,12 @@ public enum LoginKind
 /// <summary>Creates the login of a <see cref="LoginKind"/> and runs the tool as it.</summary>
 public static class CatalogLogin
 {
-    public static async Task<CheckResult> CheckAsAsync(this WarehouseScenario scenario, LoginKind kind, params string[] schemas)
+    public static Task<CheckResult> CheckAsAsync(this WarehouseScenario scenario, LoginKind kind, params string[] schemas) =>
+        scenario.CheckAsAsync(kind, scenario.Config(schemas.DefaultIfEmpty("sales").ToArray()));
+
+    /// <summary>Runs the given configuration (e.g. with role ARNs added) as a login of this kind.</summary>
+    public static async Task<CheckResult> CheckAsAsync(this WarehouseScenario scenario, LoginKind kind, Cargo.Doctor.Config.DoctorConfig config)
     {
-        var config = scenario.Config(schemas.DefaultIfEmpty("sales").ToArray());
         return kind switch
         {
             LoginKind.CargoUser => await scenario.CheckAsync(config),

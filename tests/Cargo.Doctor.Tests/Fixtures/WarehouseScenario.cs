@@ -169,8 +169,21 @@ public sealed partial class WarehouseScenario
             return $"SELECT rs_grant_system_privilege('CREATE OR REPLACE FUNCTION', {SqlQuote.Literal(role)})";
         }
 
-        return RoleGrant().Replace(statement, "GRANT $1 TO");
+        var assumeRole = AssumeRoleGrant().Match(statement);
+        if (assumeRole.Success)
+        {
+            var grantee = assumeRole.Groups[2].Value[1..^1].Replace("\"\"", "\"");
+            return $"SELECT rs_grant_assumerole({assumeRole.Groups[1].Value}, {SqlQuote.Literal(grantee)}, {SqlQuote.Literal(assumeRole.Groups[3].Value)})";
+        }
+
+        // Redshift's CREATEUSER is PostgreSQL's SUPERUSER; REVOKE ROLE r is REVOKE r.
+        return RoleGrant().Replace(statement, "GRANT $1 TO")
+            .Replace(" NOCREATEUSER", " NOSUPERUSER", StringComparison.Ordinal)
+            .Replace("REVOKE ROLE ", "REVOKE ", StringComparison.Ordinal);
     }
+
+    [GeneratedRegex("^GRANT ASSUMEROLE ON ('(?:[^']|'')*') TO (\".*\") FOR (.*)$")]
+    private static partial Regex AssumeRoleGrant();
 
     [GeneratedRegex("^GRANT CREATE OR REPLACE FUNCTION TO ROLE (\".*\")$")]
     private static partial Regex SystemPrivilegeGrant();

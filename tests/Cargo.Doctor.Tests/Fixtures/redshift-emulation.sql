@@ -281,3 +281,75 @@ CREATE FUNCTION rs_slow_catalog.has_table_privilege(user_name text, table_name t
 $$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_table_privilege_seconds'); RETURN pg_catalog.has_table_privilege(user_name::name, table_name, privilege); END $$;
 CREATE FUNCTION rs_slow_catalog.has_database_privilege(user_name text, database_name text, privilege text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS
 $$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_database_privilege_seconds'); RETURN pg_catalog.has_database_privilege(user_name::name, database_name, privilege); END $$;
+
+-- ===== ASSUMEROLE: per-user control of the IAM roles COPY and UNLOAD may use =====
+-- By default every user (PUBLIC) may use every role; "To enable the use of the ASSUMEROLE permission
+-- for users, roles, and groups, a superuser ... run[s] revoke assumerole on all from public for all",
+-- then grants it. "Only a database superuser can grant or revoke the ASSUMEROLE permission" and "A
+-- superuser always retains the ASSUMEROLE permission". A grant names a role chain as a whole
+-- ('Role1,Role2'): "You can't specify individual roles within the role chain"
+-- (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-usage-notes.html).
+-- The state is cluster-wide on Redshift; here it lives in each test database (a copy of template1),
+-- so that scenarios running side by side do not see each other's switch.
+CREATE TABLE pg_catalog.rs_assumerole_control (revoked_from_public boolean NOT NULL);
+INSERT INTO pg_catalog.rs_assumerole_control VALUES (false);
+CREATE TABLE pg_catalog.rs_iam_privileges (iam_arn text NOT NULL, command_type text NOT NULL, identity_name text NOT NULL, identity_type text NOT NULL);
+GRANT SELECT ON pg_catalog.rs_assumerole_control, pg_catalog.rs_iam_privileges TO PUBLIC;
+
+-- REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL
+CREATE FUNCTION pg_catalog.rs_revoke_assumerole_from_public() RETURNS void LANGUAGE sql AS
+$$ UPDATE pg_catalog.rs_assumerole_control SET revoked_from_public = true $$;
+
+-- GRANT ASSUMEROLE ON '<chain>' TO { user | ROLE r | GROUP g | PUBLIC } FOR COPY, UNLOAD: one row per command.
+CREATE FUNCTION pg_catalog.rs_grant_assumerole(chain text, grantee text, commands text) RETURNS void LANGUAGE plpgsql AS
+$$
+DECLARE c text;
+DECLARE kind text;
+BEGIN
+    IF NOT pg_catalog.rs_is_superuser() THEN
+        RAISE EXCEPTION 'permission denied: only a superuser can grant ASSUMEROLE' USING ERRCODE = '42501';
+    END IF;
+    kind := CASE WHEN lower(grantee) = 'public' THEN 'public'
+                 ELSE (SELECT CASE WHEN r.rolcanlogin THEN 'user' WHEN pg_catalog.rs_is_group(r.oid) THEN 'group' ELSE 'role' END
+                       FROM pg_catalog.pg_roles r WHERE r.rolname = grantee) END;
+    IF kind IS NULL THEN
+        RAISE EXCEPTION 'user "%" does not exist', grantee USING ERRCODE = '42704';
+    END IF;
+    FOREACH c IN ARRAY string_to_array(commands, ',') LOOP
+        INSERT INTO pg_catalog.rs_iam_privileges VALUES (chain, upper(trim(c)), CASE WHEN kind = 'public' THEN 'public' ELSE grantee END, kind);
+    END LOOP;
+END
+$$;
+
+-- HAS_ASSUMEROLE_PRIVILEGE([user,] iam_role_arn, cmd_type): "Superusers and users can use this
+-- function. However, users can only view their own privileges."
+-- (https://docs.aws.amazon.com/redshift/latest/dg/r_HAS_ASSUMEROLE_PRIVILEGE.html). True for a superuser,
+-- while PUBLIC still holds the default, or when the exact chain was granted for the command (or ALL)
+-- to the user, a role it holds (nested too), a group it is in, or PUBLIC.
+CREATE FUNCTION pg_catalog.has_assumerole_privilege(user_name text, iam_role_arn text, cmd_type text) RETURNS boolean LANGUAGE plpgsql STABLE AS
+$$
+BEGIN
+    IF NOT pg_catalog.rs_is_superuser() AND user_name <> current_user THEN
+        RAISE EXCEPTION 'permission denied: users can only check their own ASSUMEROLE privileges' USING ERRCODE = '42501';
+    END IF;
+    RETURN COALESCE((SELECT rolsuper FROM pg_catalog.pg_roles WHERE rolname = user_name), false)
+        OR NOT (SELECT revoked_from_public FROM pg_catalog.rs_assumerole_control LIMIT 1)
+        OR EXISTS (
+            SELECT 1 FROM pg_catalog.rs_iam_privileges p
+            WHERE p.iam_arn = iam_role_arn
+              AND p.command_type IN (upper(cmd_type), 'ALL')
+              AND (p.identity_type = 'public' OR pg_catalog.pg_has_role(user_name, p.identity_name, 'MEMBER')));
+END
+$$;
+
+-- SVV_IAM_PRIVILEGES: "explicitly granted IAM privileges on users, roles and groups"; visible in full
+-- to superusers and ACCESS SYSTEM TABLE; "Other users can only see entries they have access to"
+-- (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_IAM_PRIVILEGES.html): here, like the other
+-- views, rows of themselves and roles they hold, not PUBLIC nor groups (the page does not say).
+CREATE VIEW pg_catalog.svv_iam_privileges AS
+SELECT p.iam_arn, p.command_type, COALESCE(r.oid::integer, 0) AS identity_id, p.identity_name, p.identity_type
+FROM pg_catalog.rs_iam_privileges p
+LEFT JOIN pg_catalog.pg_roles r ON r.rolname = p.identity_name AND p.identity_type <> 'public'
+WHERE pg_catalog.rs_has_system_table_access()
+   OR (p.identity_type <> 'public' AND pg_catalog.rs_sees_identity(r.oid));
+GRANT SELECT ON pg_catalog.svv_iam_privileges TO PUBLIC;

@@ -22,6 +22,10 @@ public sealed class SampleFactsTests
         Assert.Equal(CheckStatus.Fail, findings["db.function-role"].Status);
         Assert.Equal(CheckStatus.Fail, findings["net.ingress"].Status);
         Assert.Equal(CheckStatus.Pass, findings["iam.trust-policy"].Status);
+        Assert.Equal(CheckStatus.Pass, findings["db.assume-role-privilege"].Status);
+        Assert.Contains("COPY granted via: directly", findings["db.assume-role-privilege"].Details);
+        Assert.Equal(CheckStatus.Pass, findings["db.least-privilege"].Status);
+
         // The Cargo user (the sample's login) has no USAGE on one schema, so who owns its tables, and
         // therefore whose default privileges matter, cannot be seen: unknown, not a guess.
         Assert.Equal(CheckStatus.Unknown, findings["db.future-grants"].Status);

@@ -13,4 +13,5 @@ public enum CatalogView
     DefaultPrivileges,
     SchemaPrivileges,
     DatabasePrivileges,
+    IamPrivileges,
 }

@@ -60,6 +60,7 @@ public sealed class CatalogVisibility(WarehouseFacts warehouse)
         CatalogView.SystemPrivileges => "svv_system_privileges",
         CatalogView.DefaultPrivileges => "svv_default_privileges",
         CatalogView.SchemaPrivileges => "svv_schema_privileges",
+        CatalogView.IamPrivileges => "svv_iam_privileges",
         _ => "svv_database_privileges",
     };
 
@@ -69,6 +70,7 @@ public sealed class CatalogVisibility(WarehouseFacts warehouse)
     {
         CatalogView.UserGrants => "roles granted to itself",
         CatalogView.DefaultPrivileges => "default permissions granted to itself",
+        CatalogView.IamPrivileges => "entries it has access to",
         _ => "identities it has access to or owns",
     };
 }

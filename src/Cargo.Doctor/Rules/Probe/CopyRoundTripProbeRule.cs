@@ -32,6 +32,12 @@ public sealed class CopyRoundTripProbeRule : IRule
                 yield return "cause is on Cargo's side: both roles were assumed, then S3 refused Cargo's role";
             }
 
+            if (error.Cause == ProbeErrorCause.AssumeRolePermission)
+            {
+                // The same grant db.assume-role-privilege reads from the catalog, with the same fix.
+                yield return $"see {Db.AssumeRolePrivilegeRule.Id} in this report: it reads the same ASSUMEROLE grant and tells whom it is granted to";
+            }
+
             yield break;
         }
 

@@ -18,6 +18,9 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
 
     public StatementLog Log { get; } = new();
 
+    /// <summary>The role chain db.assume-role-privilege asks about; null when an ARN is not known.</summary>
+    public RoleChain? AssumeRoleChain { get; init; }
+
     public async Task<WarehouseFacts> ReadAsync(CancellationToken ct)
     {
         var connector = new WarehouseConnector(config, password, Log);
@@ -26,6 +29,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         var (login, loginIsSuperuser) = (connector.LoginUser, false);
         UserFacts? userFacts = null;
         RbacFacts? rbac = null;
+        AssumeRoleFacts? assumeRole = null;
         Dictionary<string, (bool Create, bool Temp)> databasePrivileges = [];
         Gap? databasePrivilegesGap = null;
 
@@ -61,6 +65,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                     {
                         (databasePrivileges, databasePrivilegesGap) = await ReadDatabasePrivilegesAsync(session, ct);
                         rbac = await ReadRbacAsync(session, user, ct);
+                        assumeRole = await ReadAssumeRoleAsync(session, user, login, loginIsSuperuser, ct);
                     }
                 }
 
@@ -82,6 +87,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             Databases = databases,
             User = userFacts,
             Rbac = rbac,
+            AssumeRole = assumeRole,
             StatementCount = Log.Count,
         };
     }
@@ -109,6 +115,23 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         catch (WarehouseReadException e)
         {
             return new RbacFacts { FunctionRole = config.FunctionRole, Gap = e.Gap };
+        }
+    }
+
+    private async Task<AssumeRoleFacts?> ReadAssumeRoleAsync(WarehouseSession session, string user, string login, bool loginIsSuperuser, CancellationToken ct)
+    {
+        if (AssumeRoleChain is not { } chain)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await AssumeRoleFactsReader.ReadAsync(session, user, login, loginIsSuperuser, chain, ct);
+        }
+        catch (WarehouseReadException e)
+        {
+            return new AssumeRoleFacts { CustomerRoleArn = chain.CustomerRoleArn, CargoRoleArn = chain.CargoRoleArn, PrivilegeGap = e.Gap, GrantsGap = e.Gap };
         }
     }
 

@@ -11,7 +11,12 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server, "sales", "marketing");
 
-        var result = await scenario.CheckAsync("sales", "marketing");
+        var config = scenario.Config("sales", "marketing");
+        var result = await scenario.CheckAsync(config with
+        {
+            Aws = config.Aws with { RoleArn = "arn:aws:iam::123456789012:role/cargo-redshift-access" },
+            Cargo = config.Cargo with { RoleArn = "arn:aws:iam::210987654321:role/cargo-data-loader" },
+        });
 
         Assert.All(result.Findings.Where(f => f.CheckId.StartsWith("db.", StringComparison.Ordinal)),
             f => Assert.True(f.Status == CheckStatus.Pass, result.Describe()));

@@ -32,7 +32,12 @@ public sealed class UserExistsScenarioTests(PostgresServer server)
         var config = scenario.Config("sales");
 
         var asAdmin = await scenario.CheckAsync(
-            config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } },
+            config with
+            {
+                Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser },
+                Aws = config.Aws with { RoleArn = "arn:aws:iam::123456789012:role/cargo-redshift-access" },
+                Cargo = config.Cargo with { RoleArn = "arn:aws:iam::210987654321:role/cargo-data-loader" },
+            },
             PostgresServer.AdminPassword);
 
         Assert.All(asAdmin.Findings.Where(f => f.CheckId.StartsWith("db.", StringComparison.Ordinal)), f => Assert.True(f.Status == CheckStatus.Pass, asAdmin.Describe()));

@@ -22,6 +22,14 @@ internal static class WarehouseFactsBuilder
             RolePrivileges = [new RolePrivilege("cargo_create_replace_function", "CREATE OR REPLACE FUNCTION")],
             UserRoles = [new RoleMembership("cargo_create_replace_function", ["cargo_user", "cargo_create_replace_function"])],
         },
+        AssumeRole = new AssumeRoleFacts
+        {
+            CustomerRoleArn = "arn:aws:iam::123456789012:role/cargo-redshift-access",
+            CargoRoleArn = "arn:aws:iam::210987654321:role/cargo-data-loader",
+            Copy = true,
+            Unload = true,
+            Grants = [],
+        },
     };
 
     public static DatabaseFacts Database(string name = "dev", IReadOnlyList<SchemaFacts>? schemas = null, IReadOnlyList<TablePrivilegeFacts>? tables = null) => new()
