@@ -29,7 +29,7 @@ public static class CatalogLogin
             LoginKind.Superuser => await scenario.CheckAsync(
                 config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } }, PostgresServer.AdminPassword),
             _ => await scenario.CheckAsync(
-                config with { Warehouse = config.Warehouse with { LoginUser = await CreateInspectingLoginAsync(scenario, kind == LoginKind.SystemTableAccess, schemas.DefaultIfEmpty("sales")) } },
+                config with { Warehouse = config.Warehouse with { LoginUser = await CreateInspectingLoginAsync(scenario, kind == LoginKind.SystemTableAccess, config.Warehouse.Schemas.Select(s => s.Schema)) } },
                 WarehouseScenario.Password),
         };
     }
