@@ -57,7 +57,7 @@ public sealed partial record RoundTripTarget(string Bucket, string Prefix, strin
     private static string RoleArn(string value, string flag)
     {
         var arn = value.Trim();
-        return RoleArnPattern().IsMatch(arn)
+        return Config.RoleArn.IsValid(arn)
             ? arn
             : throw new ConfigException($"{flag} '{arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>, no spaces or commas: Redshift joins the chain with commas and forbids spaces)");
     }
@@ -67,7 +67,4 @@ public sealed partial record RoundTripTarget(string Bucket, string Prefix, strin
 
     [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
     private static partial Regex RegionName();
-
-    [GeneratedRegex(@"^arn:aws(-[a-z]+)*:iam::\d{12}:role/[A-Za-z0-9+=.@_/-]{1,512}$")]
-    private static partial Regex RoleArnPattern();
 }
