@@ -2,7 +2,7 @@ using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Running;
+using Cargo.Doctor.Sources;
 
 namespace Cargo.Doctor.Cli.Commands;
 

@@ -1,12 +1,10 @@
 using System.CommandLine;
 using System.Diagnostics;
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
-using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Redaction;
-using Cargo.Doctor.Running;
+using Cargo.Doctor.Sources;
 
 namespace Cargo.Doctor.Cli.Commands;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Cargo.Doctor.Config;
-using Cargo.Doctor.Rules.Net;
+using Cargo.Doctor.Network;
 
 namespace Cargo.Doctor.Cli.Options;
 

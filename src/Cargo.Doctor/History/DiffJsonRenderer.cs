@@ -16,7 +16,7 @@ public static class DiffJsonRenderer
         var document = new
         {
             schemaVersion = SchemaVersion,
-            tool = new { name = "cargo-doctor", version = Running.ToolVersion.Current },
+            tool = new { name = "cargo-doctor", version = Cargo.Doctor.ToolVersion.Current },
             old = diff.Old.Source,
             @new = diff.New.Source,
             regressed = diff.Regressed,

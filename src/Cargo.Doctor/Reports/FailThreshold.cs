@@ -1,5 +1,3 @@
-using Cargo.Doctor.Findings;
-
 namespace Cargo.Doctor.Reports;
 
 /// <summary>

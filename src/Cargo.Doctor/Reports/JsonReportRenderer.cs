@@ -24,7 +24,7 @@ public sealed class JsonReportRenderer : IReportRenderer
         var document = new
         {
             schemaVersion = SchemaVersion,
-            tool = new { name = "cargo-doctor", version = Running.ToolVersion.Current, factsGatheredBy = report.Facts.ToolVersion },
+            tool = new { name = "cargo-doctor", version = Cargo.Doctor.ToolVersion.Current, factsGatheredBy = report.Facts.ToolVersion },
             startedAt = report.Facts.StartedAt,
             durationMs = (long)report.Duration.TotalMilliseconds,
             target = report.Facts.Target,

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Running;
 
 namespace Cargo.Doctor.Reports;
 

@@ -1,5 +1,3 @@
-using System.Reflection;
-
 namespace Cargo.Doctor.Rules;
 
 /// <summary>

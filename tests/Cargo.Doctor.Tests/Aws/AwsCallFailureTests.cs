@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Amazon.Runtime;
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;

@@ -1,4 +1,4 @@
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
 
 namespace Cargo.Doctor.Tests.Aws;
 

@@ -1,5 +1,5 @@
-using Cargo.Doctor.Aws;
-using Cargo.Doctor.Aws.Partitions;
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.AwsApi.Partitions;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;

@@ -1,4 +1,4 @@
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;

@@ -6,7 +6,7 @@ using System.Text;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
 
 namespace Cargo.Doctor.Tests.Aws;
 

@@ -1,4 +1,5 @@
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.AwsApi.Model;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;

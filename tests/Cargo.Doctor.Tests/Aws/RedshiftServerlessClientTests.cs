@@ -1,5 +1,6 @@
 using System.Text.Json;
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.AwsApi.Model;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;

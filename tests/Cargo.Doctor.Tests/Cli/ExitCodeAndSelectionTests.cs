@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Cargo.Doctor.Engine;
-using Cargo.Doctor.Facts;
 
 namespace Cargo.Doctor.Tests.Cli;
 

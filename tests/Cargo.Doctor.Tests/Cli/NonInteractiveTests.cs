@@ -1,5 +1,3 @@
-using Cargo.Doctor.Running;
-
 namespace Cargo.Doctor.Tests.Cli;
 
 /// <summary>The CLI as CI runs it: no terminal, plain lines, no prompt, clear exit codes.</summary>

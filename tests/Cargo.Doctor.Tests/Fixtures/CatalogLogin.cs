@@ -1,4 +1,4 @@
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Tests.Fixtures;
 

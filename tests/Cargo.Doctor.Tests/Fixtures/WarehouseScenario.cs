@@ -5,8 +5,8 @@ using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
-using Cargo.Doctor.Running;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Sources;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Tests.Fixtures;
 

@@ -5,10 +5,10 @@ using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
-using Cargo.Doctor.Running;
+using Cargo.Doctor.Sources;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Sources.Probes;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
 using Npgsql;

@@ -44,7 +44,7 @@ public sealed class HtmlReportRendererTests
     {
         Assert.Contains("<summary>All 60 detail lines</summary>", Html);
         Assert.Contains("<summary>All 60 sql lines</summary>", Html);
-        Assert.Contains("<th scope=\"row\">Tool</th><td>cargo-doctor " + Running.ToolVersion.Current + "</td>", Html);
+        Assert.Contains("<th scope=\"row\">Tool</th><td>cargo-doctor " + Cargo.Doctor.ToolVersion.Current + "</td>", Html);
         Assert.Contains("<th scope=\"row\">Cluster</th><td>examplecluster</td>", Html);
         Assert.Contains("<h2>Could not run (2)</h2>", Html);
         Assert.Contains("12.5 ms", Html);

@@ -1,5 +1,4 @@
 using System.Xml.Linq;
-using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
 
 namespace Cargo.Doctor.Tests.Reports;

@@ -1,7 +1,7 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Sources.Probes;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Rules.Db;
 

@@ -1,5 +1,5 @@
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Rules.Db;
 

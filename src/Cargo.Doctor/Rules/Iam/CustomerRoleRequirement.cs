@@ -1,4 +1,4 @@
-using Cargo.Doctor.Aws.Partitions;
+using Cargo.Doctor.AwsApi.Partitions;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 

@@ -1,7 +1,7 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Net;
-using Cargo.Doctor.Shell;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Rules.Iam;
 

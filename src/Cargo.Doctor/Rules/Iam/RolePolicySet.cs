@@ -1,4 +1,4 @@
-using Cargo.Doctor.Aws.Policies;
+using Cargo.Doctor.IamPolicies;
 using Cargo.Doctor.Facts;
 
 namespace Cargo.Doctor.Rules.Iam;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Shell;
+using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Network;
 
 namespace Cargo.Doctor.Rules.Net;
 

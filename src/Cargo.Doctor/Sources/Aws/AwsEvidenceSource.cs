@@ -1,6 +1,7 @@
 using System.Text.Json;
-using Cargo.Doctor.Aws;
-using Cargo.Doctor.Shell;
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.AwsApi.Model;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Sources.Aws;
 

@@ -1,5 +1,6 @@
 using System.Net;
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.AwsApi.Model;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Rules.Iam;
 
@@ -188,7 +189,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
 
             read.Add(role);
             if (request.CargoRoleArn is { } cargoRole && role.Exists
-                && RolePolicySet.From(role).EvaluateAssumeRole(cargoRole).Decision is Cargo.Doctor.Aws.Policies.PolicyDecision.Allowed or Cargo.Doctor.Aws.Policies.PolicyDecision.AllowedWithConditions)
+                && RolePolicySet.From(role).EvaluateAssumeRole(cargoRole).Decision is Cargo.Doctor.IamPolicies.PolicyDecision.Allowed or Cargo.Doctor.IamPolicies.PolicyDecision.AllowedWithConditions)
             {
                 return facts with
                 {

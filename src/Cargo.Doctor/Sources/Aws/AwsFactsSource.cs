@@ -1,8 +1,8 @@
 using System.Net;
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
-using Cargo.Doctor.Rules.Net;
+using Cargo.Doctor.Network;
 
 namespace Cargo.Doctor.Sources.Aws;
 

@@ -1,4 +1,4 @@
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Clients;
 using Cargo.Doctor.Facts;
 
 namespace Cargo.Doctor.Sources.Aws;

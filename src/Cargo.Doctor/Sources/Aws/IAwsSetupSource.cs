@@ -1,11 +1,11 @@
-using Cargo.Doctor.Aws;
+using Cargo.Doctor.AwsApi.Model;
 
 namespace Cargo.Doctor.Sources.Aws;
 
 /// <summary>
 /// The AWS reads the doctor needs, answered by the live APIs (<see cref="AwsApiSource"/>) or by a folder
 /// of AWS CLI output (<see cref="AwsEvidenceSource"/>). <see cref="AwsFactsReader"/> drives both the
-/// same way, so both produce the same facts. Failures are <see cref="Cargo.Doctor.Aws.AwsCallException"/>
+/// same way, so both produce the same facts. Failures are <see cref="Cargo.Doctor.AwsApi.Clients.AwsCallException"/>
 /// or <see cref="AwsEvidenceMissingException"/>.
 /// </summary>
 internal interface IAwsSetupSource

@@ -1,3 +1,5 @@
+using Cargo.Doctor.Quoting;
+
 namespace Cargo.Doctor.Sources.Probes;
 
 /// <summary>What the sweep decided for one schema whose name looks like a scratch schema.</summary>
@@ -133,7 +135,7 @@ internal static class LeftoverSweep
         var statements = ScratchSchema.DropStatements(name, own);
         if (ifExists)
         {
-            statements = [.. statements.SkipLast(1), $"DROP SCHEMA IF EXISTS {Sql.SqlQuote.Ident(name)} RESTRICT"];
+            statements = [.. statements.SkipLast(1), $"DROP SCHEMA IF EXISTS {SqlQuote.Ident(name)} RESTRICT"];
         }
 
         var foreign = contents.Where(o => !ScratchSchema.IsOwnObject(o)).ToList();

@@ -14,7 +14,7 @@ public sealed record ProbePlan
 
     public required DateTimeOffset StartedAt { get; init; }
 
-    public string ToolVersion { get; init; } = Running.ToolVersion.Current;
+    public string ToolVersion { get; init; } = Cargo.Doctor.ToolVersion.Current;
 
     public required string CargoUser { get; init; }
 

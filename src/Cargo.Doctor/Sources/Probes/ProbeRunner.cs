@@ -78,7 +78,7 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                 if (Runs(ProbeIds.SchemaCreate))
                 {
                     var recorder = new ProbeRecorder(ProbeIds.SchemaCreate, executor, _log);
-                    var marker = new ScratchMarker(DateTimeOffset.UtcNow, Running.ToolVersion.Current, sweep.Sessions?.Own);
+                    var marker = new ScratchMarker(DateTimeOffset.UtcNow, Cargo.Doctor.ToolVersion.Current, sweep.Sessions?.Own);
                     results[ProbeIds.SchemaCreate] = await RunProbeAsync(recorder, async () =>
                     {
                         scratchMayExist = true;

@@ -1,4 +1,4 @@
-using Cargo.Doctor.Aws.Policies;
+using Cargo.Doctor.IamPolicies;
 
 namespace Cargo.Doctor.Tests.Aws.Policies;
 

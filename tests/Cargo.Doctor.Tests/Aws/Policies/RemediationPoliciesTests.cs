@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Cargo.Doctor.Aws.Policies;
+using Cargo.Doctor.IamPolicies;
 
 namespace Cargo.Doctor.Tests.Aws.Policies;
 

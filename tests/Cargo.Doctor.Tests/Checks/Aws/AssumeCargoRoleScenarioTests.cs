@@ -1,6 +1,6 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Running;
+using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using Cargo.Doctor.Tests.Reports;

@@ -2,7 +2,7 @@ using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Rules;
-using Cargo.Doctor.Running;
+using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;

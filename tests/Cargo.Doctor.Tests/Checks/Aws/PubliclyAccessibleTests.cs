@@ -1,7 +1,7 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Running;
+using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;

@@ -1,7 +1,7 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Db;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;

@@ -31,7 +31,7 @@ public sealed class AssumeRoleProbeAgreementTests
         {
             ToolVersion = "test",
             StartedAt = DateTimeOffset.UtcNow,
-            Target = Running.FactsCollector.Describe(Config),
+            Target = Cargo.Doctor.Sources.FactsCollector.Describe(Config),
             Probes = probes,
             Warehouse = new WarehouseFacts
             {

@@ -1,4 +1,4 @@
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Fixtures;
 using Npgsql;
 

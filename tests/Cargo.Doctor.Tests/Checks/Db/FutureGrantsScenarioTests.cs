@@ -36,7 +36,7 @@ public sealed class FutureGrantsScenarioTests(PostgresServer server)
         await scenario.CreateFunctionRoleAsync();
         await scenario.CreateSchemaWithTablesAsync("sales");
         await scenario.AdminAsync($"GRANT USAGE ON SCHEMA \"sales\" TO {scenario.Quoted(scenario.User)}");
-        await scenario.AdminAsync($"SELECT rs_grant_for_tables('SELECT, INSERT, UPDATE, DELETE', 'sales', {Cargo.Doctor.Sql.SqlQuote.Literal(scenario.User)})");
+        await scenario.AdminAsync($"SELECT rs_grant_for_tables('SELECT, INSERT, UPDATE, DELETE', 'sales', {Cargo.Doctor.Quoting.SqlQuote.Literal(scenario.User)})");
 
         var result = await scenario.CheckAsync();
 

@@ -1,5 +1,5 @@
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Cli;
 using Cargo.Doctor.Tests.Fixtures;
 using Npgsql;

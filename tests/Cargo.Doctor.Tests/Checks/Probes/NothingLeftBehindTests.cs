@@ -1,7 +1,7 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Probes;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Cargo.Doctor.Sql;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Tests.Fixtures.RedshiftStandIn;
 

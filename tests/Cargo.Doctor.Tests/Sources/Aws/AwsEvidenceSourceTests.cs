@@ -2,7 +2,7 @@ using System.Text.Json;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Running;
+using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Checks.Aws;
 using Cargo.Doctor.Tests.Fixtures;

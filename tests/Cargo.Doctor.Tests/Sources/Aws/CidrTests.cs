@@ -1,7 +1,7 @@
 using System.Net;
 using Cargo.Doctor.Config;
-using Cargo.Doctor.Rules.Net;
-using Cargo.Doctor.Shell;
+using Cargo.Doctor.Network;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Tests.Sources.Aws;
 

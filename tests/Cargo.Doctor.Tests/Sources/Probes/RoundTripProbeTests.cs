@@ -2,7 +2,7 @@ using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
-using Cargo.Doctor.Rules.Probe;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
@@ -29,7 +29,7 @@ public sealed class RoundTripProbeTests
         {
             ToolVersion = "test",
             StartedAt = DateTimeOffset.UtcNow,
-            Target = Running.FactsCollector.Describe(Config),
+            Target = Cargo.Doctor.Sources.FactsCollector.Describe(Config),
             Probes = probes,
             Aws = aws,
         };
@@ -134,7 +134,7 @@ public sealed class RoundTripProbeTests
     public async Task replayed_facts_file_gives_the_same_finding()
     {
         var (probes, finding, _) = await RunAsync(new FakeRedshiftExecutor { FailOn = "UNLOAD", ErrorMessage = T.WrongRegion });
-        var facts = new FactsSnapshot { ToolVersion = "t", StartedAt = DateTimeOffset.UtcNow, Target = Running.FactsCollector.Describe(Config), Probes = probes };
+        var facts = new FactsSnapshot { ToolVersion = "t", StartedAt = DateTimeOffset.UtcNow, Target = Cargo.Doctor.Sources.FactsCollector.Describe(Config), Probes = probes };
 
         var replayed = FactsJson.Deserialize(FactsJson.Serialize(facts));
         var again = new CopyRoundTripProbeRule().Evaluate(new RuleContext(replayed, WarehouseScenario.Catalog[ProbeIds.CopyRoundTrip]));

@@ -58,7 +58,7 @@ public sealed class RoundTripSqlTests
     [InlineData("SELECT 'a\\b'", "'SELECT ''a\\\\b'''")]
     [InlineData("plain", "'plain'")]
     public void redshift_literal_doubles_quotes_and_backslashes(string text, string literal) =>
-        Assert.Equal(literal, Cargo.Doctor.Sql.SqlQuote.UnloadLiteral(text));
+        Assert.Equal(literal, Cargo.Doctor.Quoting.SqlQuote.UnloadLiteral(text));
 
     [Fact]
     public void source_rows_hold_nulls_unicode_quotes_timestamps_and_numerics()

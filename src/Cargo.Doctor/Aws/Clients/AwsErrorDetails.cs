@@ -1,3 +1,0 @@
-namespace Cargo.Doctor.Aws;
-
-internal sealed record AwsErrorDetails(string Code, string Message);

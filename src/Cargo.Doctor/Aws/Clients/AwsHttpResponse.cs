@@ -1,4 +1,0 @@
-namespace Cargo.Doctor.Aws;
-
-/// <param name="ErrorTypeHeader">The <c>x-amzn-ErrorType</c> header some JSON services use instead of <c>__type</c>.</param>
-internal sealed record AwsHttpResponse(int Status, string Body, string? ErrorTypeHeader);

@@ -1,3 +1,0 @@
-namespace Cargo.Doctor.Aws;
-
-public sealed record ClusterParameter(string Name, string? Value, string? Source);

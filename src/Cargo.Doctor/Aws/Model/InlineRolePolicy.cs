@@ -1,4 +1,0 @@
-namespace Cargo.Doctor.Aws;
-
-/// <summary>Result of iam:GetRolePolicy. <see cref="PolicyDocument"/> is already URL-decoded JSON text.</summary>
-public sealed record InlineRolePolicy(string RoleName, string PolicyName, string PolicyDocument);

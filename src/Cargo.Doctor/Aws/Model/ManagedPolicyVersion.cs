@@ -1,4 +1,0 @@
-namespace Cargo.Doctor.Aws;
-
-/// <summary>Result of iam:GetPolicyVersion. <see cref="Document"/> is already URL-decoded JSON text.</summary>
-public sealed record ManagedPolicyVersion(string VersionId, bool IsDefaultVersion, string Document);

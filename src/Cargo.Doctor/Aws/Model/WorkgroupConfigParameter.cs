@@ -1,3 +1,0 @@
-namespace Cargo.Doctor.Aws;
-
-public sealed record WorkgroupConfigParameter(string Key, string? Value);

@@ -1,9 +1,0 @@
-namespace Cargo.Doctor.Aws.Policies;
-
-/// <summary>The <c>ForAnyValue:</c> / <c>ForAllValues:</c> prefix of a condition operator.</summary>
-public enum ConditionSetQualifier
-{
-    None,
-    ForAnyValue,
-    ForAllValues,
-}

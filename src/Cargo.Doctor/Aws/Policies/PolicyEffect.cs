@@ -1,7 +1,0 @@
-namespace Cargo.Doctor.Aws.Policies;
-
-public enum PolicyEffect
-{
-    Allow,
-    Deny,
-}

@@ -1,8 +1,0 @@
-namespace Cargo.Doctor.Aws.Policies;
-
-public enum PolicySource
-{
-    Managed,
-    Inline,
-    PermissionsBoundary,
-}

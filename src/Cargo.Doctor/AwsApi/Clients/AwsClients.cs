@@ -1,0 +1,59 @@
+namespace Cargo.Doctor.AwsApi.Clients;
+
+/// <summary>The four AWS clients, sharing one HTTP connection pool, one credential resolution and one retry quota.</summary>
+public sealed class AwsClients : IDisposable
+{
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly HttpClient http;
+
+    private AwsClients(HttpClient http, IamClient iam, RedshiftClient redshift, RedshiftServerlessClient serverless, Ec2Client ec2)
+    {
+        this.http = http;
+        Iam = iam;
+        Redshift = redshift;
+        RedshiftServerless = serverless;
+        Ec2 = ec2;
+    }
+
+    public IamClient Iam { get; }
+
+    public RedshiftClient Redshift { get; }
+
+    public RedshiftServerlessClient RedshiftServerless { get; }
+
+    public Ec2Client Ec2 { get; }
+
+    public static AwsClients Create(AwsClientOptions options) =>
+        Create(options, AwsEndpointResolver.FromProcessEnvironment());
+
+    internal static AwsClients Create(
+        AwsClientOptions options, AwsEndpointResolver endpoints, Func<string, string?>? readEnvironment = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Region);
+
+        var handler = new SocketsHttpHandler
+        {
+            ConnectTimeout = ConnectTimeout,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        var http = new HttpClient(handler) { Timeout = options.EffectiveRequestTimeout };
+        var credentials = new AwsCredentialSource(options);
+        var maxAttempts = AwsMaxAttempts.Resolve(options, readEnvironment ?? Environment.GetEnvironmentVariable);
+        var retryQuota = new AwsRetryQuota();
+        var signed = new SignedAwsHttpClient(http, credentials, endpoints, options, maxAttempts, retryQuota);
+
+        return new AwsClients(
+            http,
+            new IamClient(signed),
+            new RedshiftClient(signed),
+            new RedshiftServerlessClient(signed),
+            new Ec2Client(credentials, endpoints, options, maxAttempts, retryQuota));
+    }
+
+    public void Dispose()
+    {
+        Ec2.Dispose();
+        http.Dispose();
+    }
+}

@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.AwsApi.Clients;
+
+internal sealed record AwsErrorDetails(string Code, string Message);

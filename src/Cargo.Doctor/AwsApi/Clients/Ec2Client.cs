@@ -1,0 +1,177 @@
+using Amazon;
+using Amazon.EC2;
+using Amazon.EC2.Model;
+using Amazon.Runtime;
+using Cargo.Doctor.AwsApi.Model;
+using SecurityGroup = Cargo.Doctor.AwsApi.Model.SecurityGroup;
+
+namespace Cargo.Doctor.AwsApi.Clients;
+
+/// <summary>Thin wrapper over AWSSDK.EC2 DescribeSecurityGroups returning our own records.</summary>
+public sealed class Ec2Client : IDisposable
+{
+    private const string Operation = "DescribeSecurityGroups";
+
+    private readonly AwsCredentialSource credentials;
+    private readonly AwsClientOptions options;
+    private readonly Uri? endpointOverride;
+    private readonly Uri endpoint;
+    private readonly AwsRetryPolicy retry;
+    private readonly SemaphoreSlim createLock = new(1, 1);
+    private AmazonEC2Client? sdkClient;
+
+    internal Ec2Client(
+        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota)
+    {
+        this.credentials = credentials;
+        this.options = options;
+        endpointOverride = endpoints.ResolveOverride(AwsService.Ec2, options);
+        endpoint = endpoints.Resolve(AwsService.Ec2, options);
+        retry = new AwsRetryPolicy(maxAttempts, options.RetryDelay, retryQuota);
+    }
+
+    public Task<IReadOnlyList<SecurityGroup>> DescribeSecurityGroupsAsync(
+        IReadOnlyList<string> groupIds, CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(ct => DescribeOnceAsync(groupIds, ct), cancellationToken);
+
+    public void Dispose()
+    {
+        sdkClient?.Dispose();
+        createLock.Dispose();
+    }
+
+    private async Task<IReadOnlyList<SecurityGroup>> DescribeOnceAsync(
+        IReadOnlyList<string> groupIds, CancellationToken cancellationToken)
+    {
+        var client = await GetSdkClientAsync().ConfigureAwait(false);
+        var groups = new List<SecurityGroup>();
+        string? nextToken = null;
+        do
+        {
+            var request = new DescribeSecurityGroupsRequest { GroupIds = [.. groupIds], NextToken = nextToken };
+            DescribeSecurityGroupsResponse response;
+            try
+            {
+                response = await client.DescribeSecurityGroupsAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            {
+                throw Translate(e);
+            }
+
+            groups.AddRange((response.SecurityGroups ?? []).Select(ToRecord));
+            nextToken = response.NextToken;
+        }
+        while (!string.IsNullOrEmpty(nextToken));
+
+        return groups;
+    }
+
+    private async Task<AmazonEC2Client> GetSdkClientAsync()
+    {
+        if (sdkClient is not null)
+        {
+            return sdkClient;
+        }
+
+        var awsCredentials = await credentials.GetAsync(AwsService.Ec2, Operation).ConfigureAwait(false);
+        await createLock.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            return sdkClient ??= new AmazonEC2Client(awsCredentials, BuildConfig());
+        }
+        finally
+        {
+            createLock.Release();
+        }
+    }
+
+    private AmazonEC2Config BuildConfig()
+    {
+        var config = new AmazonEC2Config
+        {
+            RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region),
+            // AwsRetryPolicy retries (standard mode, shared quota), so tests control the back-off; the SDK's
+            // own retries, including its uncounted "stale connection" retries of a reset, are off.
+            MaxErrorRetry = 0,
+            MaxStaleConnectionRetries = 0,
+            Timeout = options.EffectiveRequestTimeout,
+        };
+        if (endpointOverride is not null)
+        {
+            config.ServiceURL = endpointOverride.ToString();
+            config.AuthenticationRegion = options.Region;
+        }
+
+        return config;
+    }
+
+    private AwsCallException Translate(Exception e)
+    {
+        if (e is AmazonServiceException service && service.ErrorCode is { Length: > 0 } code)
+        {
+            return Failure((int)service.StatusCode, code, service.Message, e);
+        }
+
+        // A reset or short body while the SDK reads the response (HttpIOException "response ended prematurely").
+        if (FindInChain<IOException>(e) is not null)
+        {
+            var status = e is AmazonServiceException { StatusCode: not 0 } partial ? (int?)partial.StatusCode : null;
+            return Failure(null, AwsCallException.ConnectionDroppedCode, NetworkFailure.Dropped(endpoint, status), e);
+        }
+
+        if (FindInChain<HttpRequestException>(e) is { } network)
+        {
+            return Failure(null, AwsCallException.EndpointUnreachableCode, NetworkFailure.Unreachable(endpoint, network), e);
+        }
+
+        if (FindInChain<OperationCanceledException>(e) is not null || FindInChain<TimeoutException>(e) is not null)
+        {
+            var seconds = (int)options.EffectiveRequestTimeout.TotalSeconds;
+            return Failure(null, AwsCallException.TimeoutCode, NetworkFailure.TimedOut(endpoint, seconds), e);
+        }
+
+        if (e is AmazonServiceException failed)
+        {
+            return Failure((int)failed.StatusCode, $"Http{(int)failed.StatusCode}", failed.Message, e);
+        }
+
+        // Refreshing credentials (assume-role, SSO) fail inside the SDK call as client exceptions.
+        return e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase)
+            ? credentials.NoCredentials(AwsService.Ec2, Operation, e)
+            : Failure(null, "ClientError", e.Message.ReplaceLineEndings(" "), e);
+    }
+
+    private static AwsCallException Failure(int? status, string code, string message, Exception inner) =>
+        new(AwsService.Ec2.SigningName, Operation, AwsService.Ec2.IamAction(Operation), status, code, message, inner);
+
+    private static T? FindInChain<T>(Exception? e)
+        where T : Exception
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is T match)
+            {
+                return match;
+            }
+        }
+
+        return null;
+    }
+
+    private static SecurityGroup ToRecord(Amazon.EC2.Model.SecurityGroup group) => new(
+        group.GroupId,
+        group.GroupName,
+        group.VpcId,
+        (group.IpPermissions ?? []).Select(ToRecord).ToList());
+
+    private static SecurityGroupPermission ToRecord(IpPermission permission) => new(
+        permission.IpProtocol,
+        permission.FromPort,
+        permission.ToPort,
+        (permission.Ipv4Ranges ?? []).Select(r => r.CidrIp).ToList(),
+        (permission.Ipv6Ranges ?? []).Select(r => r.CidrIpv6).ToList(),
+        (permission.PrefixListIds ?? []).Select(p => p.Id).ToList(),
+        (permission.UserIdGroupPairs ?? []).Select(p => p.GroupId).ToList());
+}

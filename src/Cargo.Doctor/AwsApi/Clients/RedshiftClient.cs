@@ -1,0 +1,59 @@
+using System.Xml.Linq;
+using Cargo.Doctor.AwsApi.Model;
+
+namespace Cargo.Doctor.AwsApi.Clients;
+
+/// <summary>Read-only Redshift (provisioned) calls (Query protocol, 2012-12-01).</summary>
+public sealed class RedshiftClient
+{
+    private readonly AwsQueryTransport query;
+
+    internal RedshiftClient(SignedAwsHttpClient http) =>
+        query = new AwsQueryTransport(http, AwsService.Redshift, "2012-12-01");
+
+    /// <summary>All clusters visible to the caller, or just <paramref name="clusterIdentifier"/> when given.</summary>
+    public Task<IReadOnlyList<RedshiftCluster>> DescribeClustersAsync(
+        string? clusterIdentifier = null, CancellationToken cancellationToken = default)
+    {
+        List<KeyValuePair<string, string>> parameters = clusterIdentifier is null
+            ? []
+            : [new("ClusterIdentifier", clusterIdentifier)];
+        return query.CallPagedAsync(
+            "DescribeClusters",
+            parameters,
+            page => page.ListItems("Clusters").Select(ReadCluster),
+            cancellationToken);
+    }
+
+    public Task<IReadOnlyList<ClusterParameter>> DescribeClusterParametersAsync(
+        string parameterGroupName, CancellationToken cancellationToken = default) =>
+        query.CallPagedAsync(
+            "DescribeClusterParameters",
+            [new("ParameterGroupName", parameterGroupName)],
+            page => page.ListItems("Parameters").Select(p => new ClusterParameter(
+                p.RequiredValue("ParameterName"), p.ChildValue("ParameterValue"), p.ChildValue("Source"))),
+            cancellationToken);
+
+    private static RedshiftCluster ReadCluster(XElement cluster)
+    {
+        var endpoint = cluster.Child("Endpoint");
+        return new RedshiftCluster(
+            cluster.RequiredValue("ClusterIdentifier"),
+            cluster.ChildValue("ClusterStatus"),
+            endpoint?.ChildValue("Address") is { } address
+                ? new RedshiftEndpoint(address, endpoint.ChildInt("Port") ?? 5439)
+                : null,
+            cluster.ChildBool("PubliclyAccessible"),
+            cluster.ListItems("VpcSecurityGroups").Select(g => g.ChildValue("VpcSecurityGroupId")).OfType<string>().ToList(),
+            cluster.ListItems("IamRoles")
+                .Select(r => new RedshiftIamRole(r.RequiredValue("IamRoleArn"), r.ChildValue("ApplyStatus")))
+                .ToList(),
+            NullIfEmpty(cluster.ChildValue("DefaultIamRoleArn")),
+            cluster.ListItems("ClusterParameterGroups").Select(g => g.ChildValue("ParameterGroupName")).OfType<string>().ToList(),
+            NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")),
+            cluster.ChildValue("DBName"),
+            cluster.ChildValue("VpcId"));
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

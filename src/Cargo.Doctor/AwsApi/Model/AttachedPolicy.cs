@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.AwsApi.Model;
+
+public sealed record AttachedPolicy(string PolicyName, string PolicyArn);

@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.AwsApi.Model;
+
+public sealed record ClusterParameter(string Name, string? Value, string? Source);

@@ -1,0 +1,14 @@
+namespace Cargo.Doctor.AwsApi.Model;
+
+public sealed record RedshiftCluster(
+    string ClusterIdentifier,
+    string? Status,
+    RedshiftEndpoint? Endpoint,
+    bool PubliclyAccessible,
+    IReadOnlyList<string> VpcSecurityGroupIds,
+    IReadOnlyList<RedshiftIamRole> IamRoles,
+    string? DefaultIamRoleArn,
+    IReadOnlyList<string> ParameterGroupNames,
+    string? ClusterNamespaceArn,
+    string? DbName,
+    string? VpcId);

@@ -1,0 +1,3 @@
+namespace Cargo.Doctor.AwsApi.Model;
+
+public sealed record RedshiftEndpoint(string Address, int Port);

@@ -1,0 +1,12 @@
+namespace Cargo.Doctor.AwsApi.Model;
+
+public sealed record ServerlessWorkgroup(
+    string WorkgroupName,
+    string? WorkgroupId,
+    string? NamespaceName,
+    string? Status,
+    bool PubliclyAccessible,
+    IReadOnlyList<string> SecurityGroupIds,
+    int? Port,
+    RedshiftEndpoint? Endpoint,
+    IReadOnlyList<WorkgroupConfigParameter> ConfigParameters);

@@ -1,0 +1,7 @@
+namespace Cargo.Doctor.IamPolicies;
+
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,8 @@
+namespace Cargo.Doctor.IamPolicies;
+
+public enum PolicySource
+{
+    Managed,
+    Inline,
+    PermissionsBoundary,
+}

@@ -1,0 +1,8 @@
+namespace Cargo.Doctor.IamPolicies;
+
+public enum RequestKeyKind
+{
+    Unknown,
+    Absent,
+    Present,
+}

@@ -1,0 +1,13 @@
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Sources.Probes;
+
+namespace Cargo.Doctor.Rules.Probes;
+
+/// <summary>probe.function-create: the Cargo user really created, called and dropped a SQL function.</summary>
+public sealed class FunctionCreateProbeRule : IRule
+{
+    public string CheckId => ProbeIds.FunctionCreate;
+
+    public Finding Evaluate(RuleContext context) => ProbeFinding.Evaluate(context, (probes, _) =>
+        $"created, called and dropped a SQL function with CREATE OR REPLACE FUNCTION in \"{probes.Database}\"");
+}

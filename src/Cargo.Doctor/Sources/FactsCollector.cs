@@ -1,0 +1,107 @@
+using System.Net;
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Network;
+using Cargo.Doctor.Sources.Aws;
+using Cargo.Doctor.Sources.Probes;
+using Cargo.Doctor.Sources.Warehouse;
+
+namespace Cargo.Doctor.Sources;
+
+/// <summary>
+/// Gathers facts once from every configured source (warehouse, AWS, live probes). Sources are the
+/// only code that does I/O; a source that cannot answer records a gap instead of throwing.
+/// </summary>
+/// <param name="awsClientOptions">Overrides how AWS is reached (tests: a loopback fake); default from the config.</param>
+/// <param name="resolveHost">Resolves host names (tests: a fake, so no test asks the real network); default DNS.</param>
+public sealed class FactsCollector(
+    DoctorConfig config,
+    string? password,
+    AwsClientOptions? awsClientOptions = null,
+    Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null)
+{
+    public StatementLog? WarehouseLog { get; private set; }
+
+    /// <summary>The probes' own log: they run as the Cargo user on a connection of their own.</summary>
+    public StatementLog ProbeLog { get; } = new();
+
+    /// <summary>The snapshot as far as it got: after a cancellation, what each finished source gathered.</summary>
+    public FactsSnapshot? Gathered { get; private set; }
+
+    public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
+    {
+        // Validated first: a malformed role ARN or bucket is a config error before anything connects.
+        var probePlan = ProbePlan.Create(config, startedAt);
+        var facts = new FactsSnapshot
+        {
+            ToolVersion = ToolVersion.Current,
+            StartedAt = startedAt,
+            Target = Describe(config),
+            Notes = [.. CargoIpRanges.WideRangeNotes(config.Cargo.Ips)],
+        };
+        Gathered = facts;
+
+        if (config.Aws.IsConfigured)
+        {
+            facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, resolveHost, ct) };
+            Gathered = facts;
+
+            // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
+            if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)
+            {
+                try
+                {
+                    probePlan = ProbePlan.Create(config with { Aws = config.Aws with { RoleArn = discovered.Arn } }, startedAt);
+                }
+                catch (ConfigException e)
+                {
+                    // A role name IAM allows but the round trip's chain cannot carry (e.g. a comma) is not
+                    // the user's typing error: the round trip is skipped with why, the run goes on.
+                    facts = facts with { Notes = [.. facts.Notes, $"the discovered role {discovered.Arn} cannot be used for the round trip: {e.Message}"] };
+                }
+            }
+        }
+
+        if (config.Warehouse.Host is not null)
+        {
+            var reader = new WarehouseFactsReader(config.Warehouse, password) { AssumeRoleChain = AssumeRoleChain(config, facts.Aws) };
+            WarehouseLog = reader.Log;
+            facts = facts with { Warehouse = await reader.ReadAsync(ct) };
+            Gathered = facts;
+
+            // An unreachable database is tried once per run: when the reads could not connect, the probes do not try again.
+            if (facts.Warehouse.Databases.FirstOrDefault(d => d.Name == probePlan.Database)?.Connection is { Succeeded: false } failed)
+            {
+                probePlan = probePlan.WithUnreachableDatabase(failed.FailureMessage ?? failed.FailureKind ?? "failed");
+            }
+            var probes = await ProbeRunner.ForWarehouse(probePlan, config.Warehouse, password, ProbeLog).RunAsync(ct);
+            facts = facts with { Probes = probes, Notes = [.. facts.Notes, .. ProbeNotes.For(probes)] };
+            Gathered = facts;
+        }
+
+        return facts;
+    }
+
+    /// <summary>The chain COPY and UNLOAD use: the configured customer role (or the one the AWS checks found) and Cargo's role.</summary>
+    private static RoleChain? AssumeRoleChain(DoctorConfig config, AwsFacts? aws)
+    {
+        var customer = config.Aws.RoleArn ?? (aws?.Role is { Exists: true } discovered ? discovered.Arn : null);
+        return customer is not null && config.Cargo.RoleArn is { } cargo ? new RoleChain(customer, cargo) : null;
+    }
+
+    public static TargetDescription Describe(DoctorConfig config) => new()
+    {
+        Host = config.Warehouse.Host,
+        Port = config.Warehouse.Host is null ? null : config.Warehouse.Port,
+        Databases = config.Warehouse.AllDatabases,
+        Schemas = config.Warehouse.Schemas.Select(s => s.ToString()).ToList(),
+        User = config.Warehouse.User,
+        LoginUser = config.Warehouse.LoginUser,
+        SslMode = config.Warehouse.SslMode,
+        FunctionRole = config.Warehouse.FunctionRole,
+        Region = config.Aws.Region,
+        ClusterIdentifier = config.Aws.ClusterIdentifier,
+        Workgroup = config.Aws.Workgroup,
+    };
+}
