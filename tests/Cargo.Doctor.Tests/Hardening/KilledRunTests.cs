@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Checks.Probes;
@@ -50,7 +51,7 @@ public sealed class KilledRunTests(PostgresServer server)
         var result = await scenario.CheckAsync();
 
         Assert.Equal([left], result.Facts.Probes!.LeftoversDropped);
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
     }
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sources.Probes;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
@@ -53,7 +53,7 @@ public sealed class SweepTests(PostgresServer server)
         Assert.Contains("customer_report", note);
         Assert.Contains($"DROP SCHEMA \"{Dead}\" RESTRICT", note);
         AssertNoCascade(result);
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
     }
 
     [Fact]

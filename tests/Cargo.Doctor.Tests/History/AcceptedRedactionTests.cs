@@ -1,6 +1,7 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.History;
 
@@ -18,7 +19,7 @@ public sealed class AcceptedRedactionTests
         });
         var finding = new Finding
         {
-            CheckId = "db.future-grants",
+            CheckId = FutureGrantsRule.Id,
             Status = CheckStatus.Accepted,
             Summary = "accepted: staging_eu is rebuilt nightly",
             Acceptance = new AcceptanceNote("staging_eu is rebuilt nightly", "data@example.com", new DateOnly(2027, 1, 1), "staging_eu", CheckStatus.Fail, false),

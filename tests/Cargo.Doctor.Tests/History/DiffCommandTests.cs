@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 
 namespace Cargo.Doctor.Tests.History;
@@ -20,7 +21,7 @@ public sealed class DiffCommandTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "diff.json")));
         Assert.Equal(1, json.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.True(json.RootElement.GetProperty("regressed").GetBoolean());
-        var check = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("checkId").GetString() == "db.table-grants");
+        var check = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("checkId").GetString() == TableGrantsRule.Id);
         Assert.Equal("regressed", check.GetProperty("change").GetString());
         Assert.NotEmpty(check.GetProperty("appeared").EnumerateArray());
         Assert.Contains("## regressed", File.ReadAllText(Path.Combine(outDir, "diff.md")));

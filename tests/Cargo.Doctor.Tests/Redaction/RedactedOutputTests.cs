@@ -1,6 +1,7 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Redaction;
 
@@ -21,7 +22,7 @@ public sealed class RedactedOutputTests
         var output = RedactedOutput.Of(Facts());
         var finding = new Finding
         {
-            CheckId = "db.schema-usage",
+            CheckId = SchemaUsageRule.Id,
             Status = CheckStatus.Fail,
             Summary = "schema O'Brien \"EU\" is not usable",
             Remediation =

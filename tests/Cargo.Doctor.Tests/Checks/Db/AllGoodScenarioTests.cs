@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -20,7 +21,7 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
 
         Assert.All(result.Findings.Where(f => f.CheckId.StartsWith("db.", StringComparison.Ordinal)),
             f => Assert.True(f.Status == CheckStatus.Pass, result.Describe()));
-        Assert.Contains("6 table(s)", result["db.table-grants"].Summary);
+        Assert.Contains("6 table(s)", result[TableGrantsRule.Id].Summary);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Pass, connect.Status);
         Assert.Contains("over SSL", connect.Summary);
         Assert.Contains(connect.Details, d => d.StartsWith("server: PostgreSQL 15", StringComparison.Ordinal));
@@ -45,11 +46,11 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { SslMode = "disable" } });
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Warn, connect.Status);
         Assert.Contains("without SSL", connect.Summary);
         Assert.Contains(connect.Remediation, r => r.Key == "no-ssl");
-        Assert.Equal(CheckStatus.Pass, result["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, result[TableGrantsRule.Id].Status);
     }
 
     [Fact]
@@ -65,6 +66,6 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
         var largeResult = await large.CheckAsync("s1", "s2");
 
         Assert.True(smallResult.StatementCount == largeResult.StatementCount, smallResult.Describe() + "\n---\n" + largeResult.Describe());
-        Assert.Contains("304 table(s)", largeResult["db.table-grants"].Summary);
+        Assert.Contains("304 table(s)", largeResult[TableGrantsRule.Id].Summary);
     }
 }

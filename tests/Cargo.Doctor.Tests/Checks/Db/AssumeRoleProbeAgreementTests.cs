@@ -4,6 +4,7 @@ using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
 using Cargo.Doctor.Rules.Db;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
@@ -59,7 +60,7 @@ public sealed class AssumeRoleProbeAgreementTests
         var findings = await RunAsync(new FakeRedshiftExecutor { FailOn = "UNLOAD", ErrorMessage = RedshiftErrorTexts.AssumeRolePermission }, functionSays: false);
 
         var check = findings[AssumeRolePrivilegeRule.Id];
-        var probe = findings[ProbeIds.CopyRoundTrip];
+        var probe = findings[CopyRoundTripProbeRule.Id];
         Assert.Equal(CheckStatus.Fail, check.Status);
         Assert.Contains("does not have ASSUMEROLE permission", check.Summary);
         Assert.Equal(
@@ -75,7 +76,7 @@ public sealed class AssumeRoleProbeAgreementTests
 
         var check = findings[AssumeRolePrivilegeRule.Id];
         Assert.Equal(CheckStatus.Pass, check.Status);
-        Assert.Contains(ProbeIds.CopyRoundTrip, check.Summary);
+        Assert.Contains(CopyRoundTripProbeRule.Id, check.Summary);
     }
 
     [Fact]

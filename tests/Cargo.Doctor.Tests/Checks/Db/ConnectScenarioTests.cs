@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -15,12 +16,12 @@ public sealed class ConnectScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(scenario.Config("sales"), password: "not-the-password");
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Fail, connect.Status);
         Assert.Contains("password authentication failed", connect.Summary);
         Assert.Contains(connect.Remediation, r => r.Key == "auth" && r.Text.Contains($"ALTER USER \"{scenario.User}\""));
-        Assert.Equal("blocked by db.connect", result["db.user-exists"].Summary);
-        Assert.Equal(CheckStatus.Skipped, result["db.table-grants"].Status);
+        Assert.Equal("blocked by db.connect", result[UserExistsRule.Id].Summary);
+        Assert.Equal(CheckStatus.Skipped, result[TableGrantsRule.Id].Status);
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class ConnectScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { Port = ClosedPort() } });
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Fail, connect.Status);
         Assert.Contains("nothing is listening", connect.Summary);
         Assert.Equal("refused", result.Facts.Warehouse!.Databases[0].Connection.FailureKind);
@@ -45,7 +46,7 @@ public sealed class ConnectScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { Databases = [scenario.Database, "no_such_db"] } });
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Fail, connect.Status);
         Assert.Contains("database \"no_such_db\" does not exist", connect.Summary);
         Assert.Contains(connect.Remediation, r => r.Text.Contains("CREATE DATABASE \"no_such_db\";"));

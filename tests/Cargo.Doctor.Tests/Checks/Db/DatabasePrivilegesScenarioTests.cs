@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -14,13 +15,13 @@ public sealed class DatabasePrivilegesScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        var finding = result["db.database-privileges"];
+        var finding = result[DatabasePrivilegesRule.Id];
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Contains($"{scenario.Database}: missing CREATE", finding.Details);
         var fix = Assert.Single(finding.Remediation, r => r.Kind == "sql");
         Assert.Equal($"GRANT ALL ON DATABASE \"{scenario.Database}\" TO \"{scenario.User}\";", fix.Text);
 
         await scenario.ApplyRemediationAsync(finding);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())["db.database-privileges"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[DatabasePrivilegesRule.Id].Status);
     }
 }

@@ -1,5 +1,6 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -27,15 +28,15 @@ public sealed class HostileNamesScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(scenario.Config(Schema));
 
-        var usage = result["db.schema-usage"];
+        var usage = result[SchemaUsageRule.Id];
         Assert.Equal(CheckStatus.Fail, usage.Status);
         var u = "\"" + scenario.User.Replace("\"", "\"\"") + "\"";
         Assert.Contains(usage.Remediation, r => r.Text == $"GRANT USAGE ON SCHEMA \"Sales \"\"EU\"\" <script>alert(1)</script>\" TO {u};");
 
-        var grants = result["db.table-grants"];
+        var grants = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Unknown, grants.Status); // the cargo login cannot see into the schema yet
 
-        var role = result["db.function-role"];
+        var role = result[FunctionRoleRule.Id];
         Assert.Equal(CheckStatus.Fail, role.Status);
 
         var outDir = Directory.CreateTempSubdirectory("hostile-names").FullName;
@@ -47,19 +48,19 @@ public sealed class HostileNamesScenarioTests(PostgresServer server)
         Assert.Contains("fn role &lt;u&gt;", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
 
-        foreach (var finding in new[] { usage, role, result["db.future-grants"] })
+        foreach (var finding in new[] { usage, role, result[FutureGrantsRule.Id] })
         {
             await scenario.ApplyRemediationAsync(finding);
         }
 
         var fixedResult = await scenario.CheckAsync(scenario.Config(Schema));
-        Assert.Equal(CheckStatus.Pass, fixedResult["db.schema-usage"].Status);
-        Assert.Equal(CheckStatus.Pass, fixedResult["db.function-role"].Status);
-        var tableGrants = fixedResult["db.table-grants"];
+        Assert.Equal(CheckStatus.Pass, fixedResult[SchemaUsageRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, fixedResult[FunctionRoleRule.Id].Status);
+        var tableGrants = fixedResult[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, tableGrants.Status);
         Assert.Contains($"{scenario.Database}.{Schema}.{Table} (table): missing INSERT, UPDATE, DELETE", tableGrants.Details);
 
         await scenario.ApplyRemediationAsync(tableGrants);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync(scenario.Config(Schema)))["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync(scenario.Config(Schema)))[TableGrantsRule.Id].Status);
     }
 }

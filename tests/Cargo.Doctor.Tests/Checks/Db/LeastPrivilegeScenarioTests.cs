@@ -1,5 +1,6 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -11,7 +12,7 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// </summary>
 public sealed class LeastPrivilegeScenarioTests(PostgresServer server)
 {
-    private const string CheckId = "db.least-privilege";
+    private const string CheckId = LeastPrivilegeRule.Id;
 
     private static string Describe(Finding f) => $"{f.Status}: {f.Summary}\n{string.Join("\n", f.Details)}";
 

@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -14,10 +15,10 @@ public sealed class SchemaBatchingTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(scenario.Config(schemas));
 
-        var usage = result["db.schema-usage"];
+        var usage = result[SchemaUsageRule.Id];
         Assert.Equal(CheckStatus.Fail, usage.Status);
         Assert.StartsWith("70000 of 70001 schema(s) not usable", usage.Summary, StringComparison.Ordinal);
-        var grants = result["db.table-grants"];
+        var grants = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Pass, grants.Status);
         Assert.StartsWith("all privileges granted on 3 table(s) and view(s)", grants.Summary, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -19,8 +20,8 @@ public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
-        var finding = result["db.table-grants"];
+        Assert.Equal(CheckStatus.Pass, result[SchemaUsageRule.Id].Status);
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal("1 of 4 table(s) lack privileges (4 grant(s) missing)", finding.Summary);
         Assert.Contains($"{scenario.Database}.sales.MixedCase (table): missing SELECT, INSERT, UPDATE, DELETE", finding.Details);
@@ -38,8 +39,8 @@ public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
-        var finding = result["db.table-grants"];
+        Assert.Equal(CheckStatus.Pass, result[SchemaUsageRule.Id].Status);
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal("1 of 3 table(s) lack privileges (1 grant(s) missing)", finding.Summary);
         Assert.Contains($"{scenario.Database}.sales.orders (table): missing DELETE", finding.Details);
@@ -48,7 +49,7 @@ public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
         Assert.Equal("name", result.Facts.Warehouse!.Databases[0].TablePrivilegeLookup);
 
         await scenario.AdminAsync($"GRANT DELETE ON \"sales\".\"orders\" TO {scenario.Quoted(scenario.User)}");
-        var after = (await scenario.CheckAsync("sales"))["db.table-grants"];
+        var after = (await scenario.CheckAsync("sales"))[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Unknown, after.Status);
     }
 }

@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -13,7 +14,7 @@ public sealed class TableGrantsNothingExaminedTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("nosuch");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Skipped, finding.Status);
         Assert.Contains("no table or view examined", finding.Summary);
         Assert.Contains("nosuch: schema does not exist", finding.Summary);
@@ -27,7 +28,7 @@ public sealed class TableGrantsNothingExaminedTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("empty");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Skipped, finding.Status);
         Assert.Contains("empty: no tables or views yet", finding.Summary);
     }

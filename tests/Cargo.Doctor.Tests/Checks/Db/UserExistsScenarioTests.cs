@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -17,12 +18,12 @@ public sealed class UserExistsScenarioTests(PostgresServer server)
             config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } },
             PostgresServer.AdminPassword);
 
-        var user = result["db.user-exists"];
+        var user = result[UserExistsRule.Id];
         Assert.Equal(CheckStatus.Fail, user.Status);
         Assert.Equal($"user \"{scenario.User}\" does not exist", user.Summary);
         Assert.Contains(user.Remediation, r => r.Text == $"CREATE USER \"{scenario.User}\" WITH PASSWORD '<strong_password>';");
-        Assert.Equal(CheckStatus.Skipped, result["db.table-grants"].Status);
-        Assert.Equal("blocked by db.user-exists", result["db.function-role"].Summary);
+        Assert.Equal(CheckStatus.Skipped, result[TableGrantsRule.Id].Status);
+        Assert.Equal("blocked by db.user-exists", result[FunctionRoleRule.Id].Summary);
     }
 
     [Fact]

@@ -1,10 +1,13 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Iam;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Cli;
+using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
-namespace Cargo.Doctor.Tests.Checks.Aws;
+namespace Cargo.Doctor.Tests.Sources.Aws;
 
 /// <summary>
 /// Issue 8.10 (AWS half): an AWS response cut off mid-body (the fake sends the Content-Length, part of the
@@ -27,13 +30,13 @@ public sealed class AwsDroppedResponseScenarioTests : IDisposable
 
         var result = await fake.CheckAsync(AwsScenario.Provisioned());
 
-        foreach (var id in new[] { "net.ingress", "iam.trust-policy" })
+        foreach (var id in new[] { IngressRule.Id, TrustPolicyRule.Id })
         {
             Assert.Equal(CheckStatus.Unknown, result[id].Status);
             Assert.Contains(Why, result[id].Text());
         }
 
-        Assert.True(result["net.publicly-accessible"].Status == CheckStatus.Pass, result.Describe());
+        Assert.True(result[PubliclyAccessibleRule.Id].Status == CheckStatus.Pass, result.Describe());
         Assert.Empty(fake.SigningProblems);
     }
 
