@@ -15,7 +15,9 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// a slow CREATE TABLE) leaves its marked scratch schema; the next run drops it at once, not 15
 /// minutes later, because the session that created it is gone.
 /// </summary>
-public sealed class KilledRunTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class KilledRunTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task schema_of_a_sigkilled_run_is_swept_by_the_next_run_at_once()

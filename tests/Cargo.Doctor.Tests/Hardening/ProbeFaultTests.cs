@@ -22,7 +22,8 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// tried once per run, and an XX000 error (which makes Npgsql close the connection) is followed by
 /// a reconnect for what remains, with the server's DETAIL in the finding.
 /// </summary>
-public sealed class ProbeFaultTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class ProbeFaultTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private static IReadOnlyList<Finding> Evaluate(FactsSnapshot facts) => new CheckRunner(WarehouseScenario.Catalog, RuleSet.All).Run(facts);
 

@@ -17,7 +17,9 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// real facts; findings, reports, fix scripts, the console and the facts file are redacted afterwards,
 /// the S3 bucket and prefix included.
 /// </summary>
-public sealed class RedactionVerdictTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class RedactionVerdictTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Bucket = "acme-cargo-exchange";
     private const string Prefix = "exports/eu-sales";

@@ -11,6 +11,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// the listener saw the connection). The run must write its reports with what it had, the unfinished
 /// checks unknown and "cancelled", and exit 130/143.
 /// </summary>
+[Trait("Category", "Cli")]
 public sealed class SignalTests
 {
     [Theory]

@@ -14,7 +14,8 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// configuration, objects the tool never creates and markers it did not write are left alone and
 /// reported. Nothing the tool runs or prints says CASCADE.
 /// </summary>
-public sealed class SweepTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class SweepTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Dead = "cargo_doctor_20200101t000000_deadbeef";
 

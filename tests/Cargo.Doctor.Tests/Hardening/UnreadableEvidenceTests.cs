@@ -14,6 +14,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// Issue 13.15: a corrupt file in the <c>--aws-evidence</c> folder is named as the cause in the findings
 /// that need it, never hidden behind a "pass --role-arn" hint.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class UnreadableEvidenceTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cargo-doctor-evidence-").FullName;

@@ -14,6 +14,8 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// is given, and even then nothing proposes opening the port to it and the report warns. Cargo IPs are
 /// validated whether or not the AWS checks are configured.
 /// </summary>
+[Trait("Category", "Aws")]
+[Trait("Category", "Cli")]
 public sealed class WideCidrTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -7,6 +7,7 @@ using Cargo.Doctor.Tests.Cli;
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.3 through the real CLI: accepted findings in every format, the exit code, expiry, config errors.</summary>
+[Trait("Category", "Cli")]
 public sealed class AcceptedFindingsCliTests
 {
     private static string Day(int daysFromToday) =>

@@ -6,6 +6,7 @@ using Cargo.Doctor.Rules.Db;
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.3: which findings an acceptance covers, on an injected today.</summary>
+[Trait("Category", "Unit")]
 public sealed class AcceptedFindingsTests
 {
     private static readonly DateOnly Today = new(2026, 12, 1);

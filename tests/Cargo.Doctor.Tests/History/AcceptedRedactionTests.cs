@@ -6,6 +6,7 @@ using Cargo.Doctor.Rules.Db;
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.3 with --redact: an acceptance's match and reason name customer objects too, and get the same tokens.</summary>
+[Trait("Category", "Unit")]
 public sealed class AcceptedRedactionTests
 {
     [Fact]

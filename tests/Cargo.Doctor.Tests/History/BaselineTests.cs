@@ -7,6 +7,7 @@ using Cargo.Doctor.Tests.Cli;
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.2: <c>--baseline</c> counts only what regressed, and marks each finding new, unchanged or fixed.</summary>
+[Trait("Category", "Cli")]
 public sealed class BaselineTests
 {
     /// <summary>A report.json of <paramref name="facts"/>, as yesterday's run wrote it.</summary>

@@ -5,6 +5,7 @@ using Cargo.Doctor.Tests.Cli;
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.1: <c>cargo-doctor diff</c> as a support engineer or CI job runs it.</summary>
+[Trait("Category", "Cli")]
 public sealed class DiffCommandTests
 {
     [Fact]

@@ -11,7 +11,8 @@ namespace Cargo.Doctor.Tests.History;
 /// Issue 10.1 on two real runs of the emulated warehouse: before and after applying the printed
 /// fixes (what fix.sql holds), then after someone revokes a grant again.
 /// </summary>
-public sealed class RealRunDiffTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class RealRunDiffTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private static string WriteReport(CheckResult result)
     {

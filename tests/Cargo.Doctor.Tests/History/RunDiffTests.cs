@@ -5,6 +5,7 @@ using Cargo.Doctor.Rules.Db;
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.1: every diff category on hand-made pairs of runs.</summary>
+[Trait("Category", "Unit")]
 public sealed class RunDiffTests
 {
     private static RunFinding F(string id, CheckStatus status, params string[] details) => new(id, id + " title", status, details);

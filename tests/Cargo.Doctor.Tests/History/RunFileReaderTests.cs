@@ -8,6 +8,7 @@ using Cargo.Doctor.Tests.Cli;
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.1/10.4: what <c>diff</c> reads, and the one-line reason for what it refuses.</summary>
+[Trait("Category", "Unit")]
 public sealed class RunFileReaderTests
 {
     private static readonly CheckCatalog Catalog = CatalogLoader.LoadDefault();

@@ -11,6 +11,7 @@ namespace Cargo.Doctor.Tests.Layout;
 /// under tests/Cargo.Doctor.Tests/Checks/&lt;Area&gt;/ that uses the rule's <c>Id</c>. A new check
 /// without a rule or a test fails here.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed partial class CheckPartsTests
 {
     private static readonly CheckCatalog Catalog = CatalogLoader.LoadDefault();

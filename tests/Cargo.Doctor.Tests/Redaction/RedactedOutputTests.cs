@@ -6,6 +6,7 @@ using Cargo.Doctor.Rules.Db;
 namespace Cargo.Doctor.Tests.Redaction;
 
 /// <summary>Findings written from real facts get the same tokens as the redacted facts, however a rule quoted the name.</summary>
+[Trait("Category", "Unit")]
 public sealed class RedactedOutputTests
 {
     private static FactsSnapshot Facts(params string[] cargoIps) => new()

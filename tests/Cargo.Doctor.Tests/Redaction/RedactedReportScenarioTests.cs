@@ -9,7 +9,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Redaction;
 
 /// <summary>A partly broken warehouse, redacted before the rules run: no format shows a real name.</summary>
-public sealed class RedactedReportScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class RedactedReportScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task every_format_shows_tokens_only()

@@ -4,6 +4,7 @@ using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class FixScriptTests
 {
     [Fact]

@@ -5,6 +5,7 @@ using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class HtmlReportRendererTests
 {
     private static readonly string Html = new HtmlReportRenderer().Render(SampleReports.Create());

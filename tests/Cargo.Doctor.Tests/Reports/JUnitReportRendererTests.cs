@@ -4,6 +4,7 @@ using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class JUnitReportRendererTests
 {
     private static XDocument Render(Report report) => XDocument.Parse(new JUnitReportRenderer().Render(report));

@@ -10,6 +10,7 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Reports;
 
 /// <summary>The bundled sample (README's first command) stays readable and shows a partly broken setup.</summary>
+[Trait("Category", "Unit")]
 public sealed class SampleFactsTests
 {
     [Fact]

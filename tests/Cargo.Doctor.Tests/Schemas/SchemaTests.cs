@@ -13,6 +13,7 @@ using Cargo.Doctor.Tests.Cli;
 namespace Cargo.Doctor.Tests.Schemas;
 
 /// <summary>Issue 10.4: every report.json and facts file the tool writes follows the documented schema in docs/schemas.</summary>
+[Trait("Category", "Unit")]
 public sealed class SchemaTests
 {
     private static readonly CheckCatalog Catalog = CatalogLoader.LoadDefault();

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>A warehouse set up exactly as the guide says passes every db.* check.</summary>
-public sealed class AllGoodScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class AllGoodScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task all_good_setup_passes_every_warehouse_check()

@@ -17,6 +17,7 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// agree: the catalog check fails on the probe's evidence, both print the same GRANT, and the probe
 /// points to the check.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class AssumeRoleProbeAgreementTests
 {
     private static readonly DoctorConfig Config = ProbeConfigs.WithRoundTrip(new DoctorConfig

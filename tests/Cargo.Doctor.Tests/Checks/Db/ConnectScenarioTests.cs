@@ -7,7 +7,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.connect: each way a login fails gets its own message and fix.</summary>
-public sealed class ConnectScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class ConnectScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task wrong_password_is_an_auth_failure_and_blocks_the_rest()

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.database-privileges: Cargo creates its own schemas, so it needs CREATE (and TEMP).</summary>
-public sealed class DatabasePrivilegesScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class DatabasePrivilegesScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task database_without_create_fails_and_the_printed_grant_fixes_it()

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.function-role: exists, holds CREATE OR REPLACE FUNCTION, reaches the user; each with its own fix.</summary>
-public sealed class FunctionRoleScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FunctionRoleScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private static async Task<WarehouseScenario> WithoutRoleAsync(PostgresServer server)
     {

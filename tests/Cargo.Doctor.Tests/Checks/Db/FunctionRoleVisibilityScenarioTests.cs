@@ -9,7 +9,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// ACCESS SYSTEM TABLE only its own roles, and svv_system_privileges only roles it holds: what it
 /// cannot see is unknown, never "not granted".
 /// </summary>
-public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Theory]
     [InlineData(LoginKind.Superuser, CheckStatus.Pass)]

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.future-grants: default privileges per table owner, or scoped permissions.</summary>
-public sealed class FutureGrantsScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FutureGrantsScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     /// <summary>From a superuser login: svv_default_privileges shows it every row, so "none" is an absence.</summary>
     [Fact]

@@ -11,7 +11,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// without superuser or ACCESS SYSTEM TABLE only "default permissions granted to them": a missing
 /// row is then unknown, and only a row that covers the schema is evidence.
 /// </summary>
-public sealed class FutureGrantsVisibilityScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FutureGrantsVisibilityScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     public enum Grantee
     {

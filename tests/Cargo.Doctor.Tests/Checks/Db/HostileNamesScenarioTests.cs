@@ -9,7 +9,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// Names with quotes, spaces, unicode and <c>&lt;script&gt;</c>: the printed SQL is correctly quoted
 /// (it runs and fixes the setup) and the reports show the names as text.
 /// </summary>
-public sealed class HostileNamesScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class HostileNamesScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Schema = "Sales \"EU\" <script>alert(1)</script>";
     private const string Table = "order \"items\" ü 日本";

@@ -10,7 +10,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// administrative system-defined role warns with the statement that takes it away, and that
 /// statement works; what the login cannot see is unknown.
 /// </summary>
-public sealed class LeastPrivilegeScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class LeastPrivilegeScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string CheckId = LeastPrivilegeRule.Id;
 

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>More configured schemas than one statement can bind (65,535 parameters).</summary>
-public sealed class SchemaBatchingTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class SchemaBatchingTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task seventy_thousand_schemas_are_read_in_batches()

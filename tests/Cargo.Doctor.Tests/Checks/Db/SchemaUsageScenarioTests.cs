@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.schema-usage: USAGE on each configured schema; a missing schema is named as missing.</summary>
-public sealed class SchemaUsageScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class SchemaUsageScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task schema_without_usage_fails_with_grant_usage_that_works()

@@ -8,7 +8,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// db.table-grants on a table Redshift cannot find by its quoted name (created as "MixedCase" in a
 /// session with enable_case_sensitive_identifier on), and on a server that rejects the oid form.
 /// </summary>
-public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsFoldedCaseTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_folded_case_table_is_checked_by_oid_and_blanks_out_nothing_else()

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.table-grants on materialized views: Redshift's view plus mv_tbl__&lt;name&gt;__0 storage table.</summary>
-public sealed class TableGrantsMaterializedViewTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsMaterializedViewTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_materialized_view_needs_select_only_and_its_storage_table_is_never_granted()

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.table-grants that examined no table is not a pass.</summary>
-public sealed class TableGrantsNothingExaminedTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsNothingExaminedTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_schema_that_does_not_exist_is_skipped_not_passed()

@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.table-grants: every table and view, every privilege, per schema access mode.</summary>
-public sealed class TableGrantsScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task some_tables_lacking_some_privileges_are_listed_per_table_and_fixed_by_the_printed_grants()

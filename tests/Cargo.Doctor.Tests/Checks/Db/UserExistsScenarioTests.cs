@@ -5,7 +5,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.user-exists, inspected from an admin login (logging in as a missing user cannot work).</summary>
-public sealed class UserExistsScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class UserExistsScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task no_user_fails_with_create_user_and_blocks_privilege_checks()

@@ -12,7 +12,9 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// The warehouse reads meet a dropped connection, a server-side cancel or the command timeout while
 /// the table privilege statement runs (slowed down by the emulation): gaps, never a crash.
 /// </summary>
-public sealed class WarehouseReadFaultTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class WarehouseReadFaultTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Theory]
     [InlineData("table", "pg_terminate_backend", "terminating connection")]

@@ -15,6 +15,7 @@ namespace Cargo.Doctor.Tests.Checks.Iam;
 /// (issue 8 item 5), the simulator across accounts (item 9) and simulator answers about another resource
 /// (issue 13 item 5).
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class AssumeCargoRoleScenarioTests : IDisposable
 {
     private const string CheckId = AssumeCargoRoleRule.Id;

@@ -8,6 +8,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 namespace Cargo.Doctor.Tests.Checks.Iam;
 
 /// <summary>iam.role-attached against the loopback fake AWS: the role attached to the cluster or namespace, or not (yet).</summary>
+[Trait("Category", "Aws")]
 public sealed class RoleAttachedScenarioTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -8,6 +8,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 namespace Cargo.Doctor.Tests.Checks.Iam;
 
 /// <summary>iam.trust-policy against the loopback fake AWS: the trust policies a support engineer meets.</summary>
+[Trait("Category", "Aws")]
 public sealed class TrustPolicyScenarioTests : IDisposable
 {
     private const string CheckId = TrustPolicyRule.Id;

@@ -9,6 +9,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 namespace Cargo.Doctor.Tests.Checks.Net;
 
 /// <summary>net.ingress against the loopback fake AWS: security-group rules that admit Cargo's IPs on the warehouse port, or not.</summary>
+[Trait("Category", "Aws")]
 public sealed class IngressScenarioTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -15,6 +15,7 @@ namespace Cargo.Doctor.Tests.Checks.Net;
 /// VPN or a bastion; the verdict is about the endpoint Cargo is given (the cluster's or workgroup's own
 /// endpoint address), resolved by the source through an injected resolver, never the real network.
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class PubliclyAccessibleTests : IDisposable
 {
     private const string CheckId = PubliclyAccessibleRule.Id;

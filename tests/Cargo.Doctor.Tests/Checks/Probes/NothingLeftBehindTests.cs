@@ -12,7 +12,8 @@ namespace Cargo.Doctor.Tests.Checks.Probes;
 /// scratch schema in place, and after a run that died (its marked schema is dropped by the next).
 /// Schemas without the exact marker, or owned by someone else, are never touched.
 /// </summary>
-public sealed class NothingLeftBehindTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class NothingLeftBehindTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_run_leaves_the_catalog_unchanged()

@@ -14,6 +14,7 @@ namespace Cargo.Doctor.Tests.Checks.Probes;
 /// The generated UNLOAD/COPY run through <see cref="IProbeExecutor"/> against a fake answering with
 /// Redshift's documented errors, then through the rule: the only untested step is Redshift itself.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class RoundTripProbeTests
 {
     private static readonly DoctorConfig Config = ProbeConfigs.WithRoundTrip(new DoctorConfig

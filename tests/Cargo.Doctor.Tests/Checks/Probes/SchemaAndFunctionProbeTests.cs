@@ -9,7 +9,8 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Checks.Probes;
 
 /// <summary>probe.schema-create and probe.function-create run for real, as the Cargo user, on PostgreSQL.</summary>
-public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class SchemaAndFunctionProbeTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task guide_setup_passes_both_probes_in_the_first_database()

@@ -11,6 +11,7 @@ namespace Cargo.Doctor.Tests.Rules.Db;
 /// ACCESS SYSTEM TABLE: all; others: their own roles, identities they hold, default permissions
 /// granted to them), and what db.function-role and db.future-grants make of a missing row.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class CatalogVisibilityTests
 {
     private const string FunctionRole = "cargo_create_replace_function";

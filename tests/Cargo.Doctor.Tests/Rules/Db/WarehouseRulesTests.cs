@@ -6,6 +6,7 @@ using static Cargo.Doctor.Tests.Rules.Db.WarehouseFactsBuilder;
 namespace Cargo.Doctor.Tests.Rules.Db;
 
 /// <summary>The db.* rules on hand-built facts: the cases a live PostgreSQL cannot produce.</summary>
+[Trait("Category", "Unit")]
 public sealed class WarehouseRulesTests
 {
     [Fact]

@@ -13,6 +13,8 @@ namespace Cargo.Doctor.Tests.Sources.Aws;
 /// Issue 8.10 (AWS half): an AWS response cut off mid-body (the fake sends the Content-Length, part of the
 /// body, then aborts the socket, on every attempt) is a gap: <c>unknown</c> saying why, and the run goes on.
 /// </summary>
+[Trait("Category", "Aws")]
+[Trait("Category", "Cli")]
 public sealed class AwsDroppedResponseScenarioTests : IDisposable
 {
     private const string Why = "closed before the whole response arrived";

@@ -13,6 +13,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 namespace Cargo.Doctor.Tests.Sources.Aws;
 
 /// <summary>The evidence folder (AWS CLI JSON) gives the same facts and verdicts as the live API path.</summary>
+[Trait("Category", "Aws")]
 public sealed class AwsEvidenceSourceTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -14,6 +14,7 @@ namespace Cargo.Doctor.Tests.Sources.Aws;
 /// another partition's region). Redshift passes the Cargo user's dbuser ARN, in the region's partition, as
 /// sts:ExternalId, so a trust policy that requires it passes only when the doctor builds the same ARN.
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class AwsPartitionScenarioTests
 {
     [Theory]

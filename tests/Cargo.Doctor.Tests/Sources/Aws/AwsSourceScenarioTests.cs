@@ -11,6 +11,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 namespace Cargo.Doctor.Tests.Sources.Aws;
 
 /// <summary>Whole `check` runs against the loopback fake AWS, asserting what the customer reads.</summary>
+[Trait("Category", "Aws")]
 public sealed class AwsSourceScenarioTests : IDisposable
 {
     private static readonly string[] AwsChecks = [PubliclyAccessibleRule.Id, IngressRule.Id, TrustPolicyRule.Id, AssumeCargoRoleRule.Id, RoleAttachedRule.Id];

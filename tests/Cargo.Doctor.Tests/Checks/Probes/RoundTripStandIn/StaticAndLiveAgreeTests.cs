@@ -10,7 +10,10 @@ namespace Cargo.Doctor.Tests.Checks.Probes.RoundTripStandIn;
 /// One world, written both onto the AWS fake and into the stand-in: the static iam.* verdicts and the
 /// live round trip must tell the same story, from one CLI run.
 /// </summary>
-public sealed class StaticAndLiveAgreeTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+[Trait("Category", "Aws")]
+public sealed class StaticAndLiveAgreeTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Probe = RoundTripCli.Probe;
 
