@@ -2,13 +2,35 @@
 # Runs every test. Installs what the tests need when it is missing (PostgreSQL server for the
 # warehouse scenarios, Chromium for the HTML report test, openssl for the test server's SSL
 # certificate), then prints one final line: "tests: N passed, N failed".
+#   --unit   only the tests with [Trait("Category", "Unit")]: no PostgreSQL, Chromium, CLI process or
+#            AWS fake, nothing installed. Other arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+unit=false
+filter=""
+args=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --unit) unit=true ;;
+    --filter) filter="${2:-}"; shift ;;
+    *) args+=("$1") ;;
+  esac
+  shift
+done
+if $unit; then
+  filter="Category=Unit${filter:+&($filter)}"
+fi
+if [ -n "$filter" ]; then
+  args+=(--filter "$filter")
+fi
+
 need=()
-ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
-command -v chromium >/dev/null 2>&1 || need+=(chromium)
-command -v openssl >/dev/null 2>&1 || need+=(openssl)
+if ! $unit; then
+  ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v openssl >/dev/null 2>&1 || need+=(openssl)
+fi
 command -v dotnet >/dev/null 2>&1 || { echo "dotnet (the .NET 10 SDK) is required: https://dot.net" >&2; exit 2; }
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing: ${need[*]}"
@@ -22,7 +44,7 @@ fi
 results="artifacts/test-results"
 rm -rf "$results"
 status=0
-dotnet test Cargo.Doctor.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" "$@" || status=$?
+dotnet test Cargo.Doctor.sln -c Release --logger "trx;LogFileName=results.trx" --results-directory "$results" ${args[@]+"${args[@]}"} || status=$?
 
 trx="$results/results.trx"
 if [ ! -f "$trx" ]; then

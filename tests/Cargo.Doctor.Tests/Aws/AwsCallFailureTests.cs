@@ -6,6 +6,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Aws")]
 public sealed class AwsCallFailureTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -7,6 +7,7 @@ namespace Cargo.Doctor.Tests.Aws;
 /// Issue 8.10 (AWS half): the fake sends the headers with the full Content-Length, part of the body,
 /// then aborts the socket. Every client turns that into a one-line <see cref="AwsCallException"/>.
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class AwsDroppedResponseTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -2,6 +2,7 @@ using Cargo.Doctor.AwsApi.Clients;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Aws")]
 public sealed class AwsEndpointResolverTests
 {
     private static readonly AwsClientOptions Options = new("eu-west-1");

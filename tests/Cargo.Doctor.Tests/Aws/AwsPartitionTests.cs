@@ -8,6 +8,7 @@ namespace Cargo.Doctor.Tests.Aws;
 /// Issue 8.12: the partition comes from the region (AWSSDK.Core's partition data) and decides every host,
 /// IAM's signing region and every ARN. One region or more per partition; the fake checks the signing region.
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class AwsPartitionTests
 {
     public static TheoryData<string, string, string, string, string> Regions => new()

@@ -8,6 +8,7 @@ namespace Cargo.Doctor.Tests.Aws;
 /// https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html). The fake answers in each
 /// protocol's documented error shape; no test sleeps (the delay is injected and recorded).
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class AwsStandardRetryTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

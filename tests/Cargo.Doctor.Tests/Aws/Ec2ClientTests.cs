@@ -3,6 +3,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Aws")]
 public sealed class Ec2ClientTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -4,6 +4,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Aws")]
 public sealed class FakeAwsScenariosTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

@@ -3,6 +3,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Aws")]
 public sealed class IamClientTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

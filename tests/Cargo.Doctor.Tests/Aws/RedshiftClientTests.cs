@@ -4,6 +4,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Aws")]
 public sealed class RedshiftClientTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

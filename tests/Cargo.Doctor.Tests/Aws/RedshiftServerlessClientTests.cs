@@ -5,6 +5,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Aws")]
 public sealed class RedshiftServerlessClientTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();

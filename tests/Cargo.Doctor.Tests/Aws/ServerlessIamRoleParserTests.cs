@@ -3,6 +3,7 @@ using Cargo.Doctor.AwsApi.Model;
 
 namespace Cargo.Doctor.Tests.Aws;
 
+[Trait("Category", "Unit")]
 public sealed class ServerlessIamRoleParserTests
 {
     [Theory]

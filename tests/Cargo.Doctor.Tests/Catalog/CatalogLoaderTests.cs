@@ -3,6 +3,7 @@ using Cargo.Doctor.Rules;
 
 namespace Cargo.Doctor.Tests.Catalog;
 
+[Trait("Category", "Unit")]
 public sealed class CatalogLoaderTests
 {
     private const string Valid = """

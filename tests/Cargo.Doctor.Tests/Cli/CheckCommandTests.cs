@@ -3,7 +3,9 @@ using Cargo.Doctor.Tests.Fixtures;
 namespace Cargo.Doctor.Tests.Cli;
 
 /// <summary>The `check` and `report` commands end to end: replay and one-line errors (secrets: NoSecretTests).</summary>
-public sealed class CheckCommandTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class CheckCommandTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task replayed_facts_give_the_same_report()

@@ -5,6 +5,7 @@ using Cargo.Doctor.Engine;
 namespace Cargo.Doctor.Tests.Cli;
 
 /// <summary><c>--fail-on</c>, <c>--checks</c>/<c>--skip</c> and the report contents, through the real CLI.</summary>
+[Trait("Category", "Cli")]
 public sealed class ExitCodeAndSelectionTests
 {
     public static TheoryData<string, string, int> Cases => new()

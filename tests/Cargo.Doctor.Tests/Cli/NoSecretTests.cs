@@ -10,7 +10,9 @@ namespace Cargo.Doctor.Tests.Cli;
 /// CARGO_DOCTOR_PASSWORD: the password appears in no report, fix script, facts file or console line,
 /// with or without --redact (and --redact leaves no real name anywhere).
 /// </summary>
-public sealed class NoSecretTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class NoSecretTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Theory]
     [InlineData(false, false)]

@@ -1,6 +1,7 @@
 namespace Cargo.Doctor.Tests.Cli;
 
 /// <summary>The CLI as CI runs it: no terminal, plain lines, no prompt, clear exit codes.</summary>
+[Trait("Category", "Cli")]
 public sealed class NonInteractiveTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Cargo.Doctor.Config;
 
 namespace Cargo.Doctor.Tests.Config;
 
+[Trait("Category", "Unit")]
 public sealed class ConfigParsingTests
 {
     [Theory]

@@ -6,6 +6,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// Issue 13.2 and 13.11: the endpoint's URL forms parse into host, port, database and user; a password
 /// anywhere in them is refused with a message that does not repeat it; IPv6 only in brackets.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class EndpointUrlTests
 {
     private const string Secret = "Pa55-In-The-Url-9031";

@@ -8,6 +8,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// Issue 13.15: a facts file whose <c>schemaVersion</c> is missing, zero or negative is refused like a
 /// future version: one line on stderr, exit 2, no report written.
 /// </summary>
+[Trait("Category", "Cli")]
 public sealed class FactsVersionTests
 {
     public static TheoryData<string, string> BadVersions => new()

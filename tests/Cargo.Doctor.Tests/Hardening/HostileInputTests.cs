@@ -7,6 +7,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// exit code 2, found before the run prompts, connects or prints progress, in the customer's words
 /// (no .NET type name, no "internal error", no stack trace).
 /// </summary>
+[Trait("Category", "Cli")]
 public sealed partial class HostileInputTests
 {
     [Theory]

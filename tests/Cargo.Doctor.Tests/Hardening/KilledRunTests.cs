@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Checks.Probes;
@@ -14,7 +15,9 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// a slow CREATE TABLE) leaves its marked scratch schema; the next run drops it at once, not 15
 /// minutes later, because the session that created it is gone.
 /// </summary>
-public sealed class KilledRunTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class KilledRunTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task schema_of_a_sigkilled_run_is_swept_by_the_next_run_at_once()
@@ -50,7 +53,7 @@ public sealed class KilledRunTests(PostgresServer server)
         var result = await scenario.CheckAsync();
 
         Assert.Equal([left], result.Facts.Probes!.LeftoversDropped);
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
     }
 

@@ -3,6 +3,7 @@ using Cargo.Doctor.Sources.Probes;
 namespace Cargo.Doctor.Tests.Hardening;
 
 /// <summary>The sweep's decision for one schema, from its name, comment, the configuration and the live sessions.</summary>
+[Trait("Category", "Unit")]
 public sealed class LeftoverDecisionTests
 {
     private const string Name = "cargo_doctor_20200101t000000_deadbeef";

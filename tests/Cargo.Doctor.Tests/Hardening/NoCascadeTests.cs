@@ -8,6 +8,7 @@ using Cargo.Doctor.Tests.Reports;
 namespace Cargo.Doctor.Tests.Hardening;
 
 /// <summary>Nothing cargo-doctor prints (catalog text, the bundled sample's report and its appendix of statements) says CASCADE.</summary>
+[Trait("Category", "Unit")]
 public sealed class NoCascadeTests
 {
     [Fact]

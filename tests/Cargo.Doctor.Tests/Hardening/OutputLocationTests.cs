@@ -7,6 +7,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// Issue 13.9: a report file that cannot be written does not stop the others, and the run names it.
 /// (Bad --out/--save-facts before connecting: rows out_* and save_facts_* in <see cref="HostileInputs"/>.)
 /// </summary>
+[Trait("Category", "Cli")]
 public sealed class OutputLocationTests
 {
     [Fact]

@@ -5,6 +5,8 @@ using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
+using Cargo.Doctor.Rules.Db;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
@@ -20,7 +22,8 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// tried once per run, and an XX000 error (which makes Npgsql close the connection) is followed by
 /// a reconnect for what remains, with the server's DETAIL in the finding.
 /// </summary>
-public sealed class ProbeFaultTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class ProbeFaultTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private static IReadOnlyList<Finding> Evaluate(FactsSnapshot facts) => new CheckRunner(WarehouseScenario.Catalog, RuleSet.All).Run(facts);
 
@@ -66,11 +69,11 @@ public sealed class ProbeFaultTests(PostgresServer server)
         var probes = await runner.RunAsync(TestContext.Current.CancellationToken);
 
         var findings = Evaluate(FactsOf(config, probes));
-        var schema = findings.Single(f => f.CheckId == ProbeIds.SchemaCreate);
+        var schema = findings.Single(f => f.CheckId == SchemaCreateProbeRule.Id);
         Assert.Equal(CheckStatus.Unknown, schema.Status);
         Assert.Contains("connection", schema.Summary);
         Assert.Empty(schema.Remediation);
-        Assert.Equal(CheckStatus.Pass, findings.Single(f => f.CheckId == ProbeIds.FunctionCreate).Status);
+        Assert.Equal(CheckStatus.Pass, findings.Single(f => f.CheckId == FunctionCreateProbeRule.Id).Status);
         Assert.Null(probes.CleanupError);
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
     }
@@ -87,7 +90,7 @@ public sealed class ProbeFaultTests(PostgresServer server)
             .RunAsync(TestContext.Current.CancellationToken);
         var findings = Evaluate(FactsOf(config, probes));
 
-        Assert.Equal(CheckStatus.Pass, findings.Single(f => f.CheckId == "db.connect").Status);
+        Assert.Equal(CheckStatus.Pass, findings.Single(f => f.CheckId == ConnectRule.Id).Status);
         foreach (var id in ProbeIds.All)
         {
             var finding = findings.Single(f => f.CheckId == id);
@@ -144,8 +147,8 @@ public sealed class ProbeFaultTests(PostgresServer server)
         }
 
         Assert.All(facts.Probes!.Results, r => Assert.Equal(ProbeRunStatus.Skipped, r.Status));
-        Assert.Contains("could not connect", facts.Probes[ProbeIds.SchemaCreate]!.SkipReason);
-        Assert.Contains("see db.connect", facts.Probes[ProbeIds.FunctionCreate]!.SkipReason);
+        Assert.Contains("could not connect", facts.Probes[SchemaCreateProbeRule.Id]!.SkipReason);
+        Assert.Contains("see db.connect", facts.Probes[FunctionCreateProbeRule.Id]!.SkipReason);
         Assert.Empty(facts.Probes.Statements);
     }
 
@@ -158,11 +161,11 @@ public sealed class ProbeFaultTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        var schema = result[ProbeIds.SchemaCreate];
+        var schema = result[SchemaCreateProbeRule.Id];
         Assert.Equal(CheckStatus.Fail, schema.Status);
         Assert.Contains(schema.Details, d => d == "SQLSTATE: XX000");
         Assert.Contains(schema.Details, d => d.Contains("reconnected", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.FunctionCreate].Status);
+        Assert.Equal(CheckStatus.Pass, result[FunctionCreateProbeRule.Id].Status);
         Assert.Null(result.Facts.Probes!.CleanupError);
         Assert.Contains(result.Facts.Notes, n => n.Contains("reconnected", StringComparison.Ordinal) && n.Contains("XX000", StringComparison.Ordinal));
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
@@ -176,11 +179,11 @@ public sealed class ProbeFaultTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        var error = result.Facts.Probes![ProbeIds.SchemaCreate]!.Error!;
+        var error = result.Facts.Probes![SchemaCreateProbeRule.Id]!.Error!;
         // The message alone says nothing; Redshift's DETAIL names the role and its code.
         Assert.Equal(ProbeErrorCause.RoleNotAuthorized, error.Cause);
         Assert.Contains("code:      8001", error.Message);
-        var schema = result[ProbeIds.SchemaCreate];
+        var schema = result[SchemaCreateProbeRule.Id];
         Assert.Contains(schema.Details, d => d.Contains("code:      8001", StringComparison.Ordinal));
         Assert.Contains(schema.Details, d => d.Contains($"IAM Role={RedshiftLikeFailure.Role}", StringComparison.Ordinal));
         Assert.DoesNotContain(schema.Details, d => d.Contains("redacted", StringComparison.OrdinalIgnoreCase));
@@ -201,12 +204,12 @@ public sealed class ProbeFaultTests(PostgresServer server)
 
         var probes = await new ProbeRunner(plan, _ => Task.FromResult<(IProbeExecutor?, string?)>((fake, null))).RunAsync(TestContext.Current.CancellationToken);
 
-        var finding = Evaluate(FactsOf(config, probes)).Single(f => f.CheckId == ProbeIds.CopyRoundTrip);
+        var finding = Evaluate(FactsOf(config, probes)).Single(f => f.CheckId == CopyRoundTripProbeRule.Id);
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains("unload step could not finish", finding.Summary);
         Assert.Contains("timeout", finding.Summary);
         Assert.Empty(finding.Remediation);
-        Assert.Equal(ProbeErrorCause.TimedOut, probes[ProbeIds.CopyRoundTrip]!.Error!.Cause);
+        Assert.Equal(ProbeErrorCause.TimedOut, probes[CopyRoundTripProbeRule.Id]!.Error!.Cause);
     }
 
     [Fact]

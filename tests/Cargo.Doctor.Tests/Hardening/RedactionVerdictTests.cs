@@ -3,7 +3,8 @@ using System.Text.RegularExpressions;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
-using Cargo.Doctor.Tests.Checks.Aws;
+using Cargo.Doctor.Rules.Net;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Tests.Cli;
 using Cargo.Doctor.Tests.Fixtures;
 using Cargo.Doctor.Tests.Reports;
@@ -16,7 +17,9 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// real facts; findings, reports, fix scripts, the console and the facts file are redacted afterwards,
 /// the S3 bucket and prefix included.
 /// </summary>
-public sealed class RedactionVerdictTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class RedactionVerdictTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Bucket = "acme-cargo-exchange";
     private const string Prefix = "exports/eu-sales";
@@ -59,8 +62,8 @@ public sealed class RedactionVerdictTests(PostgresServer server)
 
         Assert.Equal(plain.Statuses, redacted.Statuses);
         Assert.Equal(plain.Result.ExitCode, redacted.Result.ExitCode);
-        Assert.Equal("fail", redacted.Statuses["net.ingress"]);
-        Assert.Equal("fail", redacted.Statuses["net.publicly-accessible"]);
+        Assert.Equal("fail", redacted.Statuses[IngressRule.Id]);
+        Assert.Equal("fail", redacted.Statuses[PubliclyAccessibleRule.Id]);
         Assert.Contains(Prefix, plain.AllText);
         Assert.Contains("prefix_1", redacted.AllText);
         foreach (var original in new[] { Bucket, Prefix, "eu-sales", "cargo-cluster", CargoIp, "123456789012", "crm_eu", "accounts", scenario.Database, scenario.User, scenario.FunctionRole })
@@ -82,7 +85,7 @@ public sealed class RedactionVerdictTests(PostgresServer server)
             {
                 RunId = "r1",
                 RoundTrip = new RoundTripFacts(Bucket, folder, CustomerRoleArn, CargoRoleArn, null),
-                Statements = [new ProbeStatement("probe.copy-round-trip", "dev", $"UNLOAD ('SELECT 1') TO '{folder}' IAM_ROLE '{CustomerRoleArn},{CargoRoleArn}'")],
+                Statements = [new ProbeStatement(CopyRoundTripProbeRule.Id, "dev", $"UNLOAD ('SELECT 1') TO '{folder}' IAM_ROLE '{CustomerRoleArn},{CargoRoleArn}'")],
             },
         };
 
@@ -110,7 +113,7 @@ public sealed class RedactionVerdictTests(PostgresServer server)
                 $"{f.CheckId}: {real[f.CheckId]} became {f.Status}: {f.Summary}"));
         }
 
-        Assert.Equal(CheckStatus.Warn, AwsScenario.Run(privateEndpoint).Single(f => f.CheckId == "net.publicly-accessible").Status);
+        Assert.Equal(CheckStatus.Warn, AwsScenario.Run(privateEndpoint).Single(f => f.CheckId == PubliclyAccessibleRule.Id).Status);
     }
 
     /// <summary>The sample evidence with a private cluster whose security group does not admit Cargo.</summary>

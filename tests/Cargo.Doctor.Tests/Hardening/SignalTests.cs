@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 
 namespace Cargo.Doctor.Tests.Hardening;
@@ -10,6 +11,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// the listener saw the connection). The run must write its reports with what it had, the unfinished
 /// checks unknown and "cancelled", and exit 130/143.
 /// </summary>
+[Trait("Category", "Cli")]
 public sealed class SignalTests
 {
     [Theory]
@@ -37,7 +39,7 @@ public sealed class SignalTests
         using var report = JsonDocument.Parse(await File.ReadAllTextAsync(reportPath, TestContext.Current.CancellationToken));
         var findings = report.RootElement.GetProperty("findings").EnumerateArray()
             .ToDictionary(f => f.GetProperty("checkId").GetString()!, f => (Status: f.GetProperty("status").GetString(), Summary: f.GetProperty("summary").GetString()));
-        Assert.Equal(("unknown", "cancelled before this check's facts were gathered"), findings["db.connect"]);
+        Assert.Equal(("unknown", "cancelled before this check's facts were gathered"), findings[ConnectRule.Id]);
         Assert.All(findings.Where(f => f.Key.StartsWith("db.", StringComparison.Ordinal) || f.Key.StartsWith("probe.", StringComparison.Ordinal)),
             f => Assert.Equal("unknown", f.Value.Status));
         Assert.Contains(report.RootElement.GetProperty("notes").EnumerateArray(), n => n.GetString()!.StartsWith($"Cancelled by SIG{signal}", StringComparison.Ordinal));

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sources.Probes;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
@@ -14,7 +14,8 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// configuration, objects the tool never creates and markers it did not write are left alone and
 /// reported. Nothing the tool runs or prints says CASCADE.
 /// </summary>
-public sealed class SweepTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class SweepTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Dead = "cargo_doctor_20200101t000000_deadbeef";
 
@@ -53,7 +54,7 @@ public sealed class SweepTests(PostgresServer server)
         Assert.Contains("customer_report", note);
         Assert.Contains($"DROP SCHEMA \"{Dead}\" RESTRICT", note);
         AssertNoCascade(result);
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
     }
 
     [Fact]

@@ -1,8 +1,9 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Iam;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
-using Cargo.Doctor.Tests.Checks.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
@@ -13,6 +14,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// Issue 13.15: a corrupt file in the <c>--aws-evidence</c> folder is named as the cause in the findings
 /// that need it, never hidden behind a "pass --role-arn" hint.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class UnreadableEvidenceTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cargo-doctor-evidence-").FullName;
@@ -34,7 +36,7 @@ public sealed class UnreadableEvidenceTests : IDisposable
 
         var result = await CheckAsync(roleArn: null);
 
-        foreach (var id in new[] { "iam.trust-policy", "iam.assume-cargo-role", "iam.role-attached" })
+        foreach (var id in new[] { TrustPolicyRule.Id, AssumeCargoRoleRule.Id, RoleAttachedRule.Id })
         {
             var finding = result[id];
             Assert.True(finding.Status == CheckStatus.Unknown, result.Describe());
@@ -50,7 +52,7 @@ public sealed class UnreadableEvidenceTests : IDisposable
 
         var result = await CheckAsync(roleArn: null, region: "eu-west-1");
 
-        foreach (var id in new[] { "iam.trust-policy", "iam.role-attached", "net.publicly-accessible" })
+        foreach (var id in new[] { TrustPolicyRule.Id, RoleAttachedRule.Id, PubliclyAccessibleRule.Id })
         {
             Assert.True(result[id].Status == CheckStatus.Unknown, result.Describe());
             Assert.Contains("describe-clusters.json cannot be read as JSON", result[id].Text());

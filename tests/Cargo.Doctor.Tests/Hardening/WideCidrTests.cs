@@ -1,9 +1,10 @@
 using System.Text.Json;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Aws;
-using Cargo.Doctor.Tests.Checks.Aws;
 using Cargo.Doctor.Tests.Cli;
+using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Hardening;
 
@@ -13,6 +14,8 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// is given, and even then nothing proposes opening the port to it and the report warns. Cargo IPs are
 /// validated whether or not the AWS checks are configured.
 /// </summary>
+[Trait("Category", "Aws")]
+[Trait("Category", "Cli")]
 public sealed class WideCidrTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();
@@ -76,7 +79,7 @@ public sealed class WideCidrTests : IDisposable
         fake.PortClosedToCargo();
         var config = AwsScenario.Provisioned() with { Cargo = new CargoConfig { Ips = [cidr, "3.248.0.10"], AllowWideCidr = true } };
 
-        var ingress = (await fake.CheckAsync(config))["net.ingress"];
+        var ingress = (await fake.CheckAsync(config))[IngressRule.Id];
 
         Assert.Equal(CheckStatus.Fail, ingress.Status); // 3.248.0.10 is still missing
         Assert.DoesNotContain(ingress.Remediation, r => r.Text.Contains(cidr, StringComparison.Ordinal));
@@ -91,7 +94,7 @@ public sealed class WideCidrTests : IDisposable
             FakeAwsResponses.SecurityGroup(FakeAwsScenarios.SecurityGroupId, "vpc-0abc", FakeAwsResponses.IpPermission(cidrs: ["0.0.0.0/0"]))));
         var config = AwsScenario.Provisioned() with { Cargo = new CargoConfig { Ips = ["0.0.0.0/0"], AllowWideCidr = true } };
 
-        var ingress = (await fake.CheckAsync(config))["net.ingress"];
+        var ingress = (await fake.CheckAsync(config))[IngressRule.Id];
 
         Assert.Equal(CheckStatus.Warn, ingress.Status);
         Assert.DoesNotContain(ingress.Remediation, r => r.Kind == "sh");

@@ -1,11 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Xml.Linq;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.3 through the real CLI: accepted findings in every format, the exit code, expiry, config errors.</summary>
+[Trait("Category", "Cli")]
 public sealed class AcceptedFindingsCliTests
 {
     private static string Day(int daysFromToday) =>
@@ -39,7 +41,7 @@ public sealed class AcceptedFindingsCliTests
 
         Assert.True(result.ExitCode == 0, result.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
-        var finding = Finding(json, "db.table-grants");
+        var finding = Finding(json, TableGrantsRule.Id);
         Assert.Equal("accepted", finding.GetProperty("status").GetString());
         Assert.Equal("data-platform@example.com", finding.GetProperty("acceptance").GetProperty("owner").GetString());
         Assert.Equal(Day(30), finding.GetProperty("acceptance").GetProperty("expires").GetString());
@@ -48,7 +50,7 @@ public sealed class AcceptedFindingsCliTests
         Assert.Equal(0, json.RootElement.GetProperty("summary").GetProperty("fail").GetInt32());
         Schemas.SchemaFiles.AssertValid(Schemas.SchemaFiles.Report, File.ReadAllText(Path.Combine(outDir, "report.json")));
         var skipped = XDocument.Load(Path.Combine(outDir, "report.junit.xml")).Descendants("testcase")
-            .Single(t => t.Attribute("name")!.Value.StartsWith("db.table-grants", StringComparison.Ordinal)).Element("skipped");
+            .Single(t => t.Attribute("name")!.Value.StartsWith(TableGrantsRule.Id, StringComparison.Ordinal)).Element("skipped");
         Assert.Contains("orders is rebuilt by the nightly job", skipped!.Attribute("message")!.Value);
         foreach (var text in new[] { File.ReadAllText(Path.Combine(outDir, "report.md")), File.ReadAllText(Path.Combine(outDir, "report.html")), result.Stdout })
         {
@@ -73,7 +75,7 @@ public sealed class AcceptedFindingsCliTests
 
         Assert.True(result.ExitCode == 1, result.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "report.json")));
-        var finding = Finding(json, "db.table-grants");
+        var finding = Finding(json, TableGrantsRule.Id);
         Assert.Equal("fail", finding.GetProperty("status").GetString());
         Assert.Contains($"acceptance expired on {Day(-1)}", finding.GetProperty("summary").GetString());
         Assert.True(finding.GetProperty("acceptance").GetProperty("expired").GetBoolean());

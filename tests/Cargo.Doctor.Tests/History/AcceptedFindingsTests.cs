@@ -1,10 +1,12 @@
 using Cargo.Doctor.Accepted;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.3: which findings an acceptance covers, on an injected today.</summary>
+[Trait("Category", "Unit")]
 public sealed class AcceptedFindingsTests
 {
     private static readonly DateOnly Today = new(2026, 12, 1);
@@ -18,7 +20,7 @@ public sealed class AcceptedFindingsTests
     [Fact]
     public void an_accepted_failure_is_accepted_with_reason_owner_and_expiry_and_no_longer_fails()
     {
-        var result = AcceptedFindings.Apply([F("db.future-grants", CheckStatus.Fail, "analytics.staging: no default privileges")], [Accept("db.future-grants")], Today);
+        var result = AcceptedFindings.Apply([F(FutureGrantsRule.Id, CheckStatus.Fail, "analytics.staging: no default privileges")], [Accept(FutureGrantsRule.Id)], Today);
 
         var finding = Assert.Single(result.Findings);
         Assert.Equal(CheckStatus.Accepted, finding.Status);
@@ -32,8 +34,8 @@ public sealed class AcceptedFindingsTests
     [Fact]
     public void match_covers_a_finding_only_when_every_detail_line_contains_it()
     {
-        var covered = AcceptedFindings.Apply([F("db.future-grants", CheckStatus.Fail, "analytics.staging: no SELECT")], [Accept("db.future-grants", "analytics.staging")], Today);
-        var partly = AcceptedFindings.Apply([F("db.future-grants", CheckStatus.Fail, "analytics.staging: no SELECT", "analytics.core: no SELECT")], [Accept("db.future-grants", "analytics.staging")], Today);
+        var covered = AcceptedFindings.Apply([F(FutureGrantsRule.Id, CheckStatus.Fail, "analytics.staging: no SELECT")], [Accept(FutureGrantsRule.Id, "analytics.staging")], Today);
+        var partly = AcceptedFindings.Apply([F(FutureGrantsRule.Id, CheckStatus.Fail, "analytics.staging: no SELECT", "analytics.core: no SELECT")], [Accept(FutureGrantsRule.Id, "analytics.staging")], Today);
 
         Assert.Equal(CheckStatus.Accepted, covered.Findings[0].Status);
         Assert.Equal(CheckStatus.Fail, partly.Findings[0].Status);
@@ -45,7 +47,7 @@ public sealed class AcceptedFindingsTests
     [Fact]
     public void an_expired_acceptance_is_ignored_and_the_finding_says_it_expired()
     {
-        var result = AcceptedFindings.Apply([F("db.future-grants", CheckStatus.Warn, "x")], [Accept("db.future-grants", expires: Today.AddDays(-1))], Today);
+        var result = AcceptedFindings.Apply([F(FutureGrantsRule.Id, CheckStatus.Warn, "x")], [Accept(FutureGrantsRule.Id, expires: Today.AddDays(-1))], Today);
 
         var finding = Assert.Single(result.Findings);
         Assert.Equal(CheckStatus.Warn, finding.Status);
@@ -56,7 +58,7 @@ public sealed class AcceptedFindingsTests
     [Fact]
     public void an_acceptance_is_still_good_on_its_expiry_day()
     {
-        var result = AcceptedFindings.Apply([F("db.future-grants", CheckStatus.Fail, "x")], [Accept("db.future-grants", expires: Today)], Today);
+        var result = AcceptedFindings.Apply([F(FutureGrantsRule.Id, CheckStatus.Fail, "x")], [Accept(FutureGrantsRule.Id, expires: Today)], Today);
 
         Assert.Equal(CheckStatus.Accepted, result.Findings[0].Status);
     }
@@ -65,13 +67,13 @@ public sealed class AcceptedFindingsTests
     public void an_acceptance_that_matched_nothing_is_listed_and_a_passing_check_is_never_accepted()
     {
         var result = AcceptedFindings.Apply(
-            [F("db.future-grants", CheckStatus.Pass), F("db.table-grants", CheckStatus.Fail, "sales.orders: missing DELETE")],
-            [Accept("db.future-grants", line: 4), Accept("db.table-grants", "analytics", line: 9)],
+            [F(FutureGrantsRule.Id, CheckStatus.Pass), F(TableGrantsRule.Id, CheckStatus.Fail, "sales.orders: missing DELETE")],
+            [Accept(FutureGrantsRule.Id, line: 4), Accept(TableGrantsRule.Id, "analytics", line: 9)],
             Today);
 
         Assert.Equal([CheckStatus.Pass, CheckStatus.Fail], result.Findings.Select(f => f.Status));
         Assert.Equal(2, result.Notes.Count);
-        Assert.Contains(result.Notes, n => n.Contains("cargo.yaml: line 4: accept[0]") && n.Contains("db.future-grants") && n.Contains("matched nothing"));
+        Assert.Contains(result.Notes, n => n.Contains("cargo.yaml: line 4: accept[0]") && n.Contains(FutureGrantsRule.Id) && n.Contains("matched nothing"));
         Assert.Contains(result.Notes, n => n.Contains("cargo.yaml: line 9: accept[0]") && n.Contains("\"analytics\""));
     }
 
@@ -123,7 +125,7 @@ public sealed class AcceptedFindingsTests
             """, "cargo.yaml");
 
         Assert.Equal(
-            [new AcceptEntry("db.future-grants", "analytics.staging", "staging tables are recreated nightly", "data-platform@example.com", new DateOnly(2027, 3, 31), "cargo.yaml: line 2: accept[0]")],
+            [new AcceptEntry(FutureGrantsRule.Id, "analytics.staging", "staging tables are recreated nightly", "data-platform@example.com", new DateOnly(2027, 3, 31), "cargo.yaml: line 2: accept[0]")],
             config.Accept);
     }
 
@@ -133,12 +135,12 @@ public sealed class AcceptedFindingsTests
         var entries = new[]
         {
             Accept("db.no-such-check", line: 2),
-            Accept("db.future-grants", expires: Today.AddYears(1), line: 7),
-            Accept("db.future-grants", expires: Today.AddYears(1).AddDays(1), line: 12),
-            Accept("db.future-grants", expires: Today.AddDays(-10), line: 17),
+            Accept(FutureGrantsRule.Id, expires: Today.AddYears(1), line: 7),
+            Accept(FutureGrantsRule.Id, expires: Today.AddYears(1).AddDays(1), line: 12),
+            Accept(FutureGrantsRule.Id, expires: Today.AddDays(-10), line: 17),
         };
 
-        var problems = AcceptedFindingRules.Problems(entries, ["db.future-grants", "db.table-grants"], Today);
+        var problems = AcceptedFindingRules.Problems(entries, [FutureGrantsRule.Id, TableGrantsRule.Id], Today);
 
         Assert.Equal(
             [

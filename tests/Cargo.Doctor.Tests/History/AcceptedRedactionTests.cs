@@ -1,10 +1,12 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.3 with --redact: an acceptance's match and reason name customer objects too, and get the same tokens.</summary>
+[Trait("Category", "Unit")]
 public sealed class AcceptedRedactionTests
 {
     [Fact]
@@ -18,7 +20,7 @@ public sealed class AcceptedRedactionTests
         });
         var finding = new Finding
         {
-            CheckId = "db.future-grants",
+            CheckId = FutureGrantsRule.Id,
             Status = CheckStatus.Accepted,
             Summary = "accepted: staging_eu is rebuilt nightly",
             Acceptance = new AcceptanceNote("staging_eu is rebuilt nightly", "data@example.com", new DateOnly(2027, 1, 1), "staging_eu", CheckStatus.Fail, false),

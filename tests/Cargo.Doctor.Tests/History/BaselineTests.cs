@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Xml.Linq;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.2: <c>--baseline</c> counts only what regressed, and marks each finding new, unchanged or fixed.</summary>
+[Trait("Category", "Cli")]
 public sealed class BaselineTests
 {
     /// <summary>A report.json of <paramref name="facts"/>, as yesterday's run wrote it.</summary>
@@ -38,7 +40,7 @@ public sealed class BaselineTests
         var (result, outDir) = await ReportAsync(FactsFiles.Failing(), await BaselineReportAsync(FactsFiles.Failing()));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("unchanged", Mark(outDir, "db.table-grants"));
+        Assert.Equal("unchanged", Mark(outDir, TableGrantsRule.Id));
         Assert.Empty(XDocument.Load(Path.Combine(outDir, "report.junit.xml")).Descendants("failure"));
         Assert.Contains("(unchanged since the baseline)", File.ReadAllText(Path.Combine(outDir, "report.md")));
     }
@@ -49,9 +51,9 @@ public sealed class BaselineTests
         var (result, outDir) = await ReportAsync(FactsFiles.Failing(), await BaselineReportAsync(FactsFiles.AllGood()));
 
         Assert.True(result.ExitCode == 1, result.ToString());
-        Assert.Equal("new", Mark(outDir, "db.table-grants"));
+        Assert.Equal("new", Mark(outDir, TableGrantsRule.Id));
         Schemas.SchemaFiles.AssertValid(Schemas.SchemaFiles.Report, File.ReadAllText(Path.Combine(outDir, "report.json")));
-        Assert.Equal("unchanged", Mark(outDir, "db.connect"));
+        Assert.Equal("unchanged", Mark(outDir, ConnectRule.Id));
         Assert.Single(XDocument.Load(Path.Combine(outDir, "report.junit.xml")).Descendants("failure"));
         Assert.Contains("against the baseline: 1 new, 0 fixed", result.Stdout);
     }
@@ -62,7 +64,7 @@ public sealed class BaselineTests
         var (result, outDir) = await ReportAsync(FactsFiles.AllGood(), await BaselineReportAsync(FactsFiles.Failing()));
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Equal("fixed", Mark(outDir, "db.table-grants"));
+        Assert.Equal("fixed", Mark(outDir, TableGrantsRule.Id));
     }
 
     [Theory]

@@ -1,9 +1,11 @@
 using System.Text.Json;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.1: <c>cargo-doctor diff</c> as a support engineer or CI job runs it.</summary>
+[Trait("Category", "Cli")]
 public sealed class DiffCommandTests
 {
     [Fact]
@@ -20,7 +22,7 @@ public sealed class DiffCommandTests
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "diff.json")));
         Assert.Equal(1, json.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.True(json.RootElement.GetProperty("regressed").GetBoolean());
-        var check = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("checkId").GetString() == "db.table-grants");
+        var check = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("checkId").GetString() == TableGrantsRule.Id);
         Assert.Equal("regressed", check.GetProperty("change").GetString());
         Assert.NotEmpty(check.GetProperty("appeared").EnumerateArray());
         Assert.Contains("## regressed", File.ReadAllText(Path.Combine(outDir, "diff.md")));

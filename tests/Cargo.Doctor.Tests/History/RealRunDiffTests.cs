@@ -2,6 +2,7 @@ using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.History;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.History;
@@ -10,7 +11,8 @@ namespace Cargo.Doctor.Tests.History;
 /// Issue 10.1 on two real runs of the emulated warehouse: before and after applying the printed
 /// fixes (what fix.sql holds), then after someone revokes a grant again.
 /// </summary>
-public sealed class RealRunDiffTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class RealRunDiffTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private static string WriteReport(CheckResult result)
     {
@@ -44,8 +46,8 @@ public sealed class RealRunDiffTests(PostgresServer server)
         await scenario.AdminAsync($"REVOKE INSERT, UPDATE ON \"sales\".\"orders\" FROM {u}");
 
         var broken = await scenario.CheckAsync("sales");
-        Assert.Equal(CheckStatus.Fail, broken["db.table-grants"].Status);
-        Assert.Equal(CheckStatus.Fail, broken["db.function-role"].Status);
+        Assert.Equal(CheckStatus.Fail, broken[TableGrantsRule.Id].Status);
+        Assert.Equal(CheckStatus.Fail, broken[FunctionRoleRule.Id].Status);
         foreach (var finding in broken.Findings.Where(f => f.Status is CheckStatus.Fail or CheckStatus.Warn))
         {
             await scenario.ApplyRemediationAsync(finding);
@@ -57,15 +59,15 @@ public sealed class RealRunDiffTests(PostgresServer server)
 
         // Facts file before, report.json after: the two kinds of file compare alike.
         var repaired = Diff(WriteFacts(broken), WriteReport(fixedRun));
-        var tableGrants = repaired.Changes.Single(c => c.CheckId == "db.table-grants");
+        var tableGrants = repaired.Changes.Single(c => c.CheckId == TableGrantsRule.Id);
         Assert.Equal(ChangeKind.Fixed, tableGrants.Kind);
         Assert.Equal([$"{scenario.Database}.sales.orders (table): missing INSERT, UPDATE"], tableGrants.Disappeared);
-        Assert.Equal(ChangeKind.Fixed, repaired.Changes.Single(c => c.CheckId == "db.function-role").Kind);
+        Assert.Equal(ChangeKind.Fixed, repaired.Changes.Single(c => c.CheckId == FunctionRoleRule.Id).Kind);
         Assert.False(repaired.Regressed);
-        Assert.Equal(ChangeKind.Unchanged, repaired.Changes.Single(c => c.CheckId == "db.schema-usage").Kind);
+        Assert.Equal(ChangeKind.Unchanged, repaired.Changes.Single(c => c.CheckId == SchemaUsageRule.Id).Kind);
 
         var broke = Diff(WriteReport(fixedRun), WriteReport(revoked));
-        var regression = broke.Changes.Single(c => c.CheckId == "db.table-grants");
+        var regression = broke.Changes.Single(c => c.CheckId == TableGrantsRule.Id);
         Assert.Equal(ChangeKind.Regressed, regression.Kind);
         Assert.Equal([$"{scenario.Database}.sales.customers (table): missing DELETE"], regression.Appeared);
         Assert.True(broke.Regressed);

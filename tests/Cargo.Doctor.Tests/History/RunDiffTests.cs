@@ -1,9 +1,11 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.History;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.1: every diff category on hand-made pairs of runs.</summary>
+[Trait("Category", "Unit")]
 public sealed class RunDiffTests
 {
     private static RunFinding F(string id, CheckStatus status, params string[] details) => new(id, id + " title", status, details);
@@ -75,10 +77,10 @@ public sealed class RunDiffTests
     public void within_a_still_failing_check_the_detail_lines_that_appeared_and_disappeared_are_listed()
     {
         var diff = RunDiff.Compare(
-            Run(F("db.table-grants", CheckStatus.Fail, "sales.orders: missing INSERT", "sales.customers: missing UPDATE")),
-            Run(F("db.table-grants", CheckStatus.Fail, "sales.orders: missing INSERT", "sales.orders: missing DELETE")));
+            Run(F(TableGrantsRule.Id, CheckStatus.Fail, "sales.orders: missing INSERT", "sales.customers: missing UPDATE")),
+            Run(F(TableGrantsRule.Id, CheckStatus.Fail, "sales.orders: missing INSERT", "sales.orders: missing DELETE")));
 
-        var change = Only(diff, "db.table-grants");
+        var change = Only(diff, TableGrantsRule.Id);
         Assert.Equal(ChangeKind.StillFailing, change.Kind);
         Assert.Equal(["sales.orders: missing DELETE"], change.Appeared);
         Assert.Equal(["sales.customers: missing UPDATE"], change.Disappeared);

@@ -2,11 +2,13 @@ using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.History;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 
 namespace Cargo.Doctor.Tests.History;
 
 /// <summary>Issue 10.1/10.4: what <c>diff</c> reads, and the one-line reason for what it refuses.</summary>
+[Trait("Category", "Unit")]
 public sealed class RunFileReaderTests
 {
     private static readonly CheckCatalog Catalog = CatalogLoader.LoadDefault();
@@ -25,8 +27,8 @@ public sealed class RunFileReaderTests
 
         var run = RunFileReader.Read(path, Catalog);
 
-        Assert.Equal(CheckStatus.Fail, run.Findings.Single(f => f.CheckId == "db.table-grants").Status);
-        Assert.Equal(CheckStatus.Pass, run.Findings.Single(f => f.CheckId == "db.schema-usage").Status);
+        Assert.Equal(CheckStatus.Fail, run.Findings.Single(f => f.CheckId == TableGrantsRule.Id).Status);
+        Assert.Equal(CheckStatus.Pass, run.Findings.Single(f => f.CheckId == SchemaUsageRule.Id).Status);
     }
 
     [Fact]
@@ -39,8 +41,8 @@ public sealed class RunFileReaderTests
         var run = RunFileReader.Read(path, Catalog);
 
         Assert.Equal(findings.Select(f => (f.CheckId, f.Status)), run.Findings.Select(f => (f.CheckId, f.Status)));
-        Assert.Equal(findings.Single(f => f.CheckId == "db.table-grants").Details, run.Findings.Single(f => f.CheckId == "db.table-grants").Details);
-        Assert.Equal(Catalog["db.table-grants"].Title, run.Findings.Single(f => f.CheckId == "db.table-grants").Title);
+        Assert.Equal(findings.Single(f => f.CheckId == TableGrantsRule.Id).Details, run.Findings.Single(f => f.CheckId == TableGrantsRule.Id).Details);
+        Assert.Equal(Catalog[TableGrantsRule.Id].Title, run.Findings.Single(f => f.CheckId == TableGrantsRule.Id).Title);
     }
 
     [Theory]

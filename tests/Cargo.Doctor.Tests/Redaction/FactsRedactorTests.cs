@@ -5,6 +5,7 @@ using Cargo.Doctor.Tests.Reports;
 
 namespace Cargo.Doctor.Tests.Redaction;
 
+[Trait("Category", "Unit")]
 public sealed class FactsRedactorTests
 {
     private const string Host = "examplecluster.c1abcdef2ghi.us-east-1.redshift.amazonaws.com";

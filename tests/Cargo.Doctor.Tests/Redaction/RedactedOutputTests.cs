@@ -1,10 +1,12 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Redaction;
 
 /// <summary>Findings written from real facts get the same tokens as the redacted facts, however a rule quoted the name.</summary>
+[Trait("Category", "Unit")]
 public sealed class RedactedOutputTests
 {
     private static FactsSnapshot Facts(params string[] cargoIps) => new()
@@ -21,7 +23,7 @@ public sealed class RedactedOutputTests
         var output = RedactedOutput.Of(Facts());
         var finding = new Finding
         {
-            CheckId = "db.schema-usage",
+            CheckId = SchemaUsageRule.Id,
             Status = CheckStatus.Fail,
             Summary = "schema O'Brien \"EU\" is not usable",
             Remediation =

@@ -3,12 +3,14 @@ using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Redaction;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Redaction;
 
 /// <summary>A partly broken warehouse, redacted before the rules run: no format shows a real name.</summary>
-public sealed class RedactedReportScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class RedactedReportScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task every_format_shows_tokens_only()
@@ -25,7 +27,7 @@ public sealed class RedactedReportScenarioTests(PostgresServer server)
         ReportWriter.Write(report, dir, ReportWriter.All);
         await File.WriteAllTextAsync(Path.Combine(dir, "facts.json"), FactsJson.Serialize(redacted), TestContext.Current.CancellationToken);
 
-        Assert.Equal(CheckStatus.Fail, findings.Single(f => f.CheckId == "db.table-grants").Status);
+        Assert.Equal(CheckStatus.Fail, findings.Single(f => f.CheckId == TableGrantsRule.Id).Status);
         Assert.Contains("schema_1", File.ReadAllText(Path.Combine(dir, "fix.sql")));
         string[] originals = [scenario.Database, scenario.User, scenario.FunctionRole, "crm_private", "customer_pii", "invoices", server.Host];
         foreach (var file in Directory.GetFiles(dir))

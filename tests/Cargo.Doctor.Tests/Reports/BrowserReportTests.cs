@@ -10,7 +10,9 @@ namespace Cargo.Doctor.Tests.Reports;
 /// from the network, logs no error, runs no script, shows hostile names as text, and fits a phone.
 /// Fails (does not skip) when Chromium is missing: CI installs it.
 /// </summary>
-public sealed class BrowserReportTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Browser")]
+public sealed class BrowserReportTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     public const string HostileSchema = "Sales \"EU\" <script>alert(1)</script>";
 

@@ -6,6 +6,7 @@ using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class CheckSelectionTests
 {
     private static readonly Cargo.Doctor.Catalog.CheckCatalog Catalog = WarehouseScenario.Catalog;

@@ -1,8 +1,10 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class FixScriptTests
 {
     [Fact]
@@ -16,8 +18,8 @@ public sealed class FixScriptTests
         Assert.True(privileges >= 0 && privileges < schemas && schemas < tables, sql);
         Assert.Contains("GRANT SELECT ON \"sales\".\"t60\" TO \"cargo_user\";", sql);
         Assert.Contains("-- Connected to database dev, as an admin:", sql);
-        Assert.DoesNotContain("db.connect", sql);
-        Assert.DoesNotContain("db.future-grants", sql);
+        Assert.DoesNotContain(ConnectRule.Id, sql);
+        Assert.DoesNotContain(FutureGrantsRule.Id, sql);
         Assert.Contains("REVIEW BEFORE RUNNING", sql);
     }
 
@@ -25,7 +27,7 @@ public sealed class FixScriptTests
     public void an_alternative_fix_is_shown_in_the_report_but_commented_out_in_fix_sql()
     {
         var report = SampleReports.Create();
-        var entries = report.Entries.Select(e => e.Check.Id == "db.schema-usage"
+        var entries = report.Entries.Select(e => e.Check.Id == SchemaUsageRule.Id
             ? e with { Finding = e.Finding with { Remediation = [.. e.Finding.Remediation, new RemediationStep("alt", "sql-alternative", "GRANT ALL ON SCHEMA \"s\" TO \"u\";")] } }
             : e).ToList();
         var withAlternative = report with { Entries = entries };
@@ -51,7 +53,7 @@ public sealed class FixScriptTests
     public void a_newline_in_a_summary_cannot_escape_the_comment()
     {
         var report = SampleReports.Create();
-        var entries = report.Entries.Select(e => e.Check.Id == "db.schema-usage"
+        var entries = report.Entries.Select(e => e.Check.Id == SchemaUsageRule.Id
             ? e with { Finding = e.Finding with { Summary = "schema x\nDROP TABLE important;\r\n" } }
             : e).ToList();
 
@@ -65,7 +67,7 @@ public sealed class FixScriptTests
     public void fix_aws_sh_is_strict_bash_with_each_command_commented()
     {
         var report = SampleReports.Create();
-        var entries = report.Entries.Select(e => e.Check.Id == "db.table-grants"
+        var entries = report.Entries.Select(e => e.Check.Id == TableGrantsRule.Id
             ? e with
             {
                 Finding = e.Finding with

@@ -1,9 +1,11 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class HtmlReportRendererTests
 {
     private static readonly string Html = new HtmlReportRenderer().Render(SampleReports.Create());
@@ -34,7 +36,7 @@ public sealed class HtmlReportRendererTests
 
         Assert.Equal(7, sections.Count);
         Assert.Equal(["fail", "fail", "warn", "unknown", "skipped", "pass", "pass"], sections.Select(m => m.Groups[1].Value));
-        Assert.Equal("db.schema-usage", sections[0].Groups[2].Value);
+        Assert.Equal(SchemaUsageRule.Id, sections[0].Groups[2].Value);
         Assert.All(sections.Take(4), m => Assert.True(m.Groups[3].Success));
         Assert.All(sections.Skip(4), m => Assert.False(m.Groups[3].Success));
     }

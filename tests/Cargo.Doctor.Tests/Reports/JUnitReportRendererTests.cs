@@ -1,8 +1,10 @@
 using System.Xml.Linq;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class JUnitReportRendererTests
 {
     private static XDocument Render(Report report) => XDocument.Parse(new JUnitReportRenderer().Render(report));
@@ -32,16 +34,16 @@ public sealed class JUnitReportRendererTests
         Assert.Equal("2", (string?)suite.Attribute("failures"));
         Assert.Equal("2", (string?)suite.Attribute("skipped"));
         Assert.Equal("0", (string?)suite.Attribute("errors"));
-        var tables = Case(doc, "db.table-grants");
+        var tables = Case(doc, TableGrantsRule.Id);
         var failure = tables.Element("failure")!;
         Assert.Equal("fail: 60 table(s) lack privileges", (string?)failure.Attribute("message"));
         Assert.Contains("How to fix:", failure.Value);
         Assert.Contains("GRANT SELECT ON \"sales\".\"t60\" TO \"cargo_user\";", failure.Value);
-        Assert.StartsWith("unknown:", (string?)Case(doc, "db.future-grants").Element("skipped")!.Attribute("message"));
-        Assert.StartsWith("skipped: blocked by", (string?)Case(doc, "db.function-role").Element("skipped")!.Attribute("message"));
-        Assert.Null(Case(doc, "db.database-privileges").Element("failure"));
-        Assert.Contains("warning: no TEMP", Case(doc, "db.database-privileges").Element("system-out")!.Value);
-        Assert.Empty(Case(doc, "db.connect").Elements());
+        Assert.StartsWith("unknown:", (string?)Case(doc, FutureGrantsRule.Id).Element("skipped")!.Attribute("message"));
+        Assert.StartsWith("skipped: blocked by", (string?)Case(doc, FunctionRoleRule.Id).Element("skipped")!.Attribute("message"));
+        Assert.Null(Case(doc, DatabasePrivilegesRule.Id).Element("failure"));
+        Assert.Contains("warning: no TEMP", Case(doc, DatabasePrivilegesRule.Id).Element("system-out")!.Value);
+        Assert.Empty(Case(doc, ConnectRule.Id).Elements());
     }
 
     [Theory]
@@ -63,15 +65,15 @@ public sealed class JUnitReportRendererTests
     public void hostile_text_stays_well_formed_xml()
     {
         var report = SampleReports.Create();
-        var entries = report.Entries.Select(e => e.Check.Id == "db.schema-usage"
+        var entries = report.Entries.Select(e => e.Check.Id == SchemaUsageRule.Id
             ? e with { Finding = e.Finding with { Summary = "bad \u0001 char ]]> <x/> & \"q\"" } }
             : e).ToList();
 
         var doc = Render(report with { Entries = entries });
 
-        var message = (string?)Case(doc, "db.schema-usage").Element("failure")!.Attribute("message");
+        var message = (string?)Case(doc, SchemaUsageRule.Id).Element("failure")!.Attribute("message");
         Assert.Equal("fail: bad \uFFFD char ]]> <x/> & \"q\"", message);
-        Assert.Contains(SampleReports.HostileSchema, Case(doc, "db.schema-usage").Element("failure")!.Value);
+        Assert.Contains(SampleReports.HostileSchema, Case(doc, SchemaUsageRule.Id).Element("failure")!.Value);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Markdig;
 
 namespace Cargo.Doctor.Tests.Reports;
 
+[Trait("Category", "Unit")]
 public sealed class MarkdownTextTests
 {
     [Theory]

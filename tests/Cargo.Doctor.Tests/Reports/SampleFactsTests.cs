@@ -2,11 +2,15 @@ using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
+using Cargo.Doctor.Rules.Db;
+using Cargo.Doctor.Rules.Iam;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Reports;
 
 /// <summary>The bundled sample (README's first command) stays readable and shows a partly broken setup.</summary>
+[Trait("Category", "Unit")]
 public sealed class SampleFactsTests
 {
     [Fact]
@@ -17,20 +21,20 @@ public sealed class SampleFactsTests
         var facts = FactsJson.Deserialize(File.ReadAllText(path));
         var findings = new CheckRunner(WarehouseScenario.Catalog, RuleSet.All).Run(facts).ToDictionary(f => f.CheckId);
 
-        Assert.Equal(CheckStatus.Fail, findings["db.schema-usage"].Status);
-        Assert.Equal(CheckStatus.Fail, findings["db.table-grants"].Status);
-        Assert.Equal(CheckStatus.Fail, findings["db.function-role"].Status);
-        Assert.Equal(CheckStatus.Fail, findings["net.ingress"].Status);
-        Assert.Equal(CheckStatus.Pass, findings["iam.trust-policy"].Status);
-        Assert.Equal(CheckStatus.Pass, findings["db.assume-role-privilege"].Status);
-        Assert.Contains("COPY granted via: directly", findings["db.assume-role-privilege"].Details);
-        Assert.Equal(CheckStatus.Pass, findings["db.least-privilege"].Status);
+        Assert.Equal(CheckStatus.Fail, findings[SchemaUsageRule.Id].Status);
+        Assert.Equal(CheckStatus.Fail, findings[TableGrantsRule.Id].Status);
+        Assert.Equal(CheckStatus.Fail, findings[FunctionRoleRule.Id].Status);
+        Assert.Equal(CheckStatus.Fail, findings[IngressRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, findings[TrustPolicyRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, findings[AssumeRolePrivilegeRule.Id].Status);
+        Assert.Contains("COPY granted via: directly", findings[AssumeRolePrivilegeRule.Id].Details);
+        Assert.Equal(CheckStatus.Pass, findings[LeastPrivilegeRule.Id].Status);
 
         // The Cargo user (the sample's login) has no USAGE on one schema, so who owns its tables, and
         // therefore whose default privileges matter, cannot be seen: unknown, not a guess.
-        Assert.Equal(CheckStatus.Unknown, findings["db.future-grants"].Status);
-        Assert.Contains(findings["db.future-grants"].Details, d => d.Contains("the owners of its tables could not be read", StringComparison.Ordinal));
-        Assert.DoesNotContain(findings.Values, f => f.Status == CheckStatus.Unknown && f.CheckId != "db.future-grants");
+        Assert.Equal(CheckStatus.Unknown, findings[FutureGrantsRule.Id].Status);
+        Assert.Contains(findings[FutureGrantsRule.Id].Details, d => d.Contains("the owners of its tables could not be read", StringComparison.Ordinal));
+        Assert.DoesNotContain(findings.Values, f => f.Status == CheckStatus.Unknown && f.CheckId != FutureGrantsRule.Id);
     }
 
     internal static string RepositoryRoot()

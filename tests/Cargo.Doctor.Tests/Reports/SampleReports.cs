@@ -1,6 +1,7 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Reports;
@@ -33,21 +34,21 @@ public static class SampleReports
     /// <summary>db.* findings: pass, pass, warn, fail (with a 60-line fix), unknown, skipped, fail.</summary>
     public static IReadOnlyList<Finding> Findings() =>
     [
-        F("db.connect", CheckStatus.Pass, "connected over SSL"),
-        F("db.user-exists", CheckStatus.Pass, "cargo_user exists"),
-        F("db.database-privileges", CheckStatus.Warn, "no TEMP on dev",
+        F(ConnectRule.Id, CheckStatus.Pass, "connected over SSL"),
+        F(UserExistsRule.Id, CheckStatus.Pass, "cargo_user exists"),
+        F(DatabasePrivilegesRule.Id, CheckStatus.Warn, "no TEMP on dev",
             [new RemediationStep("grant-temp", "sql", "GRANT TEMP ON DATABASE \"dev\" TO \"cargo_user\";")]),
-        F("db.schema-usage", CheckStatus.Fail, $"no USAGE on schema {HostileSchema}",
+        F(SchemaUsageRule.Id, CheckStatus.Fail, $"no USAGE on schema {HostileSchema}",
             [
                 new RemediationStep("create-schema", "console", "Connected to database dev, as an admin:"),
                 new RemediationStep("create-schema", "sql", "CREATE SCHEMA \"<script>\";\nGRANT USAGE ON SCHEMA \"<script>\" TO \"cargo_user\";"),
             ],
             ["schema \"<script>\": missing USAGE", $"schema {HostileSchema}: missing"]),
-        F("db.table-grants", CheckStatus.Fail, "60 table(s) lack privileges",
+        F(TableGrantsRule.Id, CheckStatus.Fail, "60 table(s) lack privileges",
             [new RemediationStep("grant-tables", "sql", string.Join("\n", Enumerable.Range(1, 60).Select(i => $"GRANT SELECT ON \"sales\".\"t{i}\" TO \"cargo_user\";")))],
             Enumerable.Range(1, 60).Select(i => $"sales.t{i}: SELECT").ToList()),
-        F("db.future-grants", CheckStatus.Unknown, "could not read default privileges (needs superuser)"),
-        F("db.function-role", CheckStatus.Skipped, "blocked by db.schema-usage"),
+        F(FutureGrantsRule.Id, CheckStatus.Unknown, "could not read default privileges (needs superuser)"),
+        F(FunctionRoleRule.Id, CheckStatus.Skipped, "blocked by db.schema-usage"),
     ];
 
     public static Report Create(FailThreshold failOn = FailThreshold.Fail) =>

@@ -6,6 +6,7 @@ using Cargo.Doctor.Rules;
 
 namespace Cargo.Doctor.Tests.Rules;
 
+[Trait("Category", "Unit")]
 public sealed class CheckRunnerTests
 {
     private static readonly FactsSnapshot Facts = new() { ToolVersion = "t", StartedAt = DateTimeOffset.UnixEpoch, Target = new TargetDescription() };

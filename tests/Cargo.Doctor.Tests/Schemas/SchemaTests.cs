@@ -7,11 +7,13 @@ using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 
 namespace Cargo.Doctor.Tests.Schemas;
 
 /// <summary>Issue 10.4: every report.json and facts file the tool writes follows the documented schema in docs/schemas.</summary>
+[Trait("Category", "Unit")]
 public sealed class SchemaTests
 {
     private static readonly CheckCatalog Catalog = CatalogLoader.LoadDefault();
@@ -53,12 +55,12 @@ public sealed class SchemaTests
         var today = new DateOnly(2026, 12, 1);
         var accepted = AcceptedFindings.Apply(
             new CheckRunner(Catalog, RuleSet.All).Run(facts),
-            [new AcceptEntry("db.table-grants", "orders", "rebuilt nightly", "data@example.com", today.AddDays(3), "c.yaml: line 2: accept[0]"),
-             new AcceptEntry("db.connect", null, "old", "data@example.com", today.AddDays(-3), "c.yaml: line 7: accept[1]")],
+            [new AcceptEntry(TableGrantsRule.Id, "orders", "rebuilt nightly", "data@example.com", today.AddDays(3), "c.yaml: line 2: accept[0]"),
+             new AcceptEntry(ConnectRule.Id, null, "old", "data@example.com", today.AddDays(-3), "c.yaml: line 7: accept[1]")],
             today);
         var report = Report.Create(facts with { Notes = [.. accepted.Notes] }, Catalog, accepted.Findings, TimeSpan.Zero) with
         {
-            Baseline = new Dictionary<string, CheckStatus> { ["db.table-grants"] = CheckStatus.Fail, ["db.connect"] = CheckStatus.Pass },
+            Baseline = new Dictionary<string, CheckStatus> { [TableGrantsRule.Id] = CheckStatus.Fail, [ConnectRule.Id] = CheckStatus.Pass },
         };
 
         var json = new JsonReportRenderer().Render(report);

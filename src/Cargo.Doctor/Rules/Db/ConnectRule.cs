@@ -6,7 +6,9 @@ namespace Cargo.Doctor.Rules.Db;
 /// <summary>db.connect: every configured database accepts the login, preferably over SSL.</summary>
 public sealed class ConnectRule : IRule
 {
-    public string CheckId => "db.connect";
+    public const string Id = "db.connect";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

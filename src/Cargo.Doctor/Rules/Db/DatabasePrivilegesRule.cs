@@ -6,7 +6,9 @@ namespace Cargo.Doctor.Rules.Db;
 /// <summary>db.database-privileges: CREATE and TEMP on every configured database.</summary>
 public sealed class DatabasePrivilegesRule : IRule
 {
-    public string CheckId => "db.database-privileges";
+    public const string Id = "db.database-privileges";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

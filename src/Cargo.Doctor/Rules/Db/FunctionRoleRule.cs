@@ -11,7 +11,10 @@ public sealed class FunctionRoleRule : IRule
 {
     public const string Privilege = "CREATE OR REPLACE FUNCTION";
 
-    public string CheckId => "db.function-role";
+    public const string Id = "db.function-role";
+
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

@@ -15,7 +15,10 @@ public sealed class FutureGrantsRule : IRule
     private static readonly string[] ReadWrite = ["SELECT", "INSERT", "UPDATE", "DELETE"];
     private static readonly string[] Read = ["SELECT"];
 
-    public string CheckId => "db.future-grants";
+    public const string Id = "db.future-grants";
+
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

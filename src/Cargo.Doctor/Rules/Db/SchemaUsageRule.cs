@@ -6,7 +6,9 @@ namespace Cargo.Doctor.Rules.Db;
 /// <summary>db.schema-usage: every configured schema exists and grants USAGE to the Cargo user.</summary>
 public sealed class SchemaUsageRule : IRule
 {
-    public string CheckId => "db.schema-usage";
+    public const string Id = "db.schema-usage";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

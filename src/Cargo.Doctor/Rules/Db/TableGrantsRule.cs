@@ -16,7 +16,10 @@ public sealed class TableGrantsRule : IRule
     private static readonly string[] ReadWrite = ["SELECT", "INSERT", "UPDATE", "DELETE"];
     private static readonly string[] Read = ["SELECT"];
 
-    public string CheckId => "db.table-grants";
+    public const string Id = "db.table-grants";
+
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

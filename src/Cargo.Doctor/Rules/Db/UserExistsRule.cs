@@ -6,7 +6,9 @@ namespace Cargo.Doctor.Rules.Db;
 /// <summary>db.user-exists: the Cargo user is in pg_user.</summary>
 public sealed class UserExistsRule : IRule
 {
-    public string CheckId => "db.user-exists";
+    public const string Id = "db.user-exists";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

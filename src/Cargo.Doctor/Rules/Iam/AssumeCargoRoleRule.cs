@@ -16,7 +16,10 @@ public sealed class AssumeCargoRoleRule : IRule
 {
     public const string PolicyName = "cargo-assume-role";
 
-    public string CheckId => "iam.assume-cargo-role";
+    public const string Id = "iam.assume-cargo-role";
+
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

@@ -11,7 +11,9 @@ namespace Cargo.Doctor.Rules.Iam;
 /// </summary>
 public sealed class RoleAttachedRule : IRule
 {
-    public string CheckId => "iam.role-attached";
+    public const string Id = "iam.role-attached";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

@@ -11,7 +11,9 @@ namespace Cargo.Doctor.Rules.Iam;
 /// </summary>
 public sealed class TrustPolicyRule : IRule
 {
-    public string CheckId => "iam.trust-policy";
+    public const string Id = "iam.trust-policy";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

@@ -14,7 +14,9 @@ namespace Cargo.Doctor.Rules.Net;
 /// </summary>
 public sealed class IngressRule : IRule
 {
-    public string CheckId => "net.ingress";
+    public const string Id = "net.ingress";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

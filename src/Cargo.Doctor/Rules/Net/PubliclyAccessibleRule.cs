@@ -16,7 +16,9 @@ namespace Cargo.Doctor.Rules.Net;
 /// </summary>
 public sealed class PubliclyAccessibleRule : IRule
 {
-    public string CheckId => "net.publicly-accessible";
+    public const string Id = "net.publicly-accessible";
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
     {

@@ -10,11 +10,13 @@ namespace Cargo.Doctor.Rules.Probes;
 /// </summary>
 public sealed class CopyRoundTripProbeRule : IRule
 {
-    public const string RoleAttached = "iam.role-attached";
-    public const string TrustPolicy = "iam.trust-policy";
-    public const string AssumeCargoRole = "iam.assume-cargo-role";
+    public const string RoleAttached = Iam.RoleAttachedRule.Id;
+    public const string TrustPolicy = Iam.TrustPolicyRule.Id;
+    public const string AssumeCargoRole = Iam.AssumeCargoRoleRule.Id;
 
-    public string CheckId => ProbeIds.CopyRoundTrip;
+    public const string Id = ProbeIds.CopyRoundTrip;
+
+    public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context) => ProbeFinding.Evaluate(context,
         (probes, result) =>

@@ -8,6 +8,7 @@ namespace Cargo.Doctor.Tests.Aws.Policies;
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_condition_operators.html
 /// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-single-vs-multi-valued-context-keys.html
 /// </summary>
+[Trait("Category", "Unit")]
 public class ConditionOperatorTableTests
 {
     private const ConditionOutcome T = ConditionOutcome.Satisfied;

@@ -6,6 +6,7 @@ namespace Cargo.Doctor.Tests.Aws.Policies;
 /// iam.assume-cargo-role offline evaluation: a Deny with a condition is decided from what the ARNs tell
 /// (Cargo's role is in Cargo's account), and stays a possible deny otherwise (issue 8 item 5).
 /// </summary>
+[Trait("Category", "Unit")]
 public class IdentityPolicyDenyConditionTests
 {
     private const string CustomerRole = "arn:aws:iam::111122223333:role/cargo-redshift-access";

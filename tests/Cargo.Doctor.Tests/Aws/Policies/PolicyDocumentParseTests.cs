@@ -2,6 +2,7 @@ using Cargo.Doctor.IamPolicies;
 
 namespace Cargo.Doctor.Tests.Aws.Policies;
 
+[Trait("Category", "Unit")]
 public class PolicyDocumentParseTests
 {
     [Fact]

@@ -3,6 +3,7 @@ using Cargo.Doctor.IamPolicies;
 
 namespace Cargo.Doctor.Tests.Aws.Policies;
 
+[Trait("Category", "Unit")]
 public class RemediationPoliciesTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Cargo.Doctor.IamPolicies;
 
 namespace Cargo.Doctor.Tests.Aws.Policies;
 
+[Trait("Category", "Unit")]
 public class TrustPolicyAnalyzerTests
 {
     private const string CargoDbUser = "arn:aws:redshift:us-east-1:111122223333:dbuser:my-cluster/cargo_user";

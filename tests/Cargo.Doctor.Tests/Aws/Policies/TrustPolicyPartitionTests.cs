@@ -3,6 +3,7 @@ using Cargo.Doctor.IamPolicies;
 namespace Cargo.Doctor.Tests.Aws.Policies;
 
 /// <summary>Issue 8.12: the dbuser ARN the trust review tells the customer to expect carries the region's partition.</summary>
+[Trait("Category", "Unit")]
 public sealed class TrustPolicyPartitionTests
 {
     [Theory]

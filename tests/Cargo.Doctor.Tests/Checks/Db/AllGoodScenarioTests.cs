@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>A warehouse set up exactly as the guide says passes every db.* check.</summary>
-public sealed class AllGoodScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class AllGoodScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task all_good_setup_passes_every_warehouse_check()
@@ -20,7 +22,7 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
 
         Assert.All(result.Findings.Where(f => f.CheckId.StartsWith("db.", StringComparison.Ordinal)),
             f => Assert.True(f.Status == CheckStatus.Pass, result.Describe()));
-        Assert.Contains("6 table(s)", result["db.table-grants"].Summary);
+        Assert.Contains("6 table(s)", result[TableGrantsRule.Id].Summary);
     }
 
     [Fact]
@@ -30,7 +32,7 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Pass, connect.Status);
         Assert.Contains("over SSL", connect.Summary);
         Assert.Contains(connect.Details, d => d.StartsWith("server: PostgreSQL 15", StringComparison.Ordinal));
@@ -45,11 +47,11 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { SslMode = "disable" } });
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Warn, connect.Status);
         Assert.Contains("without SSL", connect.Summary);
         Assert.Contains(connect.Remediation, r => r.Key == "no-ssl");
-        Assert.Equal(CheckStatus.Pass, result["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, result[TableGrantsRule.Id].Status);
     }
 
     [Fact]
@@ -65,6 +67,6 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
         var largeResult = await large.CheckAsync("s1", "s2");
 
         Assert.True(smallResult.StatementCount == largeResult.StatementCount, smallResult.Describe() + "\n---\n" + largeResult.Describe());
-        Assert.Contains("304 table(s)", largeResult["db.table-grants"].Summary);
+        Assert.Contains("304 table(s)", largeResult[TableGrantsRule.Id].Summary);
     }
 }

@@ -10,7 +10,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// ASSUMEROLE and a chain is granted whole (r_GRANT-usage-notes.html), and svv_iam_privileges shows a
 /// regular user only its own entries (r_SVV_IAM_PRIVILEGES.html).
 /// </summary>
-public sealed class AssumeRoleEmulationTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class AssumeRoleEmulationTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Chain = "arn:aws:iam::123456789012:role/a,arn:aws:iam::210987654321:role/b";
 

@@ -11,7 +11,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// role), control switched on with nothing granted, the chain granted to the user, to a role it holds,
 /// for one command only, and for one role of the chain only; seen from each kind of login.
 /// </summary>
-public sealed class AssumeRolePrivilegeScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class AssumeRolePrivilegeScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string CustomerRole = "arn:aws:iam::123456789012:role/cargo-redshift-access";
     private const string CargoRole = "arn:aws:iam::210987654321:role/cargo-data-loader";

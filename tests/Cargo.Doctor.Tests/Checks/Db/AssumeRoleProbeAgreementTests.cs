@@ -4,6 +4,7 @@ using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
 using Cargo.Doctor.Rules.Db;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
@@ -16,6 +17,7 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// agree: the catalog check fails on the probe's evidence, both print the same GRANT, and the probe
 /// points to the check.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class AssumeRoleProbeAgreementTests
 {
     private static readonly DoctorConfig Config = ProbeConfigs.WithRoundTrip(new DoctorConfig
@@ -59,7 +61,7 @@ public sealed class AssumeRoleProbeAgreementTests
         var findings = await RunAsync(new FakeRedshiftExecutor { FailOn = "UNLOAD", ErrorMessage = RedshiftErrorTexts.AssumeRolePermission }, functionSays: false);
 
         var check = findings[AssumeRolePrivilegeRule.Id];
-        var probe = findings[ProbeIds.CopyRoundTrip];
+        var probe = findings[CopyRoundTripProbeRule.Id];
         Assert.Equal(CheckStatus.Fail, check.Status);
         Assert.Contains("does not have ASSUMEROLE permission", check.Summary);
         Assert.Equal(
@@ -75,7 +77,7 @@ public sealed class AssumeRoleProbeAgreementTests
 
         var check = findings[AssumeRolePrivilegeRule.Id];
         Assert.Equal(CheckStatus.Pass, check.Status);
-        Assert.Contains(ProbeIds.CopyRoundTrip, check.Summary);
+        Assert.Contains(CopyRoundTripProbeRule.Id, check.Summary);
     }
 
     [Fact]

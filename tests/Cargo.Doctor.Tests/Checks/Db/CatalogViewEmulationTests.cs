@@ -12,7 +12,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// "default permissions granted to them" (here, strictly: rows naming them). Without this, the
 /// db.function-role and db.future-grants tests could not show a fix for a login that sees less.
 /// </summary>
-public sealed class CatalogViewEmulationTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class CatalogViewEmulationTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private static readonly string[] All =
     [

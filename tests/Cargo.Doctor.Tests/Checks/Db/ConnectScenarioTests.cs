@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.connect: each way a login fails gets its own message and fix.</summary>
-public sealed class ConnectScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class ConnectScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task wrong_password_is_an_auth_failure_and_blocks_the_rest()
@@ -15,12 +17,12 @@ public sealed class ConnectScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(scenario.Config("sales"), password: "not-the-password");
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Fail, connect.Status);
         Assert.Contains("password authentication failed", connect.Summary);
         Assert.Contains(connect.Remediation, r => r.Key == "auth" && r.Text.Contains($"ALTER USER \"{scenario.User}\""));
-        Assert.Equal("blocked by db.connect", result["db.user-exists"].Summary);
-        Assert.Equal(CheckStatus.Skipped, result["db.table-grants"].Status);
+        Assert.Equal("blocked by db.connect", result[UserExistsRule.Id].Summary);
+        Assert.Equal(CheckStatus.Skipped, result[TableGrantsRule.Id].Status);
     }
 
     [Fact]
@@ -31,7 +33,7 @@ public sealed class ConnectScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { Port = ClosedPort() } });
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Fail, connect.Status);
         Assert.Contains("nothing is listening", connect.Summary);
         Assert.Equal("refused", result.Facts.Warehouse!.Databases[0].Connection.FailureKind);
@@ -45,7 +47,7 @@ public sealed class ConnectScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { Databases = [scenario.Database, "no_such_db"] } });
 
-        var connect = result["db.connect"];
+        var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Fail, connect.Status);
         Assert.Contains("database \"no_such_db\" does not exist", connect.Summary);
         Assert.Contains(connect.Remediation, r => r.Text.Contains("CREATE DATABASE \"no_such_db\";"));

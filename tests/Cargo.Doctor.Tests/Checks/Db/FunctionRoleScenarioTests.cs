@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.function-role: exists, holds CREATE OR REPLACE FUNCTION, reaches the user; each with its own fix.</summary>
-public sealed class FunctionRoleScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FunctionRoleScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private static async Task<WarehouseScenario> WithoutRoleAsync(PostgresServer server)
     {
@@ -20,7 +22,7 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server)
     {
         var scenario = await WithoutRoleAsync(server);
 
-        var finding = (await scenario.CheckAsync())["db.function-role"];
+        var finding = (await scenario.CheckAsync())[FunctionRoleRule.Id];
 
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal($"role \"{scenario.FunctionRole}\" does not exist", finding.Summary);
@@ -30,7 +32,7 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server)
             fix.Text);
 
         await scenario.ApplyRemediationAsync(finding);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())["db.function-role"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[FunctionRoleRule.Id].Status);
     }
 
     [Fact]
@@ -39,14 +41,14 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server)
         var scenario = await WithoutRoleAsync(server);
         await scenario.CreateFunctionRoleAsync(holdsPrivilege: false);
 
-        var finding = (await scenario.CheckAsync())["db.function-role"];
+        var finding = (await scenario.CheckAsync())[FunctionRoleRule.Id];
 
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal($"role \"{scenario.FunctionRole}\" does not hold CREATE OR REPLACE FUNCTION", finding.Summary);
         Assert.Equal("grant-privilege", Assert.Single(finding.Remediation, r => r.Kind == "sql").Key);
 
         await scenario.ApplyRemediationAsync(finding);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())["db.function-role"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[FunctionRoleRule.Id].Status);
     }
 
     [Fact]
@@ -57,7 +59,7 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server)
         var other = server.UniqueName("analyst");
         await scenario.AdminAsync($"CREATE USER {scenario.Quoted(other)}; GRANT {scenario.Quoted(scenario.FunctionRole)} TO {scenario.Quoted(other)}");
 
-        var finding = (await scenario.CheckAsync())["db.function-role"];
+        var finding = (await scenario.CheckAsync())[FunctionRoleRule.Id];
 
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Contains("is not granted to", finding.Summary);
@@ -66,7 +68,7 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server)
         Assert.Contains(finding.Details, d => d.Contains("could not be seen", StringComparison.Ordinal));
 
         await scenario.ApplyRemediationAsync(finding);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())["db.function-role"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[FunctionRoleRule.Id].Status);
     }
 
     [Fact]
@@ -77,7 +79,7 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server)
         var team = server.UniqueName("data_team");
         await scenario.AdminAsync($"CREATE ROLE {scenario.Quoted(team)} NOLOGIN; GRANT {scenario.Quoted(scenario.FunctionRole)} TO {scenario.Quoted(team)}; GRANT {scenario.Quoted(team)} TO {scenario.Quoted(scenario.User)}");
 
-        var finding = (await scenario.CheckAsync())["db.function-role"];
+        var finding = (await scenario.CheckAsync())[FunctionRoleRule.Id];
 
         Assert.Equal(CheckStatus.Pass, finding.Status);
         Assert.Contains($"({scenario.User} -> {team} -> {scenario.FunctionRole})", finding.Summary);

@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -8,7 +9,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// ACCESS SYSTEM TABLE only its own roles, and svv_system_privileges only roles it holds: what it
 /// cannot see is unknown, never "not granted".
 /// </summary>
-public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Theory]
     [InlineData(LoginKind.Superuser, CheckStatus.Pass)]
@@ -19,7 +21,7 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server)
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
 
-        var finding = (await scenario.CheckAsAsync(login))["db.function-role"];
+        var finding = (await scenario.CheckAsAsync(login))[FunctionRoleRule.Id];
 
         Assert.True(expected == finding.Status, $"{finding.Status}: {finding.Summary}\n{string.Join("\n", finding.Details)}");
     }
@@ -37,7 +39,7 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server)
         await scenario.GrantDatabaseAsync();
         await scenario.CreateFunctionRoleAsync(grantToUser: false);
 
-        var finding = (await scenario.CheckAsAsync(login))["db.function-role"];
+        var finding = (await scenario.CheckAsAsync(login))[FunctionRoleRule.Id];
 
         Assert.True(expected == finding.Status, $"{finding.Status}: {finding.Summary}\n{string.Join("\n", finding.Details)}");
     }
@@ -47,7 +49,7 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server)
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
 
-        var finding = (await scenario.CheckAsAsync(LoginKind.OtherUser))["db.function-role"];
+        var finding = (await scenario.CheckAsAsync(LoginKind.OtherUser))[FunctionRoleRule.Id];
 
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains("svv_user_grants", finding.Summary);
@@ -65,7 +67,7 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server)
         await scenario.GrantDatabaseAsync();
         await scenario.CreateFunctionRoleAsync(holdsPrivilege: false, grantToUser: false);
 
-        var finding = (await scenario.CheckAsAsync(LoginKind.CargoUser))["db.function-role"];
+        var finding = (await scenario.CheckAsAsync(LoginKind.CargoUser))[FunctionRoleRule.Id];
 
         // Not granted is certain (svv_user_grants shows the login its own roles); whether the role
         // holds the privilege is not: no grant-privilege fix is printed on a guess.

@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.future-grants: default privileges per table owner, or scoped permissions.</summary>
-public sealed class FutureGrantsScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FutureGrantsScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     /// <summary>From a superuser login: svv_default_privileges shows it every row, so "none" is an absence.</summary>
     [Fact]
@@ -18,14 +20,14 @@ public sealed class FutureGrantsScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsAsync(LoginKind.Superuser);
 
-        var finding = result["db.future-grants"];
+        var finding = result[FutureGrantsRule.Id];
         Assert.Equal(CheckStatus.Warn, finding.Status);
         Assert.Contains($"{scenario.Database}.sales: tables that \"{PostgresServer.AdminUser}\" creates later will lack SELECT, INSERT, UPDATE, DELETE", finding.Details);
         Assert.Contains(finding.Remediation, r => r.Kind == "sql" && r.Text ==
             $"ALTER DEFAULT PRIVILEGES FOR USER \"{PostgresServer.AdminUser}\" IN SCHEMA \"sales\" GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO \"{scenario.User}\";");
 
         await scenario.ApplyRemediationAsync(finding);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsAsync(LoginKind.Superuser))["db.future-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsAsync(LoginKind.Superuser))[FutureGrantsRule.Id].Status);
     }
 
     [Fact]
@@ -40,7 +42,7 @@ public sealed class FutureGrantsScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        Assert.Equal(CheckStatus.Pass, result["db.future-grants"].Status);
-        Assert.Equal(CheckStatus.Pass, result["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, result[FutureGrantsRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, result[TableGrantsRule.Id].Status);
     }
 }

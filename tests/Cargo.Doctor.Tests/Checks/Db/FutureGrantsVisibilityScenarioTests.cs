@@ -1,5 +1,6 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -10,7 +11,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// without superuser or ACCESS SYSTEM TABLE only "default permissions granted to them": a missing
 /// row is then unknown, and only a row that covers the schema is evidence.
 /// </summary>
-public sealed class FutureGrantsVisibilityScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class FutureGrantsVisibilityScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     public enum Grantee
     {
@@ -41,7 +43,7 @@ public sealed class FutureGrantsVisibilityScenarioTests(PostgresServer server)
     {
         var scenario = await ScenarioAsync(grantee);
 
-        var finding = (await scenario.CheckAsAsync(login))["db.future-grants"];
+        var finding = (await scenario.CheckAsAsync(login))[FutureGrantsRule.Id];
 
         Assert.True(expected == finding.Status, $"{finding.Status}: {finding.Summary}\n{string.Join("\n", finding.Details)}");
     }
@@ -51,7 +53,7 @@ public sealed class FutureGrantsVisibilityScenarioTests(PostgresServer server)
     {
         var scenario = await ScenarioAsync(Grantee.Nobody);
 
-        var finding = (await scenario.CheckAsAsync(LoginKind.CargoUser))["db.future-grants"];
+        var finding = (await scenario.CheckAsAsync(LoginKind.CargoUser))[FutureGrantsRule.Id];
 
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains(finding.Details, d => d.Contains("svv_default_privileges", StringComparison.Ordinal) && d.Contains("https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_DEFAULT_PRIVILEGES.html", StringComparison.Ordinal));

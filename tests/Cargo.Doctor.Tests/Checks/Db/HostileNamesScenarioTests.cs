@@ -1,5 +1,6 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -8,7 +9,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// Names with quotes, spaces, unicode and <c>&lt;script&gt;</c>: the printed SQL is correctly quoted
 /// (it runs and fixes the setup) and the reports show the names as text.
 /// </summary>
-public sealed class HostileNamesScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class HostileNamesScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Schema = "Sales \"EU\" <script>alert(1)</script>";
     private const string Table = "order \"items\" ü 日本";
@@ -27,15 +29,15 @@ public sealed class HostileNamesScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(scenario.Config(Schema));
 
-        var usage = result["db.schema-usage"];
+        var usage = result[SchemaUsageRule.Id];
         Assert.Equal(CheckStatus.Fail, usage.Status);
         var u = "\"" + scenario.User.Replace("\"", "\"\"") + "\"";
         Assert.Contains(usage.Remediation, r => r.Text == $"GRANT USAGE ON SCHEMA \"Sales \"\"EU\"\" <script>alert(1)</script>\" TO {u};");
 
-        var grants = result["db.table-grants"];
+        var grants = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Unknown, grants.Status); // the cargo login cannot see into the schema yet
 
-        var role = result["db.function-role"];
+        var role = result[FunctionRoleRule.Id];
         Assert.Equal(CheckStatus.Fail, role.Status);
 
         var outDir = Directory.CreateTempSubdirectory("hostile-names").FullName;
@@ -47,19 +49,19 @@ public sealed class HostileNamesScenarioTests(PostgresServer server)
         Assert.Contains("fn role &lt;u&gt;", html);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html);
 
-        foreach (var finding in new[] { usage, role, result["db.future-grants"] })
+        foreach (var finding in new[] { usage, role, result[FutureGrantsRule.Id] })
         {
             await scenario.ApplyRemediationAsync(finding);
         }
 
         var fixedResult = await scenario.CheckAsync(scenario.Config(Schema));
-        Assert.Equal(CheckStatus.Pass, fixedResult["db.schema-usage"].Status);
-        Assert.Equal(CheckStatus.Pass, fixedResult["db.function-role"].Status);
-        var tableGrants = fixedResult["db.table-grants"];
+        Assert.Equal(CheckStatus.Pass, fixedResult[SchemaUsageRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, fixedResult[FunctionRoleRule.Id].Status);
+        var tableGrants = fixedResult[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, tableGrants.Status);
         Assert.Contains($"{scenario.Database}.{Schema}.{Table} (table): missing INSERT, UPDATE, DELETE", tableGrants.Details);
 
         await scenario.ApplyRemediationAsync(tableGrants);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync(scenario.Config(Schema)))["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync(scenario.Config(Schema)))[TableGrantsRule.Id].Status);
     }
 }

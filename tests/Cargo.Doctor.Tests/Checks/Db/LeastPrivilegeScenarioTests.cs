@@ -1,5 +1,6 @@
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -9,9 +10,10 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// administrative system-defined role warns with the statement that takes it away, and that
 /// statement works; what the login cannot see is unknown.
 /// </summary>
-public sealed class LeastPrivilegeScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class LeastPrivilegeScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
-    private const string CheckId = "db.least-privilege";
+    private const string CheckId = LeastPrivilegeRule.Id;
 
     private static string Describe(Finding f) => $"{f.Status}: {f.Summary}\n{string.Join("\n", f.Details)}";
 

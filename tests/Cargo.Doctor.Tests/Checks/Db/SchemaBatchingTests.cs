@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>More configured schemas than one statement can bind (65,535 parameters).</summary>
-public sealed class SchemaBatchingTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class SchemaBatchingTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task seventy_thousand_schemas_are_read_in_batches()
@@ -14,10 +16,10 @@ public sealed class SchemaBatchingTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(scenario.Config(schemas));
 
-        var usage = result["db.schema-usage"];
+        var usage = result[SchemaUsageRule.Id];
         Assert.Equal(CheckStatus.Fail, usage.Status);
         Assert.StartsWith("70000 of 70001 schema(s) not usable", usage.Summary, StringComparison.Ordinal);
-        var grants = result["db.table-grants"];
+        var grants = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Pass, grants.Status);
         Assert.StartsWith("all privileges granted on 3 table(s) and view(s)", grants.Summary, StringComparison.Ordinal);
     }

@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
@@ -7,7 +8,8 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// db.table-grants on a table Redshift cannot find by its quoted name (created as "MixedCase" in a
 /// session with enable_case_sensitive_identifier on), and on a server that rejects the oid form.
 /// </summary>
-public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsFoldedCaseTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_folded_case_table_is_checked_by_oid_and_blanks_out_nothing_else()
@@ -19,8 +21,8 @@ public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
-        var finding = result["db.table-grants"];
+        Assert.Equal(CheckStatus.Pass, result[SchemaUsageRule.Id].Status);
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal("1 of 4 table(s) lack privileges (4 grant(s) missing)", finding.Summary);
         Assert.Contains($"{scenario.Database}.sales.MixedCase (table): missing SELECT, INSERT, UPDATE, DELETE", finding.Details);
@@ -38,8 +40,8 @@ public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
-        var finding = result["db.table-grants"];
+        Assert.Equal(CheckStatus.Pass, result[SchemaUsageRule.Id].Status);
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal("1 of 3 table(s) lack privileges (1 grant(s) missing)", finding.Summary);
         Assert.Contains($"{scenario.Database}.sales.orders (table): missing DELETE", finding.Details);
@@ -48,7 +50,7 @@ public sealed class TableGrantsFoldedCaseTests(PostgresServer server)
         Assert.Equal("name", result.Facts.Warehouse!.Databases[0].TablePrivilegeLookup);
 
         await scenario.AdminAsync($"GRANT DELETE ON \"sales\".\"orders\" TO {scenario.Quoted(scenario.User)}");
-        var after = (await scenario.CheckAsync("sales"))["db.table-grants"];
+        var after = (await scenario.CheckAsync("sales"))[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Unknown, after.Status);
     }
 }

@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.table-grants on materialized views: Redshift's view plus mv_tbl__&lt;name&gt;__0 storage table.</summary>
-public sealed class TableGrantsMaterializedViewTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsMaterializedViewTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_materialized_view_needs_select_only_and_its_storage_table_is_never_granted()
@@ -16,7 +18,7 @@ public sealed class TableGrantsMaterializedViewTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal("1 of 4 table(s) lack privileges (1 grant(s) missing)", finding.Summary);
         Assert.Contains($"{scenario.Database}.sales.order_totals (materialized view): missing SELECT", finding.Details);
@@ -25,7 +27,7 @@ public sealed class TableGrantsMaterializedViewTests(PostgresServer server)
         Assert.Equal($"GRANT SELECT ON \"sales\".\"order_totals\" TO {scenario.Quoted(scenario.User)};", fix.Text);
 
         await scenario.ApplyRemediationAsync(finding);
-        var after = (await scenario.CheckAsync("sales"))["db.table-grants"];
+        var after = (await scenario.CheckAsync("sales"))[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Pass, after.Status);
         Assert.Equal("all privileges granted on 4 table(s) and view(s)", after.Summary);
     }
@@ -39,13 +41,13 @@ public sealed class TableGrantsMaterializedViewTests(PostgresServer server)
         var asAdmin = scenario.Config("sales") with { Warehouse = scenario.Config("sales").Warehouse with { LoginUser = PostgresServer.AdminUser } };
 
         var admin = await scenario.CheckAsync(asAdmin, PostgresServer.AdminPassword);
-        Assert.Equal(CheckStatus.Pass, admin["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, admin[TableGrantsRule.Id].Status);
         Assert.Contains(admin.Facts.Warehouse!.Databases[0].Tables, t => t is { Name: "order_totals", Kind: "materialized view" });
 
         // A server where neither system view can be read: still recognised by its storage table, and said so.
         await scenario.AdminAsync("REVOKE SELECT ON pg_catalog.svv_mv_info, pg_catalog.stv_mv_info FROM PUBLIC");
         var cargo = await scenario.CheckAsync("sales");
-        var finding = cargo["db.table-grants"];
+        var finding = cargo[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Pass, finding.Status);
         Assert.Contains(cargo.Facts.Warehouse!.Databases[0].Tables, t => t is { Name: "order_totals", Kind: "materialized view" });
         Assert.DoesNotContain(cargo.Facts.Warehouse!.Databases[0].Tables, t => t.Name.StartsWith("mv_tbl__", StringComparison.Ordinal));

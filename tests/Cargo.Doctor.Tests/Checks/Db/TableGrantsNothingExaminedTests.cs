@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.table-grants that examined no table is not a pass.</summary>
-public sealed class TableGrantsNothingExaminedTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsNothingExaminedTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_schema_that_does_not_exist_is_skipped_not_passed()
@@ -13,7 +15,7 @@ public sealed class TableGrantsNothingExaminedTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("nosuch");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Skipped, finding.Status);
         Assert.Contains("no table or view examined", finding.Summary);
         Assert.Contains("nosuch: schema does not exist", finding.Summary);
@@ -27,7 +29,7 @@ public sealed class TableGrantsNothingExaminedTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("empty");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Skipped, finding.Status);
         Assert.Contains("empty: no tables or views yet", finding.Summary);
     }

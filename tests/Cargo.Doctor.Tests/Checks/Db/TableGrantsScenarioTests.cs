@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.table-grants: every table and view, every privilege, per schema access mode.</summary>
-public sealed class TableGrantsScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class TableGrantsScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task some_tables_lacking_some_privileges_are_listed_per_table_and_fixed_by_the_printed_grants()
@@ -16,7 +18,7 @@ public sealed class TableGrantsScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal("2 of 3 table(s) lack privileges (3 grant(s) missing)", finding.Summary);
         Assert.Contains($"{scenario.Database}.sales.orders (table): missing INSERT, UPDATE", finding.Details);
@@ -27,7 +29,7 @@ public sealed class TableGrantsScenarioTests(PostgresServer server)
             fix.Text);
 
         await scenario.ApplyRemediationAsync(finding);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync("sales"))["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync("sales"))[TableGrantsRule.Id].Status);
     }
 
     [Fact]
@@ -38,7 +40,7 @@ public sealed class TableGrantsScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(3, finding.Details.Count);
         var fix = Assert.Single(finding.Remediation, r => r.Kind == "sql");
         Assert.Equal($"GRANT DELETE ON ALL TABLES IN SCHEMA \"sales\" TO {scenario.Quoted(scenario.User)};", fix.Text);
@@ -56,9 +58,9 @@ public sealed class TableGrantsScenarioTests(PostgresServer server)
         var readOnly = await scenario.CheckAsync($"{scenario.Database}.reference:read");
         var readWrite = await scenario.CheckAsync($"{scenario.Database}.reference");
 
-        Assert.Equal(CheckStatus.Pass, readOnly["db.table-grants"].Status);
-        Assert.Equal(CheckStatus.Fail, readWrite["db.table-grants"].Status);
-        Assert.Contains($"{scenario.Database}.reference.recent_orders (view): missing INSERT, UPDATE, DELETE", readWrite["db.table-grants"].Details);
+        Assert.Equal(CheckStatus.Pass, readOnly[TableGrantsRule.Id].Status);
+        Assert.Equal(CheckStatus.Fail, readWrite[TableGrantsRule.Id].Status);
+        Assert.Contains($"{scenario.Database}.reference.recent_orders (view): missing INSERT, UPDATE, DELETE", readWrite[TableGrantsRule.Id].Details);
     }
 
     [Fact]
@@ -72,6 +74,6 @@ public sealed class TableGrantsScenarioTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        Assert.Equal(CheckStatus.Pass, result["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, result[TableGrantsRule.Id].Status);
     }
 }

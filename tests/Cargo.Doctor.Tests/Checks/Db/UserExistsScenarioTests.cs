@@ -1,10 +1,12 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
 /// <summary>db.user-exists, inspected from an admin login (logging in as a missing user cannot work).</summary>
-public sealed class UserExistsScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class UserExistsScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task no_user_fails_with_create_user_and_blocks_privilege_checks()
@@ -17,12 +19,12 @@ public sealed class UserExistsScenarioTests(PostgresServer server)
             config with { Warehouse = config.Warehouse with { LoginUser = PostgresServer.AdminUser } },
             PostgresServer.AdminPassword);
 
-        var user = result["db.user-exists"];
+        var user = result[UserExistsRule.Id];
         Assert.Equal(CheckStatus.Fail, user.Status);
         Assert.Equal($"user \"{scenario.User}\" does not exist", user.Summary);
         Assert.Contains(user.Remediation, r => r.Text == $"CREATE USER \"{scenario.User}\" WITH PASSWORD '<strong_password>';");
-        Assert.Equal(CheckStatus.Skipped, result["db.table-grants"].Status);
-        Assert.Equal("blocked by db.user-exists", result["db.function-role"].Summary);
+        Assert.Equal(CheckStatus.Skipped, result[TableGrantsRule.Id].Status);
+        Assert.Equal("blocked by db.user-exists", result[FunctionRoleRule.Id].Summary);
     }
 
     [Fact]

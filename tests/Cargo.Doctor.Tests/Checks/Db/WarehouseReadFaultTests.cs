@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Cli;
 using Cargo.Doctor.Tests.Fixtures;
 using Npgsql;
@@ -11,7 +12,9 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// The warehouse reads meet a dropped connection, a server-side cancel or the command timeout while
 /// the table privilege statement runs (slowed down by the emulation): gaps, never a crash.
 /// </summary>
-public sealed class WarehouseReadFaultTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+public sealed class WarehouseReadFaultTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Theory]
     [InlineData("table", "pg_terminate_backend", "terminating connection")]
@@ -24,11 +27,11 @@ public sealed class WarehouseReadFaultTests(PostgresServer server)
         await StopWhenRunningAsync(scenario, lookup, stop);
         var result = await run;
 
-        Assert.Equal(CheckStatus.Pass, result["db.user-exists"].Status);
-        var stopped = lookup == "table" ? result["db.table-grants"] : result["db.database-privileges"];
+        Assert.Equal(CheckStatus.Pass, result[UserExistsRule.Id].Status);
+        var stopped = lookup == "table" ? result[TableGrantsRule.Id] : result[DatabasePrivilegesRule.Id];
         Assert.Equal(CheckStatus.Unknown, stopped.Status);
         Assert.Contains(stopped.Details, d => d.Contains(reason, StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Unknown, result["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Unknown, result[TableGrantsRule.Id].Status);
     }
 
     [Fact]
@@ -42,10 +45,10 @@ public sealed class WarehouseReadFaultTests(PostgresServer server)
         var result = await scenario.CheckAsync(config);
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(25), $"took {clock.Elapsed}");
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains(finding.Details, d => d.Contains("did not finish within 2 s", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Pass, result["db.user-exists"].Status);
+        Assert.Equal(CheckStatus.Pass, result[UserExistsRule.Id].Status);
     }
 
     [Fact]
@@ -58,12 +61,12 @@ public sealed class WarehouseReadFaultTests(PostgresServer server)
 
         var result = await scenario.CheckAsync("sales");
 
-        var finding = result["db.table-grants"];
+        var finding = result[TableGrantsRule.Id];
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains(finding.Details, d => d.Contains("canceling statement", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Pass, result["db.user-exists"].Status);
-        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
-        Assert.Equal(CheckStatus.Pass, result["db.database-privileges"].Status);
+        Assert.Equal(CheckStatus.Pass, result[UserExistsRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, result[SchemaUsageRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, result[DatabasePrivilegesRule.Id].Status);
     }
 
     [Fact]
@@ -75,11 +78,11 @@ public sealed class WarehouseReadFaultTests(PostgresServer server)
 
         var result = await scenario.CheckAsync(config);
 
-        var finding = result["db.database-privileges"];
+        var finding = result[DatabasePrivilegesRule.Id];
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains(finding.Details, d => d.Contains("did not finish within 2 s", StringComparison.Ordinal));
-        Assert.Equal(CheckStatus.Pass, result["db.schema-usage"].Status);
-        Assert.Equal(CheckStatus.Pass, result["db.table-grants"].Status);
+        Assert.Equal(CheckStatus.Pass, result[SchemaUsageRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, result[TableGrantsRule.Id].Status);
     }
 
     [Fact]

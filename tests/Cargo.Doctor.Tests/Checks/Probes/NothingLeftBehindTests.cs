@@ -1,4 +1,5 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Sources.Warehouse;
 using Cargo.Doctor.Quoting;
@@ -11,7 +12,8 @@ namespace Cargo.Doctor.Tests.Checks.Probes;
 /// scratch schema in place, and after a run that died (its marked schema is dropped by the next).
 /// Schemas without the exact marker, or owned by someone else, are never touched.
 /// </summary>
-public sealed class NothingLeftBehindTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class NothingLeftBehindTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task a_run_leaves_the_catalog_unchanged()
@@ -21,7 +23,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.FunctionCreate].Status);
+        Assert.Equal(CheckStatus.Pass, result[FunctionCreateProbeRule.Id].Status);
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
     }
 
@@ -54,7 +56,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server)
         Assert.True(sawSchema);
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
         var second = await scenario.CheckAsync();
-        Assert.Equal(CheckStatus.Pass, second[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(CheckStatus.Pass, second[SchemaCreateProbeRule.Id].Status);
         Assert.Empty(second.Facts.Probes!.LeftoversDropped);
         Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
     }
@@ -87,7 +89,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server)
         Assert.Equal([dead], result.Facts.Probes!.LeftoversDropped);
         Assert.Contains(result.Facts.Notes, n => n.Contains("dropped 1 scratch schema(s) left by earlier cargo-doctor runs", StringComparison.Ordinal) && n.Contains(dead, StringComparison.Ordinal));
         Assert.Contains(result.Facts.Probes.Statements, s => s.ProbeId == "cleanup" && s.Sql == $"DROP SCHEMA \"{dead}\" RESTRICT");
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
     }
 
     [Fact]

@@ -1,13 +1,16 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Db;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Probes;
 
 /// <summary>probe.schema-create and probe.function-create run for real, as the Cargo user, on PostgreSQL.</summary>
-public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class SchemaAndFunctionProbeTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task guide_setup_passes_both_probes_in_the_first_database()
@@ -16,10 +19,10 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.FunctionCreate].Status);
-        Assert.Contains($"in \"{scenario.Database}\"", result[ProbeIds.SchemaCreate].Summary);
-        Assert.Contains(result[ProbeIds.FunctionCreate].Details, d => d.Contains("returned 42", StringComparison.Ordinal));
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, result[FunctionCreateProbeRule.Id].Status);
+        Assert.Contains($"in \"{scenario.Database}\"", result[SchemaCreateProbeRule.Id].Summary);
+        Assert.Contains(result[FunctionCreateProbeRule.Id].Details, d => d.Contains("returned 42", StringComparison.Ordinal));
         var probes = result.Facts.Probes!;
         Assert.Equal(scenario.Database, probes.Database);
         Assert.Equal(scenario.User, probes.User);
@@ -36,7 +39,7 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        var roundTrip = result[ProbeIds.CopyRoundTrip];
+        var roundTrip = result[CopyRoundTripProbeRule.Id];
         Assert.Equal(CheckStatus.Skipped, roundTrip.Status);
         Assert.Contains("--bucket", roundTrip.Summary);
         Assert.Contains("--cargo-role-arn", roundTrip.Summary);
@@ -52,7 +55,7 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        var schema = result[ProbeIds.SchemaCreate];
+        var schema = result[SchemaCreateProbeRule.Id];
         Assert.Equal(CheckStatus.Fail, schema.Status);
         Assert.Contains("no CREATE privilege on the database", schema.Summary);
         Assert.Contains(schema.Details, d => d == "SQLSTATE: 42501");
@@ -60,14 +63,14 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
         Assert.All(schema.Remediation, r => Assert.Equal("grant-database", r.Key));
         var fix = Assert.Single(schema.Remediation, r => r.Kind == "sql");
         Assert.Equal($"GRANT ALL ON DATABASE \"{scenario.Database}\" TO \"{scenario.User}\";", fix.Text);
-        Assert.Equal(ProbeErrorCause.DatabaseCreatePermission, result.Facts.Probes![ProbeIds.SchemaCreate]!.Error!.Cause);
+        Assert.Equal(ProbeErrorCause.DatabaseCreatePermission, result.Facts.Probes![SchemaCreateProbeRule.Id]!.Error!.Cause);
 
-        var function = result[ProbeIds.FunctionCreate];
+        var function = result[FunctionCreateProbeRule.Id];
         Assert.Equal(CheckStatus.Skipped, function.Status);
-        Assert.Contains("probe.schema-create", function.Summary);
+        Assert.Contains(SchemaCreateProbeRule.Id, function.Summary);
 
         await scenario.ApplyRemediationAsync(schema);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[ProbeIds.SchemaCreate].Status);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[SchemaCreateProbeRule.Id].Status);
     }
 
     [Fact]
@@ -80,17 +83,17 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
 
         var result = await scenario.CheckAsync();
 
-        Assert.Equal(CheckStatus.Pass, result[ProbeIds.SchemaCreate].Status);
-        var function = result[ProbeIds.FunctionCreate];
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
+        var function = result[FunctionCreateProbeRule.Id];
         Assert.Equal(CheckStatus.Fail, function.Status);
         Assert.Contains("CREATE OR REPLACE FUNCTION system permission", function.Summary);
         Assert.Contains(function.Details, d => d == "server message: permission denied to create function");
         // db.function-role names the precise fix (here: create the role); the probe points to it.
         Assert.Equal("see-function-role", Assert.Single(function.Remediation).Key);
-        Assert.Equal(CheckStatus.Fail, result["db.function-role"].Status);
+        Assert.Equal(CheckStatus.Fail, result[FunctionRoleRule.Id].Status);
 
-        await scenario.ApplyRemediationAsync(result["db.function-role"]);
-        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[ProbeIds.FunctionCreate].Status);
+        await scenario.ApplyRemediationAsync(result[FunctionRoleRule.Id]);
+        Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[FunctionCreateProbeRule.Id].Status);
 
         // When the catalog looks right but the probe still fails, the probe gives the full role fix.
         var healthyRbac = result.Facts.Warehouse!.Rbac! with
@@ -101,7 +104,7 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server)
         };
         var facts = result.Facts with { Warehouse = result.Facts.Warehouse with { Rbac = healthyRbac } };
         var replayed = new Cargo.Doctor.Engine.CheckRunner(WarehouseScenario.Catalog, Cargo.Doctor.Rules.RuleSet.All).Run(facts)
-            .Single(f => f.CheckId == ProbeIds.FunctionCreate);
+            .Single(f => f.CheckId == FunctionCreateProbeRule.Id);
         Assert.All(replayed.Remediation, r => Assert.Equal("grant-function-role", r.Key));
         var fix = Assert.Single(replayed.Remediation, r => r.Kind == "sql");
         Assert.Contains($"GRANT ROLE \"{scenario.FunctionRole}\" TO \"{scenario.User}\";", fix.Text);

@@ -11,6 +11,7 @@ namespace Cargo.Doctor.Tests.Rules.Db;
 /// ACCESS SYSTEM TABLE: all; others: their own roles, identities they hold, default permissions
 /// granted to them), and what db.function-role and db.future-grants make of a missing row.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class CatalogVisibilityTests
 {
     private const string FunctionRole = "cargo_create_replace_function";
@@ -71,7 +72,7 @@ public sealed class CatalogVisibilityTests
         var facts = Facts(login);
         var warehouse = facts with { Rbac = facts.Rbac! with { UserRoles = [] } };
 
-        var finding = Run(warehouse).Find("db.function-role");
+        var finding = Run(warehouse).Find(FunctionRoleRule.Id);
 
         Assert.Equal(expected, finding.Status);
         if (expected == CheckStatus.Unknown)
@@ -90,7 +91,7 @@ public sealed class CatalogVisibilityTests
     {
         var warehouse = Facts(login) with { Databases = [Database() with { FutureGrants = [] }] };
 
-        Assert.Equal(expected, Run(warehouse).Find("db.future-grants").Status);
+        Assert.Equal(expected, Run(warehouse).Find(FutureGrantsRule.Id).Status);
     }
 
     [Fact]
@@ -100,8 +101,8 @@ public sealed class CatalogVisibilityTests
         var toRoleNamedLikeTheGroup = Rows("cargo_readers", "role");
         var superuser = Facts(LoginKind.Superuser);
 
-        Assert.Equal(CheckStatus.Pass, Run(superuser with { Databases = [Database() with { FutureGrants = toGroup }] }).Find("db.future-grants").Status);
-        Assert.Equal(CheckStatus.Warn, Run(superuser with { Databases = [Database() with { FutureGrants = toRoleNamedLikeTheGroup }] }).Find("db.future-grants").Status);
+        Assert.Equal(CheckStatus.Pass, Run(superuser with { Databases = [Database() with { FutureGrants = toGroup }] }).Find(FutureGrantsRule.Id).Status);
+        Assert.Equal(CheckStatus.Warn, Run(superuser with { Databases = [Database() with { FutureGrants = toRoleNamedLikeTheGroup }] }).Find(FutureGrantsRule.Id).Status);
     }
 
     [Fact]
@@ -114,7 +115,7 @@ public sealed class CatalogVisibilityTests
             Databases = [Database() with { FutureGrants = Rows("cargo_readers", "group") }],
         };
 
-        var finding = Run(warehouse).Find("db.future-grants");
+        var finding = Run(warehouse).Find(FutureGrantsRule.Id);
 
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains(finding.Details, d => d.Contains("pg_group", StringComparison.Ordinal));

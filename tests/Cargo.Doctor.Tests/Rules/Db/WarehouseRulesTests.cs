@@ -1,10 +1,12 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Db;
 using static Cargo.Doctor.Tests.Rules.Db.WarehouseFactsBuilder;
 
 namespace Cargo.Doctor.Tests.Rules.Db;
 
 /// <summary>The db.* rules on hand-built facts: the cases a live PostgreSQL cannot produce.</summary>
+[Trait("Category", "Unit")]
 public sealed class WarehouseRulesTests
 {
     [Fact]
@@ -23,8 +25,8 @@ public sealed class WarehouseRulesTests
             Target = new TargetDescription(),
         });
 
-        Assert.Equal(CheckStatus.Skipped, findings.Find("db.connect").Status);
-        Assert.Contains("no --endpoint", findings.Find("db.connect").Summary);
+        Assert.Equal(CheckStatus.Skipped, findings.Find(ConnectRule.Id).Status);
+        Assert.Contains("no --endpoint", findings.Find(ConnectRule.Id).Summary);
     }
 
     [Fact]
@@ -34,7 +36,7 @@ public sealed class WarehouseRulesTests
             schemas: [new SchemaFacts { Name = "s", Exists = true, Usage = true }],
             tables: [Table("s", "a", "SI"), Table("s", "b", "S"), Table("s", "c\"q", "SU")]);
 
-        var finding = Run(Healthy(db)).Find("db.table-grants");
+        var finding = Run(Healthy(db)).Find(TableGrantsRule.Id);
 
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Equal("3 of 3 table(s) lack privileges (7 grant(s) missing)", finding.Summary);
@@ -50,9 +52,9 @@ public sealed class WarehouseRulesTests
 
         var findings = Run(Healthy(db));
 
-        Assert.Equal(CheckStatus.Fail, findings.Find("db.schema-usage").Status);
-        Assert.Equal(CheckStatus.Unknown, findings.Find("db.table-grants").Status);
-        Assert.Contains("has no USAGE on this schema", findings.Find("db.table-grants").Details[0]);
+        Assert.Equal(CheckStatus.Fail, findings.Find(SchemaUsageRule.Id).Status);
+        Assert.Equal(CheckStatus.Unknown, findings.Find(TableGrantsRule.Id).Status);
+        Assert.Contains("has no USAGE on this schema", findings.Find(TableGrantsRule.Id).Details[0]);
     }
 
     [Fact]
@@ -60,7 +62,7 @@ public sealed class WarehouseRulesTests
     {
         var db = Database() with { PrivilegesGap = new Gap("permission denied for relation pg_class") };
 
-        var finding = Run(Healthy(db)).Find("db.schema-usage");
+        var finding = Run(Healthy(db)).Find(SchemaUsageRule.Id);
 
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains("permission denied for relation pg_class", finding.Details[0]);
@@ -73,7 +75,7 @@ public sealed class WarehouseRulesTests
 
         var warehouse = Healthy(db) with { LoginIsSuperuser = true, Rbac = Healthy().Rbac! with { CargoUserGroups = [] } };
 
-        var finding = Run(warehouse).Find("db.future-grants");
+        var finding = Run(warehouse).Find(FutureGrantsRule.Id);
 
         Assert.Equal(CheckStatus.Warn, finding.Status);
         Assert.Equal(["dev.sales: tables that \"etl\" creates later will lack SELECT, INSERT, UPDATE, DELETE"], finding.Details);
@@ -90,7 +92,7 @@ public sealed class WarehouseRulesTests
         var db = Database(schemas: [schema], tables: []) with { TablesGap = tablesGap ? new Gap("the table read timed out") : null };
         var warehouse = Healthy(db) with { LoginIsSuperuser = true, Rbac = Healthy().Rbac! with { CargoUserGroups = [] } };
 
-        var finding = Run(warehouse).Find("db.future-grants");
+        var finding = Run(warehouse).Find(FutureGrantsRule.Id);
 
         Assert.Equal(CheckStatus.Unknown, finding.Status);
         Assert.Contains(finding.Details, d => d.Contains("the owners of its tables could not be read", StringComparison.Ordinal));
@@ -107,7 +109,7 @@ public sealed class WarehouseRulesTests
             new FutureGrantFacts(null, null, "DELETE", "cargo_user", "user", "scoped"),
         };
 
-        var finding = Run(Healthy(Database() with { FutureGrants = grants })).Find("db.future-grants");
+        var finding = Run(Healthy(Database() with { FutureGrants = grants })).Find(FutureGrantsRule.Id);
 
         Assert.Equal(CheckStatus.Pass, finding.Status);
     }
@@ -120,7 +122,7 @@ public sealed class WarehouseRulesTests
             Rbac = Healthy().Rbac! with { RolePrivileges = [], UserRoles = [] },
         };
 
-        var finding = Run(warehouse).Find("db.function-role");
+        var finding = Run(warehouse).Find(FunctionRoleRule.Id);
 
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.DoesNotContain("does not hold", finding.Summary);
@@ -136,7 +138,7 @@ public sealed class WarehouseRulesTests
             Rbac = Healthy().Rbac! with { RolePrivileges = [new Cargo.Doctor.Facts.RolePrivilege("cargo_create_replace_function", "create or replace  function")] },
         };
 
-        Assert.Equal(CheckStatus.Pass, Run(warehouse).Find("db.function-role").Status);
+        Assert.Equal(CheckStatus.Pass, Run(warehouse).Find(FunctionRoleRule.Id).Status);
     }
 
     [Fact]
@@ -146,8 +148,8 @@ public sealed class WarehouseRulesTests
 
         var findings = Run(warehouse);
 
-        Assert.Equal(CheckStatus.Pass, findings.Find("db.function-role").Status);
-        Assert.Contains("superuser", findings.Find("db.user-exists").Summary);
+        Assert.Equal(CheckStatus.Pass, findings.Find(FunctionRoleRule.Id).Status);
+        Assert.Contains("superuser", findings.Find(UserExistsRule.Id).Summary);
     }
 
     [Fact]
@@ -157,7 +159,7 @@ public sealed class WarehouseRulesTests
         {
             var db = Database() with { Connection = new ConnectionFacts { Succeeded = false, FailureKind = kind, FailureMessage = $"{kind} happened" } };
 
-            var finding = Run(Healthy(db)).Find("db.connect");
+            var finding = Run(Healthy(db)).Find(ConnectRule.Id);
 
             Assert.Equal(CheckStatus.Fail, finding.Status);
             Assert.Equal(kind == "something-new" ? "other" : kind, finding.Remediation[0].Key);

@@ -2,9 +2,10 @@ using System.Text.Json;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Iam;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
-using Cargo.Doctor.Tests.Checks.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
@@ -12,6 +13,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 namespace Cargo.Doctor.Tests.Sources.Aws;
 
 /// <summary>The evidence folder (AWS CLI JSON) gives the same facts and verdicts as the live API path.</summary>
+[Trait("Category", "Aws")]
 public sealed class AwsEvidenceSourceTests : IDisposable
 {
     private readonly FakeAwsEndpoint fake = new();
@@ -80,10 +82,10 @@ public sealed class AwsEvidenceSourceTests : IDisposable
 
         var result = await CheckEvidenceAsync();
 
-        var trust = result["iam.trust-policy"];
+        var trust = result[TrustPolicyRule.Id];
         Assert.Equal(CheckStatus.Unknown, trust.Status);
         Assert.Contains("evidence file get-role.json is missing; create it with: aws iam get-role --role-name 'cargo-redshift-access' --output json > get-role.json", trust.Summary);
-        Assert.Equal(CheckStatus.Pass, result["net.ingress"].Status);
+        Assert.Equal(CheckStatus.Pass, result[IngressRule.Id].Status);
     }
 
     [Fact]
@@ -101,8 +103,8 @@ public sealed class AwsEvidenceSourceTests : IDisposable
 
         Assert.True(result.Facts.Aws!.IsServerless);
         Assert.Equal(new AttachedRoleFacts(CustomerRoleArn, "adding"), Assert.Single(result.Facts.Aws.AttachedRoles!));
-        Assert.Equal(CheckStatus.Warn, result["iam.role-attached"].Status);
-        Assert.Equal(CheckStatus.Pass, result["iam.trust-policy"].Status);
+        Assert.Equal(CheckStatus.Warn, result[RoleAttachedRule.Id].Status);
+        Assert.Equal(CheckStatus.Pass, result[TrustPolicyRule.Id].Status);
     }
 
     private async Task<CheckResult> CheckEvidenceAsync(string? workgroup = null)

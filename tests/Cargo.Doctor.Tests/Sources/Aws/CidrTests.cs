@@ -5,6 +5,7 @@ using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Tests.Sources.Aws;
 
+[Trait("Category", "Unit")]
 public sealed class CidrTests
 {
     [Theory]

@@ -5,6 +5,7 @@ using T = Cargo.Doctor.Tests.Sources.Probes.RedshiftErrorTexts;
 namespace Cargo.Doctor.Tests.Sources.Probes;
 
 /// <summary>Each documented Redshift error text maps to its own cause and catalog fix.</summary>
+[Trait("Category", "Unit")]
 public sealed class ProbeErrorClassifierTests
 {
     public static TheoryData<string, ProbeErrorCause, string> DocumentedTexts => new()

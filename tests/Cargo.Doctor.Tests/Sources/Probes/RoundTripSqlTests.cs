@@ -5,6 +5,7 @@ using Cargo.Doctor.Tests.Checks.Probes;
 namespace Cargo.Doctor.Tests.Sources.Probes;
 
 /// <summary>The exact UNLOAD/COPY text, its quoting, and the config checks that keep bad input out of it.</summary>
+[Trait("Category", "Unit")]
 public sealed class RoundTripSqlTests
 {
     private const string Run = "20250102t030405_0a1b2c3d";

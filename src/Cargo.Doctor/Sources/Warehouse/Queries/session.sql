@@ -1,3 +1,4 @@
+-- check: db.connect
 -- Who we are and what we talk to. One row.
 SELECT version() AS server_version,
        current_user AS login_user,

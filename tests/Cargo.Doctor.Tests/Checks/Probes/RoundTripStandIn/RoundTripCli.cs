@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Tests.Cli;
 using Cargo.Doctor.Tests.Fixtures;
 using Cargo.Doctor.Tests.Fixtures.RedshiftStandIn;
@@ -37,7 +38,7 @@ public sealed record RoundTripRun(CliProcess.Result Process, JsonElement Report,
 
 public static class RoundTripCli
 {
-    public const string Probe = "probe.copy-round-trip";
+    public const string Probe = CopyRoundTripProbeRule.Id;
 
     /// <summary>Runs the CLI as a customer would, TLS required, with the round-trip flags; extra flags and environment appended.</summary>
     public static async Task<RoundTripRun> RunAsync(

@@ -10,7 +10,10 @@ namespace Cargo.Doctor.Tests.Checks.Probes.RoundTripStandIn;
 /// a world that is right or wrong in one way. Each test asserts the verdict, the named cause and its
 /// fix, the objects in the stand-in's S3, and that the warehouse is left as it was.
 /// </summary>
-public sealed class RoundTripScenarioTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+[Trait("Category", "Aws")]
+public sealed class RoundTripScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     /// <summary>PostgreSQL's CSV of the probe's rows (the stand-in's stand-in for Redshift's CSV writer).</summary>
     private const string ExpectedCsv =

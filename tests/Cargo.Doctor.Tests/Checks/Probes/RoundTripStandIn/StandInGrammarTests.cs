@@ -8,6 +8,7 @@ namespace Cargo.Doctor.Tests.Checks.Probes.RoundTripStandIn;
 /// The stand-in's UNLOAD/COPY grammar (r_UNLOAD.html, r_COPY.html, copy-parameters-authorization.html):
 /// quoting, role chains, the options it emulates, and failing closed on everything else.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class StandInGrammarTests
 {
     private const string A = "arn:aws:iam::111122223333:role/RedshiftForCargo";

@@ -9,7 +9,8 @@ namespace Cargo.Doctor.Tests.Checks.Probes.RoundTripStandIn;
 /// through, the extended protocol, the client's own COPY in and out, errors outside and inside a
 /// transaction (also the ones it raises itself), and cancel requests.
 /// </summary>
-public sealed class StandInProtocolTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+public sealed class StandInProtocolTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     [Fact]
     public async Task tls_and_scram_pass_through_and_the_extended_protocol_answers()

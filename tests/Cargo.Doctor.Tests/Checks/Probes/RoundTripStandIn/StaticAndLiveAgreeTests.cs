@@ -1,3 +1,4 @@
+using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using Cargo.Doctor.Tests.Fixtures.RedshiftStandIn;
@@ -9,7 +10,10 @@ namespace Cargo.Doctor.Tests.Checks.Probes.RoundTripStandIn;
 /// One world, written both onto the AWS fake and into the stand-in: the static iam.* verdicts and the
 /// live round trip must tell the same story, from one CLI run.
 /// </summary>
-public sealed class StaticAndLiveAgreeTests(PostgresServer server)
+[Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
+[Trait("Category", "Aws")]
+public sealed class StaticAndLiveAgreeTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     private const string Probe = RoundTripCli.Probe;
 
@@ -18,9 +22,9 @@ public sealed class StaticAndLiveAgreeTests(PostgresServer server)
     {
         var (run, objects) = await RunAsync(attached: false);
 
-        Assert.True("fail" == run.Status("iam.role-attached"), run.ToString());
-        Assert.Equal("pass", run.Status("iam.trust-policy"));
-        Assert.Equal("pass", run.Status("iam.assume-cargo-role"));
+        Assert.True("fail" == run.Status(RoleAttachedRule.Id), run.ToString());
+        Assert.Equal("pass", run.Status(TrustPolicyRule.Id));
+        Assert.Equal("pass", run.Status(AssumeCargoRoleRule.Id));
         Assert.Equal("fail", run.Status(Probe));
         Assert.Equal(["role-not-authorized"], run.RemediationKeys(Probe));
         Assert.Contains(run.Details(Probe), d => d.Contains($"is not authorized to assume IAM Role {CustomerRoleArn}", StringComparison.Ordinal));
@@ -34,9 +38,9 @@ public sealed class StaticAndLiveAgreeTests(PostgresServer server)
         var (run, objects) = await RunAsync(attached: true);
 
         Assert.True("pass" == run.Status(Probe), run.ToString());
-        Assert.Equal("pass", run.Status("iam.role-attached"));
-        Assert.Equal("pass", run.Status("iam.trust-policy"));
-        Assert.Equal("pass", run.Status("iam.assume-cargo-role"));
+        Assert.Equal("pass", run.Status(RoleAttachedRule.Id));
+        Assert.Equal("pass", run.Status(TrustPolicyRule.Id));
+        Assert.Equal("pass", run.Status(AssumeCargoRoleRule.Id));
         Assert.Equal([$"s3://{ProbeConfigs.Bucket}/{run.KeyPrefix}000"], objects);
     }
 

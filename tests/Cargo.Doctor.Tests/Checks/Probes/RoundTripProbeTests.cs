@@ -4,16 +4,17 @@ using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules;
 using Cargo.Doctor.Rules.Probes;
 using Cargo.Doctor.Sources.Probes;
-using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
+using Cargo.Doctor.Tests.Sources.Probes;
 using T = Cargo.Doctor.Tests.Sources.Probes.RedshiftErrorTexts;
 
-namespace Cargo.Doctor.Tests.Sources.Probes;
+namespace Cargo.Doctor.Tests.Checks.Probes;
 
 /// <summary>
 /// The generated UNLOAD/COPY run through <see cref="IProbeExecutor"/> against a fake answering with
 /// Redshift's documented errors, then through the rule: the only untested step is Redshift itself.
 /// </summary>
+[Trait("Category", "Unit")]
 public sealed class RoundTripProbeTests
 {
     private static readonly DoctorConfig Config = ProbeConfigs.WithRoundTrip(new DoctorConfig
@@ -33,7 +34,7 @@ public sealed class RoundTripProbeTests
             Probes = probes,
             Aws = aws,
         };
-        var finding = new CopyRoundTripProbeRule().Evaluate(new RuleContext(facts, WarehouseScenario.Catalog[ProbeIds.CopyRoundTrip]));
+        var finding = new CopyRoundTripProbeRule().Evaluate(new RuleContext(facts, WarehouseScenario.Catalog[CopyRoundTripProbeRule.Id]));
         return (probes, finding, fake);
     }
 
@@ -45,7 +46,7 @@ public sealed class RoundTripProbeTests
         Assert.Equal(CheckStatus.Pass, finding.Status);
         Assert.Contains($"UNLOAD to s3://cargo-exchange-eu/acme/cargo-doctor/{probes.RunId}/", finding.Summary);
         var sql = new RoundTripSql(RoundTripTarget.FromConfig(Config)!, probes.RunId);
-        var roundTrip = probes[ProbeIds.CopyRoundTrip]!;
+        var roundTrip = probes[CopyRoundTripProbeRule.Id]!;
         Assert.Equal([sql.CreateSource, sql.InsertRows, sql.Unload, sql.CreateCopy, sql.Copy, sql.SelectSource, sql.SelectCopy], roundTrip.Statements.Select(s => s.Sql));
         Assert.Equal(["create-source", "insert", "unload", "create-copy", "copy", "read-source", "read-copy"], roundTrip.Timings.Select(t => t.Step));
         Assert.Matches(@"\(UNLOAD [0-9.]+ m?s, COPY [0-9.]+ m?s\)", finding.Summary);
@@ -97,7 +98,7 @@ public sealed class RoundTripProbeTests
         Assert.Contains(finding.Details, d => d.StartsWith("statement: UNLOAD ('SELECT", StringComparison.Ordinal));
         Assert.All(finding.Remediation, r => Assert.Equal(key, r.Key));
         Assert.NotEmpty(finding.Remediation);
-        Assert.Equal(message, probes[ProbeIds.CopyRoundTrip]!.Error!.Message);
+        Assert.Equal(message, probes[CopyRoundTripProbeRule.Id]!.Error!.Message);
         Assert.DoesNotContain(fake.Statements, s => s.StartsWith("COPY", StringComparison.Ordinal));
     }
 
@@ -137,9 +138,9 @@ public sealed class RoundTripProbeTests
         var facts = new FactsSnapshot { ToolVersion = "t", StartedAt = DateTimeOffset.UtcNow, Target = Cargo.Doctor.Sources.FactsCollector.Describe(Config), Probes = probes };
 
         var replayed = FactsJson.Deserialize(FactsJson.Serialize(facts));
-        var again = new CopyRoundTripProbeRule().Evaluate(new RuleContext(replayed, WarehouseScenario.Catalog[ProbeIds.CopyRoundTrip]));
+        var again = new CopyRoundTripProbeRule().Evaluate(new RuleContext(replayed, WarehouseScenario.Catalog[CopyRoundTripProbeRule.Id]));
 
-        Assert.Equal(ProbeErrorCause.WrongRegion, replayed.Probes![ProbeIds.CopyRoundTrip]!.Error!.Cause);
+        Assert.Equal(ProbeErrorCause.WrongRegion, replayed.Probes![CopyRoundTripProbeRule.Id]!.Error!.Cause);
         Assert.Equal(finding.Summary, again.Summary);
         Assert.Equal(finding.Details, again.Details);
     }
@@ -152,6 +153,6 @@ public sealed class RoundTripProbeTests
         Assert.Equal("permission denied for relation pg_user", probes.LeftoverScanError);
         Assert.Contains(ProbeNotes.For(probes), n => n.StartsWith("could not look for scratch schemas", StringComparison.Ordinal));
         Assert.Equal(CheckStatus.Pass, finding.Status);
-        Assert.True(probes[ProbeIds.SchemaCreate]!.Succeeded);
+        Assert.True(probes[SchemaCreateProbeRule.Id]!.Succeeded);
     }
 }

@@ -1,17 +1,20 @@
 using System.Text.Json;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Tests.Aws;
+using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
-namespace Cargo.Doctor.Tests.Checks.Aws;
+namespace Cargo.Doctor.Tests.Sources.Aws;
 
 /// <summary>
 /// Issue 8.12: whole runs against a fake that plays a region of each partition (it rejects IAM signed for
 /// another partition's region). Redshift passes the Cargo user's dbuser ARN, in the region's partition, as
 /// sts:ExternalId, so a trust policy that requires it passes only when the doctor builds the same ARN.
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class AwsPartitionScenarioTests
 {
     [Theory]
@@ -35,7 +38,7 @@ public sealed class AwsPartitionScenarioTests
 
         var result = await fake.CheckAsync(config);
 
-        Assert.Equal(CheckStatus.Pass, result["iam.trust-policy"].Status);
+        Assert.Equal(CheckStatus.Pass, result[TrustPolicyRule.Id].Status);
         Assert.Empty(fake.SigningProblems);
     }
 }

@@ -1,22 +1,24 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
-namespace Cargo.Doctor.Tests.Checks.Aws;
+namespace Cargo.Doctor.Tests.Checks.Net;
 
 /// <summary>
 /// net.publicly-accessible (Issue 8.7): the doctor often reaches the warehouse through an SSH tunnel, a
 /// VPN or a bastion; the verdict is about the endpoint Cargo is given (the cluster's or workgroup's own
 /// endpoint address), resolved by the source through an injected resolver, never the real network.
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class PubliclyAccessibleTests : IDisposable
 {
-    private const string CheckId = "net.publicly-accessible";
+    private const string CheckId = PubliclyAccessibleRule.Id;
     private const string ClusterEndpoint = "cargo-cluster.abc123xyz789.eu-west-1.redshift.amazonaws.com";
     private const string WorkgroupEndpoint = "cargo-wg.123456789012.eu-west-1.redshift-serverless.amazonaws.com";
 
@@ -146,5 +148,29 @@ public sealed class PubliclyAccessibleTests : IDisposable
         var aws = await Cargo.Doctor.Sources.Aws.AwsFactsSource.ReadAsync(config, fake.ClientOptions(), dns.ResolveAsync, TestContext.Current.CancellationToken);
         var facts = new FactsSnapshot { ToolVersion = "t", StartedAt = DateTimeOffset.UtcNow, Target = FactsCollector.Describe(config), Aws = aws };
         return new CheckResult(facts, AwsScenario.Run(facts), 0);
+    }
+
+    [Fact]
+    public async Task cluster_not_publicly_accessible_fails_with_modify_cluster()
+    {
+        fake.AllGoodProvisioned().Respond("DescribeClusters", DescribeClusters(null, Cluster(ClusterId, publiclyAccessible: false, securityGroupIds: [SecurityGroupId])));
+
+        var publicly = (await fake.CheckAsync(AwsScenario.Provisioned()))[PubliclyAccessibleRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, publicly.Status);
+        Assert.Equal("cluster cargo-cluster is not publicly accessible", publicly.Summary);
+        Assert.Equal("aws redshift modify-cluster --cluster-identifier 'cargo-cluster' --publicly-accessible --region 'eu-west-1'", publicly.Sh());
+        Assert.Contains(publicly.Remediation, r => r.Kind == "console" && r.Text.Contains("Turn on Publicly accessible", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task workgroup_not_publicly_accessible_fails_with_update_workgroup()
+    {
+        fake.AllGoodServerless().Respond("GetWorkgroup", GetWorkgroup(WorkgroupName, NamespaceName, publiclyAccessible: false, securityGroupIds: [SecurityGroupId]));
+
+        var publicly = (await fake.CheckAsync(AwsScenario.Serverless()))[PubliclyAccessibleRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, publicly.Status);
+        Assert.Equal("aws redshift-serverless update-workgroup --workgroup-name 'cargo-wg' --publicly-accessible --region 'eu-west-1'", publicly.Sh());
     }
 }

@@ -4,11 +4,10 @@ using Cargo.Doctor.Engine;
 using Cargo.Doctor.Rules;
 using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
-using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
-namespace Cargo.Doctor.Tests.Checks.Aws;
+namespace Cargo.Doctor.Tests.Fixtures;
 
 /// <summary>Runs `cargo-doctor check` logic (FactsCollector + every rule) against a <see cref="FakeAwsEndpoint"/>.</summary>
 public static class AwsScenario

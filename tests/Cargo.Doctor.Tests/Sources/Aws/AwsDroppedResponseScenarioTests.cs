@@ -1,15 +1,20 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Iam;
+using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Cli;
+using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
-namespace Cargo.Doctor.Tests.Checks.Aws;
+namespace Cargo.Doctor.Tests.Sources.Aws;
 
 /// <summary>
 /// Issue 8.10 (AWS half): an AWS response cut off mid-body (the fake sends the Content-Length, part of the
 /// body, then aborts the socket, on every attempt) is a gap: <c>unknown</c> saying why, and the run goes on.
 /// </summary>
+[Trait("Category", "Aws")]
+[Trait("Category", "Cli")]
 public sealed class AwsDroppedResponseScenarioTests : IDisposable
 {
     private const string Why = "closed before the whole response arrived";
@@ -27,13 +32,13 @@ public sealed class AwsDroppedResponseScenarioTests : IDisposable
 
         var result = await fake.CheckAsync(AwsScenario.Provisioned());
 
-        foreach (var id in new[] { "net.ingress", "iam.trust-policy" })
+        foreach (var id in new[] { IngressRule.Id, TrustPolicyRule.Id })
         {
             Assert.Equal(CheckStatus.Unknown, result[id].Status);
             Assert.Contains(Why, result[id].Text());
         }
 
-        Assert.True(result["net.publicly-accessible"].Status == CheckStatus.Pass, result.Describe());
+        Assert.True(result[PubliclyAccessibleRule.Id].Status == CheckStatus.Pass, result.Describe());
         Assert.Empty(fake.SigningProblems);
     }
 

@@ -1,12 +1,17 @@
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Tests.Aws;
+using Cargo.Doctor.Tests.Fixtures;
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
+using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
-namespace Cargo.Doctor.Tests.Checks.Aws;
+namespace Cargo.Doctor.Tests.Checks.Iam;
 
 /// <summary>iam.trust-policy against the loopback fake AWS: the trust policies a support engineer meets.</summary>
+[Trait("Category", "Aws")]
 public sealed class TrustPolicyScenarioTests : IDisposable
 {
-    private const string CheckId = "iam.trust-policy";
+    private const string CheckId = TrustPolicyRule.Id;
     private const string Redshift = """{"Effect":"Allow","Principal":{"Service":"redshift.amazonaws.com"},"Action":"sts:AssumeRole"}""";
     private const string RedshiftServerless = """{"Effect":"Allow","Principal":{"Service":"redshift-serverless.amazonaws.com"},"Action":"sts:AssumeRole"}""";
     private const string Both = """{"Effect":"Allow","Principal":{"Service":["redshift.amazonaws.com","redshift-serverless.amazonaws.com"]},"Action":"sts:AssumeRole"}""";
@@ -84,5 +89,36 @@ public sealed class TrustPolicyScenarioTests : IDisposable
 
         Assert.Equal(CheckStatus.Pass, trust.Status);
         Assert.Equal("role cargo-redshift-access trusts redshift.amazonaws.com", trust.Summary);
+    }
+
+    [Fact]
+    public async Task trust_with_the_wrong_principal_fails_with_update_assume_role_policy()
+    {
+        fake.AllGoodProvisioned().Respond("GetRole", GetRole(CustomerRoleName, CustomerRoleArn,
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Provisioned()))[TrustPolicyRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, trust.Status);
+        Assert.Contains("does not allow redshift.amazonaws.com", trust.Summary);
+        Assert.StartsWith(
+            "aws iam update-assume-role-policy --role-name 'cargo-redshift-access' --policy-document '{",
+            trust.Sh());
+        Assert.Contains("\"Service\": \"redshift.amazonaws.com\"", trust.Sh());
+        Assert.Contains(trust.Remediation, r => r.Kind == "json" && r.Text.Contains("sts:AssumeRole", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task serverless_trust_with_only_the_redshift_principal_prints_the_fix_for_both()
+    {
+        fake.AllGoodServerless().Respond("GetRole", GetRole(CustomerRoleName, CustomerRoleArn,
+            """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"redshift.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
+
+        var trust = (await fake.CheckAsync(AwsScenario.Serverless()))[TrustPolicyRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, trust.Status);
+        Assert.Contains("redshift-serverless.amazonaws.com", trust.Summary);
+        Assert.Contains("redshift.amazonaws.com: pass", trust.Details[0]);
+        Assert.Contains("\"redshift-serverless.amazonaws.com\"", trust.Sh());
     }
 }

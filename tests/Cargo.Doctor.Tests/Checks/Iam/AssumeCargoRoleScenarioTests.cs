@@ -1,5 +1,6 @@
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Sources;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
@@ -7,16 +8,17 @@ using Cargo.Doctor.Tests.Reports;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
-namespace Cargo.Doctor.Tests.Checks.Aws;
+namespace Cargo.Doctor.Tests.Checks.Iam;
 
 /// <summary>
 /// iam.assume-cargo-role against the loopback fake AWS and the --aws-evidence folder: conditional Denies
 /// (issue 8 item 5), the simulator across accounts (item 9) and simulator answers about another resource
 /// (issue 13 item 5).
 /// </summary>
+[Trait("Category", "Aws")]
 public sealed class AssumeCargoRoleScenarioTests : IDisposable
 {
-    private const string CheckId = "iam.assume-cargo-role";
+    private const string CheckId = AssumeCargoRoleRule.Id;
     private const string OtherCargoRoleArn = "arn:aws:iam::210987654321:role/not-the-cargo-role";
 
     private readonly FakeAwsEndpoint fake = new();
@@ -206,5 +208,52 @@ public sealed class AssumeCargoRoleScenarioTests : IDisposable
         };
         var facts = await new FactsCollector(config, null).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         return new CheckResult(facts, AwsScenario.Run(facts), 0);
+    }
+
+    [Fact]
+    public async Task policy_without_assume_role_fails_with_put_role_policy()
+    {
+        fake.AllGoodProvisioned()
+            .Respond("GetPolicyVersion", GetPolicyVersion("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"""))
+            .Respond("SimulatePrincipalPolicy", SimulatePrincipalPolicy(null, ("sts:AssumeRole", CargoRoleArn, "implicitDeny")));
+
+        var assume = (await fake.CheckAsync(AwsScenario.Provisioned()))[AssumeCargoRoleRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, assume.Status);
+        Assert.Contains($"may not assume {CargoRoleArn}", assume.Summary);
+        Assert.Contains("offline evaluation: implicit deny: No statement allows sts:AssumeRole", assume.Text());
+        Assert.Contains("IAM policy simulator: implicitDeny", assume.Details);
+        Assert.StartsWith("aws iam put-role-policy --role-name 'cargo-redshift-access' --policy-name 'cargo-assume-role' --policy-document '{", assume.Sh());
+        Assert.Contains($"\"Resource\": \"{CargoRoleArn}\"", assume.Sh());
+    }
+
+    [Fact]
+    public async Task policy_for_another_role_arn_fails()
+    {
+        fake.AllGoodProvisioned()
+            .Respond("GetPolicyVersion", GetPolicyVersion("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Resource":"arn:aws:iam::210987654321:role/someone-else"}]}"""))
+            .Respond("SimulatePrincipalPolicy", SimulatePrincipalPolicy(null, ("sts:AssumeRole", CargoRoleArn, "implicitDeny")));
+
+        var assume = (await fake.CheckAsync(AwsScenario.Provisioned()))[AssumeCargoRoleRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, assume.Status);
+        Assert.Contains("No statement allows sts:AssumeRole on " + CargoRoleArn, assume.Text());
+    }
+
+    [Fact]
+    public async Task explicit_deny_in_an_inline_policy_fails_naming_it()
+    {
+        fake.AllGoodProvisioned()
+            .Respond("ListRolePolicies", ListRolePolicies(null, "lockdown"))
+            .Respond("GetRolePolicy", GetRolePolicy(CustomerRoleName, "lockdown",
+                """{"Version":"2012-10-17","Statement":[{"Sid":"NoChaining","Effect":"Deny","Action":"sts:*","Resource":"*"}]}"""))
+            .Respond("SimulatePrincipalPolicy", SimulatePrincipalPolicy(null, ("sts:AssumeRole", CargoRoleArn, "explicitDeny")));
+
+        var assume = (await fake.CheckAsync(AwsScenario.Provisioned()))[AssumeCargoRoleRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, assume.Status);
+        Assert.Contains("Denied explicitly by inline policy \"lockdown\" statement \"NoChaining\"", assume.Summary);
+        var removeDeny = Assert.Single(assume.Remediation, r => r.Key == "remove-deny");
+        Assert.Contains("inline policy \"lockdown\" statement \"NoChaining\" denies `sts:AssumeRole` on " + CargoRoleArn, removeDeny.Text);
     }
 }
