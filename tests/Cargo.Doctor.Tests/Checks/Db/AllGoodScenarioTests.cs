@@ -1,3 +1,4 @@
+using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Tests.Fixtures;
 
@@ -43,7 +44,7 @@ public sealed class AllGoodScenarioTests(PostgresServer server)
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
         var config = scenario.Config("sales");
 
-        var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { SslMode = "disable" } });
+        var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { SslMode = WarehouseSslMode.Disable } });
 
         var connect = result["db.connect"];
         Assert.Equal(CheckStatus.Warn, connect.Status);
