@@ -49,13 +49,13 @@ internal sealed class HelpNotes(HelpAction standard) : SynchronousCommandLineAct
     {
         var code = standard.Invoke(parseResult);
         var output = parseResult.InvocationConfiguration.Output;
-        if (parseResult.CommandResult.Command.Name == "check")
+        var sections = parseResult.CommandResult.Command.Name == "check" ? new[] { Groups, Password, ExitCodeTable } : [Password, ExitCodeTable];
+        foreach (var section in sections)
         {
-            output.WriteLine(Groups);
+            output.WriteLine(section);
+            output.WriteLine();
         }
 
-        output.WriteLine(Password);
-        output.WriteLine(ExitCodeTable);
         return code;
     }
 }
