@@ -1,15 +1,13 @@
 using System.CommandLine;
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Commands;
 using Cargo.Doctor.Cli.Terminal;
-using Cargo.Doctor.Config;
 
 namespace Cargo.Doctor.Cli;
 
 /// <summary>
 /// Entry point. Every usage or configuration problem is one line on stderr (all of them at once)
-/// and exit code 2; SIGINT/SIGTERM end a run with 130/143 after its reports; nothing prints a stack
-/// trace.
+/// and exit code 2; SIGINT/SIGTERM end a run with 130/143 after its reports; a bug in the tool is
+/// one line and exit code 70; nothing prints a stack trace.
 /// </summary>
 public static class Program
 {
@@ -17,6 +15,7 @@ public static class Program
     {
         using var interruption = new Interruption();
         var root = new RootCommand("cargo-doctor: checks that a Redshift warehouse is set up for Cargo, and says how to fix what is not");
+        HelpNotes.Install(root);
         root.Subcommands.Add(CheckCommand.Create(interruption));
         root.Subcommands.Add(ReportCommand.Create());
         root.Subcommands.Add(CatalogCommands.List());
@@ -42,32 +41,18 @@ public static class Program
             var invocation = new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null };
             return await parse.InvokeAsync(invocation, interruption.Token);
         }
-        catch (ConfigException e)
-        {
-            var terminal = new TerminalOutput();
-            foreach (var problem in e.Problems)
-            {
-                terminal.Error(problem);
-            }
-
-            return ExitCodes.UsageOrConfig;
-        }
-        catch (CatalogException e)
-        {
-            new TerminalOutput().Error(e.Message);
-            return ExitCodes.UsageOrConfig;
-        }
-        catch (OperationCanceledException) when (interruption.Requested)
-        {
-            new TerminalOutput().Error($"cancelled ({interruption.SignalName})");
-            return interruption.ExitCode;
-        }
-#pragma warning disable CA1031 // Last line of defence: one line, never a stack trace.
+#pragma warning disable CA1031 // Last line of defence: one line per problem, never a stack trace.
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            new TerminalOutput().Error(ParseErrorText.Clean($"internal error: {e.GetType().Name}: {e.Message}"));
-            return ExitCodes.UsageOrConfig;
+            var outcome = FailureExit.For(e, interruption.SignalName, interruption.ExitCode);
+            var terminal = new TerminalOutput();
+            foreach (var line in outcome.Lines)
+            {
+                terminal.Error(line);
+            }
+
+            return outcome.ExitCode;
         }
     }
 }

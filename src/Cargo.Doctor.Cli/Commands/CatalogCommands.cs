@@ -36,7 +36,7 @@ internal static class CatalogCommands
             var wanted = parse.GetValue(id)!;
             if (!catalog.TryGet(wanted, out var check))
             {
-                throw new ConfigException($"no check '{wanted}'; `cargo-doctor checks` lists them");
+                throw new UsageException($"no check '{wanted}'; `cargo-doctor checks` lists them");
             }
 
             var terminal = new TerminalOutput();

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
+using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Redaction;
 using Cargo.Doctor.Sources;
@@ -15,8 +16,8 @@ internal static class CheckCommand
 
     public static Command Create(Interruption interruption)
     {
-        var configFile = new Option<string?>("--config") { Description = "YAML config file (flags override its fields)" };
-        var saveFacts = new Option<string?>("--save-facts") { Description = "Also write the gathered facts (no secrets) to this file, for `report --facts`" };
+        var configFile = new Option<string?>("--config") { HelpName = "file.yml", Description = "YAML config file (flags override its fields)" };
+        var saveFacts = new Option<string?>("--save-facts") { HelpName = "facts.json", Description = "Also write the gathered facts (no secrets) to this file, for `report --facts`" };
         var warehouse = new WarehouseOptions();
         var aws = new AwsOptions();
         var output = new OutputOptions();
@@ -40,7 +41,7 @@ internal static class CheckCommand
             var (catalog, checks, failOn, renderers) = (inputs.Catalog, inputs.Selection, inputs.FailOn, inputs.Renderers);
             var password = config.Warehouse.Host is null ? null : PasswordSource.Resolve(config.Warehouse.LoginUser ?? config.Warehouse.User);
             var redact = parse.GetValue(output.Redact);
-            var from = config.Warehouse.Host is null || redact ? "" : $" from {HostForDisplay(config.Warehouse.Host)}:{config.Warehouse.Port}";
+            var from = config.Warehouse.Host is null || redact ? "" : $" from {Endpoint.HostForDisplay(config.Warehouse.Host)}:{config.Warehouse.Port}";
             terminal.Progress($"cargo-doctor {ToolVersion.Current}: gathering facts{from} …");
 
             var clock = Stopwatch.StartNew();
@@ -74,8 +75,6 @@ internal static class CheckCommand
         });
         return command;
     }
-
-    private static string HostForDisplay(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
 
     /// <summary>A facts file that cannot be written is reported like a report file: the run goes on.</summary>
     private static void SaveFacts(string path, FactsSnapshot facts, TerminalOutput terminal)

@@ -37,7 +37,7 @@ internal static class DiffCommand
             var @new = Read(parse.GetValue(newFile)!, catalog, problems);
             if (problems.Count > 0)
             {
-                throw new ConfigException(problems);
+                throw new UsageException(problems);
             }
 
             var diff = RunDiff.Compare(old!, @new!);

@@ -13,8 +13,8 @@ internal static class ReportCommand
 {
     public static Command Create()
     {
-        var factsFile = new Option<string>("--facts") { Description = "A facts file written by `check --save-facts`", Required = true };
-        var configFile = new Option<string?>("--config") { Description = "A config file; only its accept: list is used here" };
+        var factsFile = new Option<string>("--facts") { HelpName = "facts.json", Description = "A facts file written by `check --save-facts`", Required = true };
+        var configFile = new Option<string?>("--config") { HelpName = "file.yml", Description = "A config file; only its accept: list is used here" };
         var output = new OutputOptions();
         var baselineOption = new BaselineOption();
         var selection = new SelectionOptions();
@@ -48,7 +48,7 @@ internal static class ReportCommand
             var baseline = baselineOption.Read(parse, catalog, problems);
             if (problems.Count > 0)
             {
-                throw new ConfigException(problems);
+                throw new UsageException(problems);
             }
 
             FactsSnapshot facts;
@@ -58,11 +58,11 @@ internal static class ReportCommand
             }
             catch (FormatException e)
             {
-                throw new ConfigException($"{path}: {e.Message}");
+                throw new UsageException($"{path}: {e.Message}");
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                throw new ConfigException($"{path}: could not be read: {e.Message}");
+                throw new UsageException($"{path}: could not be read: {e.Message}");
             }
 
             // Rules run on the facts as read; an already redacted file is not redacted twice.

@@ -1,37 +1,36 @@
 using System.CommandLine;
 using Cargo.Doctor.Config;
-using Cargo.Doctor.Network;
 
 namespace Cargo.Doctor.Cli.Options;
 
 /// <summary>Flags for the AWS side and Cargo's own resources (IPs, role, bucket).</summary>
 internal sealed class AwsOptions
 {
-    public Option<string?> Region { get; } = new("--region") { Description = "AWS region of the warehouse" };
+    public Option<string?> Region { get; } = new("--region") { HelpName = "region", Description = "AWS region of the warehouse" };
 
-    public Option<string?> Cluster { get; } = new("--cluster") { Description = "Provisioned cluster identifier" };
+    public Option<string?> Cluster { get; } = new("--cluster") { HelpName = "cluster-id", Description = "Provisioned cluster identifier" };
 
-    public Option<string?> Workgroup { get; } = new("--workgroup") { Description = "Redshift Serverless workgroup name" };
+    public Option<string?> Workgroup { get; } = new("--workgroup") { HelpName = "workgroup", Description = "Redshift Serverless workgroup name" };
 
-    public Option<string?> Namespace { get; } = new("--namespace") { Description = "Redshift Serverless namespace (default: the workgroup's)" };
+    public Option<string?> Namespace { get; } = new("--namespace") { HelpName = "namespace", Description = "Redshift Serverless namespace (default: the workgroup's)" };
 
-    public Option<string[]> CargoIp { get; } = new("--cargo-ip") { Description = "Cargo's public IP or CIDR (repeatable; wider than /16 or /48 needs --allow-wide-cidr)" };
+    public Option<string[]> CargoIp { get; } = new("--cargo-ip") { HelpName = "ip|cidr", Description = "Cargo's public IP or CIDR (repeatable; wider than /16 or /48 needs --allow-wide-cidr)" };
 
     public Option<bool> AllowWideCidr { get; } = new("--allow-wide-cidr") { Description = "Accept a --cargo-ip wider than /16 (IPv4) or /48 (IPv6); the report warns and proposes no rule for it" };
 
-    public Option<string?> CargoRoleArn { get; } = new("--cargo-role-arn") { Description = "ARN of the role Cargo created for you" };
+    public Option<string?> CargoRoleArn { get; } = new("--cargo-role-arn") { HelpName = "arn", Description = "ARN of the role Cargo created for you" };
 
-    public Option<string?> RoleArn { get; } = new("--role-arn") { Description = "ARN of your role attached to Redshift (default: discovered)" };
+    public Option<string?> RoleArn { get; } = new("--role-arn") { HelpName = "arn", Description = "ARN of your role attached to Redshift (default: discovered)" };
 
-    public Option<string?> Profile { get; } = new("--profile") { Description = "AWS CLI profile for credentials" };
+    public Option<string?> Profile { get; } = new("--profile") { HelpName = "profile", Description = "AWS CLI profile for credentials" };
 
-    public Option<string?> EvidenceDir { get; } = new("--aws-evidence") { Description = "Folder of AWS CLI JSON output to read instead of calling AWS" };
+    public Option<string?> EvidenceDir { get; } = new("--aws-evidence") { HelpName = "dir", Description = "Folder of AWS CLI JSON output to read instead of calling AWS" };
 
-    public Option<string?> Bucket { get; } = new("--bucket") { Description = "Cargo's S3 bucket for the COPY/UNLOAD probe" };
+    public Option<string?> Bucket { get; } = new("--bucket") { HelpName = "bucket", Description = "Cargo's S3 bucket for the COPY/UNLOAD probe" };
 
-    public Option<string?> Prefix { get; } = new("--prefix") { Description = "Key prefix in Cargo's bucket" };
+    public Option<string?> Prefix { get; } = new("--prefix") { HelpName = "prefix", Description = "Key prefix in Cargo's bucket" };
 
-    public Option<string?> BucketRegion { get; } = new("--bucket-region") { Description = "Region of Cargo's bucket, when not the warehouse's" };
+    public Option<string?> BucketRegion { get; } = new("--bucket-region") { HelpName = "region", Description = "Region of Cargo's bucket, when not the warehouse's" };
 
     public Option<bool> ReadOnly { get; } = new("--read-only") { Description = "Run no live probe: catalog and API reads only" };
 
@@ -43,8 +42,8 @@ internal sealed class AwsOptions
         }
     }
 
-    /// <summary>Merges the flags over the config file; Cargo IPs are validated here, AWS checks or not.</summary>
-    public DoctorConfig Apply(ParseResult parse, DoctorConfig config, List<string> problems)
+    /// <summary>Merges the flags over the config file; the merged whole is validated in one step (DoctorConfigValidator).</summary>
+    public DoctorConfig Apply(ParseResult parse, DoctorConfig config)
     {
         var ips = parse.GetValue(CargoIp) ?? [];
         var merged = config with
@@ -70,16 +69,6 @@ internal sealed class AwsOptions
             },
             ReadOnly = parse.GetValue(ReadOnly) || config.ReadOnly,
         };
-        try
-        {
-            _ = CargoIpRanges.Validate(merged.Cargo.Ips, merged.Cargo.AllowWideCidr);
-        }
-        catch (ConfigException e)
-        {
-            // Reported with every other usage problem, not instead of them.
-            problems.AddRange(e.Problems);
-        }
-
         return merged;
     }
 }

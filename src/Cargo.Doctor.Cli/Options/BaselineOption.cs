@@ -8,7 +8,7 @@ namespace Cargo.Doctor.Cli.Options;
 /// <summary><c>--baseline FILE</c>: an earlier report.json (or facts file); only what regressed against it fails the run.</summary>
 internal sealed class BaselineOption
 {
-    public Option<string?> Baseline { get; } = new("--baseline") { Description = "An earlier report.json or facts file: the exit code counts only what regressed against it; reports mark each finding new, unchanged or fixed" };
+    public Option<string?> Baseline { get; } = new("--baseline") { HelpName = "report.json", Description = "An earlier report.json or facts file: the exit code counts only what regressed against it; reports mark each finding new, unchanged or fixed" };
 
     public void AddTo(Command command) => command.Options.Add(Baseline);
 

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Cargo.Doctor.Accepted;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
-using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Reports;
 
@@ -49,7 +48,7 @@ internal sealed record CheckInputs(
         }
 
         config = config with { Warehouse = warehouse.Apply(parse, config.Warehouse, problems) };
-        config = aws.Apply(parse, config, problems);
+        config = aws.Apply(parse, config);
         var merged = DoctorConfigValidator.Validate(config);
         if (problems.Count > 0)
         {
@@ -58,15 +57,6 @@ internal sealed record CheckInputs(
         }
 
         problems.AddRange(merged);
-        try
-        {
-            // Bucket, prefix and bucket region are checked with the rest, before any prompt or connection.
-            _ = RoundTripTarget.FromConfig(config);
-        }
-        catch (ConfigException e)
-        {
-            problems.AddRange(e.Problems);
-        }
 
         var renderers = output.Renderers(parse, problems);
         var outDir = output.Folder(parse, problems);
@@ -96,7 +86,7 @@ internal sealed record CheckInputs(
         var baseline = baselineOption.Read(parse, catalog, problems);
         if (problems.Count > 0)
         {
-            throw new ConfigException(problems.Distinct().ToList());
+            throw new UsageException(problems.Distinct().ToList());
         }
 
         return new CheckInputs(config, renderers, catalog!, checks!, failOn, outDir!, factsPath) { Accepted = new(config.Accept, Today), Baseline = baseline };

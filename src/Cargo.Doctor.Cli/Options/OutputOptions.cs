@@ -6,9 +6,9 @@ namespace Cargo.Doctor.Cli.Options;
 /// <summary>Where and in which formats reports are written.</summary>
 internal sealed class OutputOptions
 {
-    public Option<string> Out { get; } = new("--out") { Description = "Folder for the reports", DefaultValueFactory = _ => "cargo-doctor-report" };
+    public Option<string> Out { get; } = new("--out") { HelpName = "dir", Description = "Folder for the reports", DefaultValueFactory = _ => "cargo-doctor-report" };
 
-    public Option<string[]> Format { get; } = new("--format") { Description = "Report formats, comma-separated: md, html, json, junit (default md, html, json); fix.sql and fix-aws.sh are always written" };
+    public Option<string[]> Format { get; } = new("--format") { HelpName = "md,html,json,junit", Description = "Report formats, comma-separated: md, html, json, junit (default md, html, json); fix.sql and fix-aws.sh are always written" };
 
     public Option<bool> Redact { get; } = new("--redact") { Description = "Replace account ids, hosts, IPs and your object names with tokens in every report and the facts file, for a support ticket" };
 
@@ -22,15 +22,10 @@ internal sealed class OutputOptions
     public IReadOnlyList<IReportRenderer> Renderers(ParseResult parse, List<string> problems)
     {
         var formats = parse.GetValue(Format) ?? [];
-        try
-        {
-            return ReportWriter.Select(formats.Length == 0 ? ReportWriter.DefaultFormats : formats);
-        }
-        catch (Config.ConfigException e)
-        {
-            problems.AddRange(e.Problems);
-            return [];
-        }
+        var unknown = new List<string>();
+        var renderers = ReportWriter.Select(formats.Length == 0 ? ReportWriter.DefaultFormats : formats, unknown);
+        problems.AddRange(unknown.Select(name => $"--format '{name}': choose from {string.Join(", ", ReportWriter.All.Select(r => r.Format))}"));
+        return renderers;
     }
 
     /// <summary>The --out folder, or null after recording why it cannot be used.</summary>

@@ -8,12 +8,13 @@ namespace Cargo.Doctor.Cli.Options;
 /// <summary>Which checks run (<c>--checks</c>, <c>--skip</c>) and what fails the run (<c>--fail-on</c>).</summary>
 internal sealed class SelectionOptions
 {
-    public Option<string[]> Checks { get; } = new("--checks") { Description = "Only these checks, by id or glob, comma-separated or repeated (e.g. db.*); their dependencies run too" };
+    public Option<string[]> Checks { get; } = new("--checks") { HelpName = "id|glob", Description = "Only these checks, by id or glob, comma-separated or repeated (e.g. db.*); their dependencies run too" };
 
-    public Option<string[]> Skip { get; } = new("--skip") { Description = "Leave out these checks, by id or glob (e.g. net.*)" };
+    public Option<string[]> Skip { get; } = new("--skip") { HelpName = "id|glob", Description = "Leave out these checks, by id or glob (e.g. net.*)" };
 
     public Option<string> FailOn { get; } = new("--fail-on")
     {
+        HelpName = "fail|warn|unknown",
         Description = "What makes the exit code 1: fail (default), warn (fail or warn), unknown (fail, warn or unknown)",
         DefaultValueFactory = _ => "fail",
     };
@@ -29,27 +30,25 @@ internal sealed class SelectionOptions
     {
         var include = parse.GetValue(Checks) ?? [];
         var skip = parse.GetValue(Skip) ?? [];
-        try
+        if (include.Length == 0 && skip.Length == 0)
         {
-            return include.Length == 0 && skip.Length == 0 ? CheckSelection.All(catalog) : CheckSelection.Create(catalog, include, skip);
-        }
-        catch (Config.ConfigException e)
-        {
-            problems.AddRange(e.Problems);
             return CheckSelection.All(catalog);
         }
+
+        var wrong = CheckSelection.Problems(catalog, include, skip);
+        problems.AddRange(wrong);
+        return wrong.Count == 0 ? CheckSelection.Create(catalog, include, skip) : CheckSelection.All(catalog);
     }
 
     public FailThreshold Threshold(ParseResult parse, List<string> problems)
     {
-        try
+        var text = parse.GetValue(FailOn) ?? "fail";
+        if (FailThresholdExtensions.TryParse(text, out var threshold))
         {
-            return FailThresholdExtensions.Parse(parse.GetValue(FailOn) ?? "fail");
+            return threshold;
         }
-        catch (Config.ConfigException e)
-        {
-            problems.AddRange(e.Problems);
-            return FailThreshold.Fail;
-        }
+
+        problems.Add($"--fail-on '{text}': choose from fail, warn, unknown");
+        return FailThreshold.Fail;
     }
 }

@@ -7,22 +7,22 @@ namespace Cargo.Doctor.Cli.Options;
 /// <summary>Flags for the warehouse side; each overrides the config file's field.</summary>
 internal sealed class WarehouseOptions
 {
-    public Option<string?> Endpoint { get; } = new("--endpoint") { Description = "Warehouse endpoint as the console shows it: host:port/database, or a jdbc:redshift:// or postgresql:// URL (IPv6 in brackets; no password: use CARGO_DOCTOR_PASSWORD)" };
+    public Option<string?> Endpoint { get; } = new("--endpoint") { HelpName = "host:port/db", Description = "Warehouse endpoint as the console shows it: host:port/database, or a jdbc:redshift:// or postgresql:// URL (IPv6 in brackets; no password: use CARGO_DOCTOR_PASSWORD)" };
 
-    public Option<string?> User { get; } = new("--user") { Description = "The Cargo database user to check (default cargo_user)" };
+    public Option<string?> User { get; } = new("--user") { HelpName = "user", Description = "The Cargo database user to check (default cargo_user)" };
 
-    public Option<string?> LoginUser { get; } = new("--login-user") { Description = "Log in as this user (e.g. an admin) instead of the Cargo user; the password is this user's" };
+    public Option<string?> LoginUser { get; } = new("--login-user") { HelpName = "user", Description = "Log in as this user (e.g. an admin) instead of the Cargo user; the password is this user's" };
 
-    public Option<string[]> Database { get; } = new("--database") { Description = "A database Cargo uses (repeatable)" };
+    public Option<string[]> Database { get; } = new("--database") { HelpName = "db", Description = "A database Cargo uses (repeatable)" };
 
-    public Option<string[]> Schema { get; } = new("--schema") { Description = "A schema Cargo uses, DB.SCHEMA, or DB.SCHEMA:read for SELECT only (repeatable)" };
+    public Option<string[]> Schema { get; } = new("--schema") { HelpName = "DB.SCHEMA[:read]", Description = "A schema Cargo uses, DB.SCHEMA, or DB.SCHEMA:read for SELECT only (repeatable)" };
 
-    public Option<string?> FunctionRole { get; } = new("--function-role") { Description = "Role holding CREATE OR REPLACE FUNCTION (default cargo_create_replace_function)" };
+    public Option<string?> FunctionRole { get; } = new("--function-role") { HelpName = "role", Description = "Role holding CREATE OR REPLACE FUNCTION (default cargo_create_replace_function)" };
 
-    public Option<string?> SslMode { get; } = new("--sslmode") { Description = "disable, allow, prefer (default), require, verify-ca, verify-full" };
+    public Option<string?> SslMode { get; } = new("--sslmode") { HelpName = "disable|allow|prefer|require|verify-ca|verify-full", Description = "disable, allow, prefer (default), require, verify-ca, verify-full" };
 
     // A string, not an int: System.CommandLine's own error for "abc" names .NET types.
-    public Option<string?> ConnectTimeout { get; } = new("--connect-timeout") { Description = "Seconds to wait for a connection, 1 to 600 (default 15)" };
+    public Option<string?> ConnectTimeout { get; } = new("--connect-timeout") { HelpName = "seconds", Description = "Seconds to wait for a connection, 1 to 600 (default 15)" };
 
     public void AddTo(Command command)
     {
@@ -58,6 +58,13 @@ internal sealed class WarehouseOptions
             }
         }
 
+        var ssl = config.SslMode;
+        if (parse.GetValue(SslMode) is { } sslText && !WarehouseSslModes.TryParse(sslText, out ssl))
+        {
+            problems.Add(sslText.Any(char.IsControl) ? "--sslmode contains a control character" : $"--sslmode '{sslText}': use {string.Join(", ", WarehouseSslModes.Names)}");
+            ssl = config.SslMode;
+        }
+
         return config with
         {
             Databases = databases.Length > 0 ? config.Databases.Union(databases).ToList() : config.Databases,
@@ -65,7 +72,7 @@ internal sealed class WarehouseOptions
             User = parse.GetValue(User) ?? config.User,
             LoginUser = parse.GetValue(LoginUser) ?? config.LoginUser,
             FunctionRole = parse.GetValue(FunctionRole) ?? config.FunctionRole,
-            SslMode = parse.GetValue(SslMode) ?? config.SslMode,
+            SslMode = ssl,
             ConnectTimeoutSeconds = timeout ?? config.ConnectTimeoutSeconds,
         };
     }

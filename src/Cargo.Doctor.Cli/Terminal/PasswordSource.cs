@@ -21,7 +21,7 @@ internal static class PasswordSource
 
         if (!TerminalOutput.IsInteractive)
         {
-            throw new ConfigException($"no password for \"{user}\": set CARGO_DOCTOR_PASSWORD (or PGPASSWORD)");
+            throw new UsageException($"no password for \"{user}\": set CARGO_DOCTOR_PASSWORD (or PGPASSWORD)");
         }
 
         return AnsiConsole.Prompt(new TextPrompt<string>($"Password for {Markup.Escape(user)}:").Secret());

@@ -1,21 +1,18 @@
 namespace Cargo.Doctor.Config;
 
 /// <summary>
-/// Bad configuration or arguments: the CLI prints each problem as one line and exits with code 2.
+/// A flag or config-file value that does not parse (endpoint, schema, …): a <see cref="UsageException"/>
+/// raised by the Config parsers, which the one validation step collects with every other problem.
 /// </summary>
-public sealed class ConfigException : Exception
+public sealed class ConfigException : UsageException
 {
     public ConfigException(string message)
-        : this([message])
+        : base(message)
     {
     }
 
-    /// <summary>Every problem found at once, one line each.</summary>
     public ConfigException(IReadOnlyList<string> problems)
-        : base(string.Join(Environment.NewLine, problems))
+        : base(problems)
     {
-        Problems = problems;
     }
-
-    public IReadOnlyList<string> Problems { get; }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Cargo.Doctor.Network;
 using YamlDotNet.RepresentationModel;
 
 namespace Cargo.Doctor.Config;
@@ -87,7 +88,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                     w = w with { FunctionRole = Text(value, path) ?? w.FunctionRole };
                     break;
                 case "sslMode":
-                    w = w with { SslMode = Checked(value, path, m => DoctorConfigValidator.SslModes.Contains(m.Trim().ToLowerInvariant()), $"is not one of {string.Join(", ", DoctorConfigValidator.SslModes)}") ?? w.SslMode };
+                    w = w with { SslMode = Checked(value, path, m => WarehouseSslModes.TryParse(m, out _), $"is not one of {string.Join(", ", WarehouseSslModes.Names)}") is { } mode && WarehouseSslModes.TryParse(mode, out var ssl) ? ssl : w.SslMode };
                     break;
                 case "connectTimeout":
                     w = w with { ConnectTimeoutSeconds = Int(value, path, DoctorConfigValidator.MinConnectTimeoutSeconds, DoctorConfigValidator.MaxConnectTimeoutSeconds) ?? w.ConnectTimeoutSeconds };
@@ -124,7 +125,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
             var path = "aws." + key;
             a = key switch
             {
-                "region" => a with { Region = Checked(value, path, DoctorConfigValidator.IsRegion, "is not an AWS region (like eu-west-1)") },
+                "region" => a with { Region = Checked(value, path, AwsRegion.IsValid, AwsRegion.Expected) },
                 "clusterIdentifier" => a with { ClusterIdentifier = Text(value, path) },
                 "workgroup" => a with { Workgroup = Text(value, path) },
                 "namespace" => a with { Namespace = Text(value, path) },
@@ -133,6 +134,14 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                 "evidenceDir" => a with { EvidenceDir = Text(value, path) },
                 _ => Unknown(value, path, "region, clusterIdentifier, workgroup, namespace, roleArn, profile, evidenceDir", a),
             };
+        }
+
+        if (a.ClusterIdentifier is not null && a.Workgroup is not null && node is YamlMappingNode mapping)
+        {
+            // Said here, with the line, rather than by the merged check (which would name the flags).
+            var workgroup = mapping.Children.First(kv => kv.Key is YamlScalarNode { Value: "workgroup" });
+            Problem(workgroup.Key, "aws.workgroup", "give either clusterIdentifier (provisioned) or workgroup (Serverless), not both");
+            a = a with { Workgroup = null };
         }
 
         return a;
@@ -146,11 +155,11 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
             var path = "cargo." + key;
             c = key switch
             {
-                "ip" => c with { Ips = List(value, path) ?? [] },
+                "ip" => c with { Ips = Items(value, path).Select(item => Checked(item, path, ip => Cidr.TryParse(ip, out _), "is not an IP address or CIDR (e.g. 203.0.113.7 or 203.0.113.0/24)")).OfType<string>().ToList() },
                 "roleArn" => c with { RoleArn = Checked(value, path, RoleArn.IsValid, RoleArn.Expected) },
-                "bucket" => c with { Bucket = Text(value, path) },
+                "bucket" => c with { Bucket = Checked(value, path, BucketName.IsValid, BucketName.Expected) },
                 "prefix" => c with { Prefix = Text(value, path) },
-                "bucketRegion" => c with { BucketRegion = Checked(value, path, DoctorConfigValidator.IsRegion, "is not an AWS region (like eu-west-1)") },
+                "bucketRegion" => c with { BucketRegion = Checked(value, path, AwsRegion.IsValid, AwsRegion.Expected) },
                 _ => Unknown(value, path, "ip, roleArn, bucket, prefix, bucketRegion", c),
             };
         }

@@ -38,8 +38,7 @@ public sealed record WarehouseConfig
 
     public string FunctionRole { get; init; } = "cargo_create_replace_function";
 
-    /// <summary>libpq sslmode: disable, allow, prefer, require, verify-ca, verify-full.</summary>
-    public string SslMode { get; init; } = "prefer";
+    public WarehouseSslMode SslMode { get; init; } = WarehouseSslMode.Prefer;
 
     public int ConnectTimeoutSeconds { get; init; } = 15;
 

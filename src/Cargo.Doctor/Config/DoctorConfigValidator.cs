@@ -1,22 +1,23 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Text.RegularExpressions;
+using System.Text;
+using Cargo.Doctor.Network;
 
 namespace Cargo.Doctor.Config;
 
 /// <summary>
 /// The one check of the merged configuration (file and flags, flags winning), run before any prompt,
-/// connection or AWS call. It returns every problem at once, one line each, naming the flag (or the
-/// config key, which has the same name). Cargo IPs are checked where they are parsed (Rules/Net/Cidr).
+/// connection or AWS call; nothing after it re-validates. It returns every problem at once, one line
+/// each, naming the flag. Values from the config file were already checked where the file says them
+/// (ConfigFileReader, with file, line and key) and a bad one was dropped there, so it is not repeated here.
 /// </summary>
-public static partial class DoctorConfigValidator
+public static class DoctorConfigValidator
 {
-    /// <summary>libpq's sslmode values: https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNECT-SSLMODE</summary>
-    public static IReadOnlyList<string> SslModes { get; } = ["disable", "allow", "prefer", "require", "verify-ca", "verify-full"];
-
     public const int MinConnectTimeoutSeconds = 1;
 
     public const int MaxConnectTimeoutSeconds = 600;
+
+    public const int MaxIdentifierBytes = 127;
 
     public static IReadOnlyList<string> Validate(DoctorConfig config)
     {
@@ -58,10 +59,21 @@ public static partial class DoctorConfigValidator
             problems.Add($"--connect-timeout {w.ConnectTimeoutSeconds}: use {MinConnectTimeoutSeconds} to {MaxConnectTimeoutSeconds} seconds");
         }
 
-        if (!SslModes.Contains(w.SslMode.Trim().ToLowerInvariant()))
+        foreach (var (flag, name) in w.Databases.Select(d => ("--database", d)).Concat(w.Schemas.SelectMany(s => new[] { ("--schema", s.Database), ("--schema", s.Schema) })))
         {
-            problems.Add($"--sslmode '{Printable(w.SslMode)}': use {string.Join(", ", SslModes)}");
+            // Identifiers are 1 to 127 bytes (UTF-8): https://docs.aws.amazon.com/redshift/latest/dg/r_names.html
+            if (Encoding.UTF8.GetByteCount(name) > MaxIdentifierBytes)
+            {
+                problems.Add($"{flag} '{Printable(name[..Math.Min(name.Length, 40)])}…' is longer than {MaxIdentifierBytes} bytes, the longest name Redshift allows");
+            }
         }
+
+        if (c.Bucket is { } bucket && !bucket.Any(char.IsControl) && bucket.Trim().Length > 0 && !BucketName.IsValid(bucket))
+        {
+            problems.Add($"--bucket '{bucket.Trim()}' {BucketName.Expected}");
+        }
+
+        problems.AddRange(CargoIpRanges.Problems(c.Ips, c.AllowWideCidr));
 
         foreach (var (flag, arn) in new[] { ("--role-arn", a.RoleArn), ("--cargo-role-arn", c.RoleArn) })
         {
@@ -74,9 +86,9 @@ public static partial class DoctorConfigValidator
         foreach (var (flag, region) in new[] { ("--region", a.Region), ("--bucket-region", c.BucketRegion) })
         {
             // Region codes: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
-            if (region is { Length: > 0 } && !region.Any(char.IsControl) && !IsRegion(region))
+            if (region is { Length: > 0 } && !region.Any(char.IsControl) && !AwsRegion.IsValid(region))
             {
-                problems.Add($"{flag} '{region}' is not an AWS region (like eu-west-1)");
+                problems.Add($"{flag} '{region}' {AwsRegion.Expected}");
             }
         }
 
@@ -118,7 +130,6 @@ public static partial class DoctorConfigValidator
         yield return ("--user", w.User);
         yield return ("--login-user", w.LoginUser);
         yield return ("--function-role", w.FunctionRole);
-        yield return ("--sslmode", w.SslMode);
         yield return ("--region", config.Aws.Region);
         yield return ("--cluster", config.Aws.ClusterIdentifier);
         yield return ("--workgroup", config.Aws.Workgroup);
@@ -138,13 +149,8 @@ public static partial class DoctorConfigValidator
     /// <summary>A DNS name, an IPv4 address, or an IPv6 address (already without brackets).</summary>
     public static bool IsHost(string host) => HostName.IsValid(host) || IsIPv6(host);
 
-    public static bool IsRegion(string text) => RegionPattern().IsMatch(text.Trim());
-
     private static bool IsIPv6(string host) =>
         IPAddress.TryParse(host, out var ip) && ip.AddressFamily == AddressFamily.InterNetworkV6;
 
     private static string Printable(string text) => new(text.Select(ch => char.IsControl(ch) ? '?' : ch).ToArray());
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
-    private static partial Regex RegionPattern();
 }

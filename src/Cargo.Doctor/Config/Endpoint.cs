@@ -29,7 +29,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
         "the endpoint contains a password: remove it and set CARGO_DOCTOR_PASSWORD (or PGPASSWORD) instead";
 
     /// <summary>The host as a URL authority writes it: IPv6 addresses in brackets.</summary>
-    public string HostForDisplay => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host;
+    public static string HostForDisplay(string host) => host.Contains(':', StringComparison.Ordinal) ? $"[{host}]" : host;
 
     /// <summary>The user named in the URL logs in (like --login-user) when it is not the Cargo user itself.</summary>
     public string? LoginUserFor(string cargoUser) => User is { } user && user != cargoUser ? user : null;

@@ -36,6 +36,19 @@ public sealed record SchemaTarget(string Database, string Schema, bool ReadOnly)
         return new SchemaTarget(parts[0], parts[1], readOnly);
     }
 
+    /// <summary>The target, or null when the text is not one (e.g. a schema name read back from a facts file).</summary>
+    public static SchemaTarget? TryParse(string text)
+    {
+        try
+        {
+            return Parse(text);
+        }
+        catch (ConfigException)
+        {
+            return null;
+        }
+    }
+
     public override string ToString() =>
         $"{IdentifierPath.Format(Database)}.{IdentifierPath.Format(Schema)}{(ReadOnly ? ":read" : "")}";
 }

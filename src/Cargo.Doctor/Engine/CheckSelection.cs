@@ -27,27 +27,33 @@ public sealed class CheckSelection
         new(catalog.Checks.Select(c => c.Id).ToHashSet(StringComparer.Ordinal), []);
 
     /// <summary>
-    /// No include pattern means every check. A pattern that matches no check is a usage error, so
-    /// a typo never turns into a silently empty run.
+    /// What is wrong with the patterns, one line each (empty when <see cref="Create"/> can use them): a
+    /// pattern that matches no check is a usage error, so a typo never turns into a silently empty run.
     /// </summary>
-    public static CheckSelection Create(CheckCatalog catalog, IEnumerable<string> include, IEnumerable<string> skip)
+    public static IReadOnlyList<string> Problems(CheckCatalog catalog, IEnumerable<string> include, IEnumerable<string> skip)
     {
-        var includes = SplitPatterns(include);
-        var skips = SplitPatterns(skip);
+        var (includes, skips) = (SplitPatterns(include), SplitPatterns(skip));
         var ids = catalog.Checks.Select(c => c.Id).ToList();
-        foreach (var pattern in includes.Concat(skips).Where(p => !ids.Any(id => Matches(p, id))))
+        var problems = includes.Concat(skips).Where(p => !ids.Any(id => Matches(p, id)))
+            .Select(p => $"no check matches '{p}'; `cargo-doctor checks` lists them").ToList();
+        if (problems.Count == 0 && Chosen(ids, includes, skips).Count == 0)
         {
-            throw new Config.ConfigException($"no check matches '{pattern}'; `cargo-doctor checks` lists them");
+            problems.Add("--checks/--skip leave no check to run");
         }
 
-        var chosen = ids
-            .Where(id => includes.Count == 0 || includes.Any(p => Matches(p, id)))
-            .Where(id => !skips.Any(p => Matches(p, id)))
-            .ToHashSet(StringComparer.Ordinal);
-        if (chosen.Count == 0)
+        return problems;
+    }
+
+    /// <summary>No include pattern means every check. Call <see cref="Problems"/> first: bad patterns throw here.</summary>
+    public static CheckSelection Create(CheckCatalog catalog, IEnumerable<string> include, IEnumerable<string> skip)
+    {
+        if (Problems(catalog, include, skip) is [var first, ..])
         {
-            throw new Config.ConfigException("--checks/--skip leave no check to run");
+            throw new ArgumentException(first);
         }
+
+        var ids = catalog.Checks.Select(c => c.Id).ToList();
+        var chosen = Chosen(ids, SplitPatterns(include), SplitPatterns(skip));
 
         var runs = new HashSet<string>(chosen, StringComparer.Ordinal);
         var pending = new Stack<string>(chosen);
@@ -68,6 +74,11 @@ public sealed class CheckSelection
     /// <summary>A glob over check ids: <c>*</c> is any run of characters, <c>?</c> one character.</summary>
     public static bool Matches(string pattern, string checkId) =>
         Regex.IsMatch(checkId, "^" + Regex.Escape(pattern).Replace("\\*", ".*").Replace("\\?", ".") + "$", RegexOptions.CultureInvariant);
+
+    private static HashSet<string> Chosen(List<string> ids, List<string> includes, List<string> skips) => ids
+        .Where(id => includes.Count == 0 || includes.Any(p => Matches(p, id)))
+        .Where(id => !skips.Any(p => Matches(p, id)))
+        .ToHashSet(StringComparer.Ordinal);
 
     private static List<string> SplitPatterns(IEnumerable<string> values) =>
         values.SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct().ToList();

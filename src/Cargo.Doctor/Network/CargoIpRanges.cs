@@ -1,5 +1,4 @@
 using System.Globalization;
-using Cargo.Doctor.Config;
 
 namespace Cargo.Doctor.Network;
 
@@ -18,19 +17,27 @@ public static class CargoIpRanges
 
     public static int Limit(Cidr cidr) => cidr.IsIpv6 ? WidestIpv6Prefix : WidestIpv4Prefix;
 
-    /// <summary>Parses every Cargo IP; runs whether or not the AWS checks are configured.</summary>
-    /// <exception cref="ConfigException">An IP is malformed, or too wide without <paramref name="allowWide"/>.</exception>
-    public static IReadOnlyList<Cidr> Validate(IReadOnlyList<string> ips, bool allowWide)
+    /// <summary>
+    /// What is wrong with the Cargo IPs, one line per bad entry (empty when all are usable); part of
+    /// the one validation step, whether or not the AWS checks are configured.
+    /// </summary>
+    public static IReadOnlyList<string> Problems(IReadOnlyList<string> ips, bool allowWide)
     {
-        var parsed = ips.Select(ip => Cidr.Parse(ip, "--cargo-ip")).ToList();
-        if (!allowWide && parsed.Select((cidr, i) => (cidr, i)).FirstOrDefault(x => IsWide(x.cidr)) is { cidr: not null } wide)
+        var problems = new List<string>();
+        foreach (var ip in ips)
         {
-            throw new ConfigException(
-                $"--cargo-ip '{ips[wide.i].Trim()}' is wider than /{Limit(wide.cidr).ToString(CultureInfo.InvariantCulture)}: it would open the warehouse port to {Reach(wide.cidr)}; "
-                + "pass Cargo's own IPs (Cargo workspace settings), or add --allow-wide-cidr if you really mean it");
+            if (!Cidr.TryParse(ip, out var cidr))
+            {
+                problems.Add($"--cargo-ip '{ip}' {Cidr.Expected}");
+            }
+            else if (!allowWide && IsWide(cidr))
+            {
+                problems.Add($"--cargo-ip '{ip.Trim()}' is wider than /{Limit(cidr).ToString(CultureInfo.InvariantCulture)}: it would open the warehouse port to {Reach(cidr)}; "
+                    + "pass Cargo's own IPs (Cargo workspace settings), or add --allow-wide-cidr if you really mean it");
+            }
         }
 
-        return parsed;
+        return problems;
     }
 
     /// <summary>One run note per wide range that --allow-wide-cidr let through (the report shows notes).</summary>

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Cargo.Doctor.Config;
 
 namespace Cargo.Doctor.Network;
 
@@ -10,13 +9,15 @@ public sealed record Cidr(IPAddress Network, int PrefixLength)
 {
     public bool IsIpv6 => Network.AddressFamily == AddressFamily.InterNetworkV6;
 
-    /// <summary>Parses <c>203.0.113.7</c>, <c>203.0.113.0/24</c>, <c>2001:db8::/32</c>; bad input is a one-line config error.</summary>
-    /// <exception cref="ConfigException">The text is not an IP address or CIDR.</exception>
+    public const string Expected = "is not an IP address or CIDR (e.g. 203.0.113.7 or 203.0.113.0/24)";
+
+    /// <summary>Parses <c>203.0.113.7</c>, <c>203.0.113.0/24</c>, <c>2001:db8::/32</c>; for user input use <see cref="TryParse"/>.</summary>
+    /// <exception cref="FormatException">The text is not an IP address or CIDR.</exception>
     public static Cidr Parse(string text, string what = "Cargo IP")
     {
         return TryParse(text, out var cidr)
             ? cidr
-            : throw new ConfigException($"{what} '{text}' is not an IP address or CIDR (e.g. 203.0.113.7 or 203.0.113.0/24)");
+            : throw new FormatException($"{what} '{text}' {Expected}");
     }
 
     public static bool TryParse(string? text, out Cidr cidr)

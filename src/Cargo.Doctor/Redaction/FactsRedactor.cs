@@ -65,7 +65,7 @@ public static class FactsRedactor
         }
 
         // Target.Schemas holds DB.SCHEMA[:read]: register both parts, not the composite.
-        if (kind == "schema" && (text.Contains('.') || text.Contains(':')) && TryParseSchema(text) is { } target)
+        if (kind == "schema" && (text.Contains('.') || text.Contains(':')) && SchemaTarget.TryParse(text) is { } target)
         {
             tokens.Add("database", target.Database);
             tokens.Add("schema", target.Schema);
@@ -85,18 +85,6 @@ public static class FactsRedactor
         }
 
         tokens.Add(kind == "host" && SensitivePatterns.IsIpAddress(text) ? "ip" : kind, text);
-    }
-
-    private static SchemaTarget? TryParseSchema(string text)
-    {
-        try
-        {
-            return SchemaTarget.Parse(text);
-        }
-        catch (ConfigException)
-        {
-            return null;
-        }
     }
 
     private static JsonNode Rewrite(JsonNode node, string? property, RedactionTokens tokens)

@@ -15,11 +15,11 @@ public static class FailThresholdExtensions
 
     public static string Word(this FailThreshold threshold) => threshold.ToString().ToLowerInvariant();
 
-    public static FailThreshold Parse(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>Reads a --fail-on word; false for anything else (the CLI reports it).</summary>
+    public static bool TryParse(string text, out FailThreshold threshold)
     {
-        "fail" => FailThreshold.Fail,
-        "warn" => FailThreshold.Warn,
-        "unknown" => FailThreshold.Unknown,
-        _ => throw new Config.ConfigException($"--fail-on '{text}': choose from fail, warn, unknown"),
-    };
+        var found = Enum.GetValues<FailThreshold>().Where(t => t.Word() == text.Trim().ToLowerInvariant()).ToList();
+        threshold = found.FirstOrDefault();
+        return found.Count == 1;
+    }
 }

@@ -11,15 +11,18 @@ public static class ReportWriter
 
     public static IReadOnlyList<string> DefaultFormats { get; } = ["md", "html", "json"];
 
-    /// <summary>Resolves --format names; an unknown one is a usage error.</summary>
-    public static IReadOnlyList<IReportRenderer> Select(IEnumerable<string> formats)
+    /// <summary>Resolves --format names; the names it does not know go to <paramref name="unknown"/> (the CLI reports them).</summary>
+    public static IReadOnlyList<IReportRenderer> Select(IEnumerable<string> formats, ICollection<string> unknown)
     {
         var result = new List<IReportRenderer>();
         foreach (var name in formats.SelectMany(f => f.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)))
         {
-            var renderer = All.FirstOrDefault(r => r.Format.Equals(name, StringComparison.OrdinalIgnoreCase))
-                ?? throw new Config.ConfigException($"--format '{name}': choose from {string.Join(", ", All.Select(r => r.Format))}");
-            if (!result.Contains(renderer))
+            var renderer = All.FirstOrDefault(r => r.Format.Equals(name, StringComparison.OrdinalIgnoreCase));
+            if (renderer is null)
+            {
+                unknown.Add(name);
+            }
+            else if (!result.Contains(renderer))
             {
                 result.Add(renderer);
             }

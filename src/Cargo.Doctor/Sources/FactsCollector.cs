@@ -31,7 +31,6 @@ public sealed class FactsCollector(
 
     public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
-        // Validated first: a malformed role ARN or bucket is a config error before anything connects.
         var probePlan = ProbePlan.Create(config, startedAt);
         var facts = new FactsSnapshot
         {
@@ -50,15 +49,16 @@ public sealed class FactsCollector(
             // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
             if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)
             {
-                try
-                {
-                    probePlan = ProbePlan.Create(config with { Aws = config.Aws with { RoleArn = discovered.Arn } }, startedAt);
-                }
-                catch (ConfigException e)
+                var withDiscovered = config with { Aws = config.Aws with { RoleArn = discovered.Arn } };
+                if (RoundTripTarget.Unusable(withDiscovered) is { } why)
                 {
                     // A role name IAM allows but the round trip's chain cannot carry (e.g. a comma) is not
                     // the user's typing error: the round trip is skipped with why, the run goes on.
-                    facts = facts with { Notes = [.. facts.Notes, $"the discovered role {discovered.Arn} cannot be used for the round trip: {e.Message}"] };
+                    facts = facts with { Notes = [.. facts.Notes, $"the discovered role {discovered.Arn} cannot be used for the round trip: {why}"] };
+                }
+                else
+                {
+                    probePlan = ProbePlan.Create(withDiscovered, startedAt);
                 }
             }
         }
@@ -98,7 +98,7 @@ public sealed class FactsCollector(
         Schemas = config.Warehouse.Schemas.Select(s => s.ToString()).ToList(),
         User = config.Warehouse.User,
         LoginUser = config.Warehouse.LoginUser,
-        SslMode = config.Warehouse.SslMode,
+        SslMode = config.Warehouse.SslMode.Text(),
         FunctionRole = config.Warehouse.FunctionRole,
         Region = config.Aws.Region,
         ClusterIdentifier = config.Aws.ClusterIdentifier,

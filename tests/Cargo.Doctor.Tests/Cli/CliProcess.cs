@@ -22,13 +22,27 @@ public static class CliProcess
     /// <summary>Starts the CLI without waiting, e.g. to signal it by pid; finish with <see cref="WaitAsync"/>.</summary>
     public static Process Start(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var process = Process.Start(StartInfo(args, env))!;
+        process.StandardInput.Close();
+        return process;
+    }
+
+    /// <summary>How <see cref="Start"/> starts the CLI, for a test that wraps the command (e.g. in `env`).</summary>
+    public static ProcessStartInfo StartInfo(IEnumerable<string> args, IReadOnlyDictionary<string, string?>? env = null)
+    {
+        // SIGINT back to its default first, as a user's shell gives it: a test host started in the
+        // background inherits SIGINT ignored, exec keeps "ignored", and .NET then installs no SIGINT
+        // handler at all (see SignalTests), so a Ctrl+C test would hang. `env --default-signal` is GNU
+        // coreutils 8.31 or later.
+        var start = new ProcessStartInfo("env")
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             WorkingDirectory = Path.GetTempPath(),
         };
+        start.ArgumentList.Add("--default-signal=INT");
+        start.ArgumentList.Add("dotnet");
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "cargo-doctor.dll"));
         foreach (var arg in args)
         {
@@ -46,9 +60,7 @@ public static class CliProcess
             start.Environment[name] = value;
         }
 
-        var process = Process.Start(start)!;
-        process.StandardInput.Close();
-        return process;
+        return start;
     }
 
     public static async Task<Result> WaitAsync(Process process, IEnumerable<string> args)

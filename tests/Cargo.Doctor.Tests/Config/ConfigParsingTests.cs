@@ -78,7 +78,7 @@ public sealed class ConfigParsingTests
         Assert.Equal(["dev", "analytics"], config.Warehouse.Schemas.Select(s => s.Database));
         Assert.True(config.Warehouse.Schemas[1].ReadOnly);
         Assert.Equal("my_role", config.Warehouse.FunctionRole);
-        Assert.Equal("require", config.Warehouse.SslMode);
+        Assert.Equal(WarehouseSslMode.Require, config.Warehouse.SslMode);
         Assert.True(config.Aws.IsServerless);
         Assert.Equal(["203.0.113.7"], config.Cargo.Ips);
         Assert.True(config.ReadOnly);

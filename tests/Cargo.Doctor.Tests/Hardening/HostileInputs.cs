@@ -99,6 +99,17 @@ public static class HostileInputs
         new("region_with_spaces", ["--endpoint", "{endpoint}", "--cluster", "c", "--region", "eu west 1"], "--region 'eu west 1' is not an AWS region"),
         new("cluster_and_workgroup", ["--endpoint", "{endpoint}", "--cluster", "c", "--workgroup", "w", "--region", "eu-west-1"], "either --cluster or --workgroup"),
 
+        // Issue 12.1: every value in the one validation step, a config-file value with its file, line and key.
+        new("bucket_without_the_round_trip_roles", ["--endpoint", "{endpoint}", "--bucket", "s3://cargo-exchange"], "--bucket 's3://cargo-exchange' is not an S3 bucket name"),
+        new("bucket_in_config", ["--config", "{config}"], "line 4: cargo.bucket: 'Bad_Bucket' is not an S3 bucket name",
+            "warehouse:\n  endpoint: {endpoint}\ncargo:\n  bucket: Bad_Bucket\n"),
+        new("cargo_ip_in_config", ["--config", "{config}"], "line 4: cargo.ip: '3.248.0.300' is not an IP address or CIDR",
+            "warehouse:\n  endpoint: {endpoint}\ncargo:\n  ip: [3.248.0.300]\n"),
+        new("cluster_and_workgroup_in_config", ["--config", "{config}"], "line 6: aws.workgroup: give either clusterIdentifier (provisioned) or workgroup (Serverless), not both",
+            "warehouse:\n  endpoint: {endpoint}\naws:\n  region: eu-west-1\n  clusterIdentifier: c\n  workgroup: w\n"),
+        new("database_name_too_long", ["--endpoint", "{endpoint}", "--database", new string('d', 128)], "is longer than 127 bytes"),
+        new("fail_on_unknown_word", ["--endpoint", "{endpoint}", "--fail-on", "never"], "--fail-on 'never': choose from fail, warn, unknown"),
+
         // Issue 13.9: output locations, checked before anything connects.
         new("out_is_a_file", ["--endpoint", "{endpoint}", "--out", "{file}"], "is a file, not a folder"),
         new("out_under_a_file", ["--endpoint", "{endpoint}", "--out", "{file}/reports"], "is a file, not a folder"),

@@ -65,7 +65,7 @@ public sealed class UnreadableEvidenceTests : IDisposable
     {
         await File.WriteAllTextAsync(Path.Combine(folder, "describe-clusters.json"), "not json", TestContext.Current.CancellationToken);
 
-        var error = await Assert.ThrowsAsync<ConfigException>(() => CheckAsync(roleArn: null));
+        var error = await Assert.ThrowsAsync<UsageException>(() => CheckAsync(roleArn: null));
 
         Assert.StartsWith("pass --region: the evidence folder does not name the region (describe-clusters.json cannot be read as JSON", error.Message);
     }

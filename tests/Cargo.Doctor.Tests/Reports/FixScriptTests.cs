@@ -108,7 +108,7 @@ public sealed class FixScriptTests
     {
         var dir = Directory.CreateTempSubdirectory("cargo-doctor-fix-").FullName;
 
-        var written = ReportWriter.Write(SampleReports.Create(), dir, ReportWriter.Select(["junit"]));
+        var written = ReportWriter.Write(SampleReports.Create(), dir, ReportWriter.Select(["junit"], new List<string>()));
 
         Assert.Equal(["report.junit.xml", "fix.sql", "fix-aws.sh"], written.Select(Path.GetFileName));
     }

@@ -2,13 +2,12 @@ using System.Net;
 using Cargo.Doctor.AwsApi.Clients;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
-using Cargo.Doctor.Network;
 
 namespace Cargo.Doctor.Sources.Aws;
 
 /// <summary>
-/// Entry point for the AWS side: validates the AWS settings (one-line <see cref="ConfigException"/>
-/// before any call), then reads from the evidence folder when one is given, else from the live APIs.
+/// Entry point for the AWS side: reads from the evidence folder when one is given, else from the live
+/// APIs. The settings were validated before the run, in the one validation step.
 /// </summary>
 public static class AwsFactsSource
 {
@@ -18,46 +17,23 @@ public static class AwsFactsSource
         Func<string, CancellationToken, Task<IPAddress[]>>? resolveHost = null,
         CancellationToken ct = default)
     {
-        _ = CargoIpRanges.Validate(config.Cargo.Ips, config.Cargo.AllowWideCidr);
-
+        // Cargo IPs, the evidence folder, region and cluster vs workgroup were validated before the run
+        // (DoctorConfigValidator); a malformed Cargo IP in a replayed facts file is the ingress rule's unknown.
         resolveHost ??= Dns.GetHostAddressesAsync;
         var aws = config.Aws;
         if (aws.EvidenceDir is { } dir)
         {
-            if (!Directory.Exists(dir))
-            {
-                throw new ConfigException($"--aws-evidence folder not found: {dir}");
-            }
-
             var evidence = new AwsEvidenceSource(dir);
+            // A usage error only reading the evidence can find: there is no region to check against.
             var region = aws.Region ?? evidence.InferRegion()
-                ?? throw new ConfigException("pass --region: the evidence folder does not name the region"
+                ?? throw new UsageException("pass --region: the evidence folder does not name the region"
                     + (evidence.UnreadableForRegion is { } unreadable ? $" ({unreadable})" : ""));
             var serverless = aws.IsServerless || (aws.ClusterIdentifier is null && evidence.HasServerlessEvidence);
             return await new AwsFactsReader(evidence, Request(config, region, serverless), resolveHost).ReadAsync(ct).ConfigureAwait(false);
         }
 
-        if (aws.Region is not { Length: > 0 } apiRegion)
-        {
-            throw new ConfigException("pass --region for the AWS checks (the region of the cluster or workgroup)");
-        }
-
-        if (aws.ClusterIdentifier is not null && aws.Workgroup is not null)
-        {
-            throw new ConfigException("pass either --cluster or --workgroup, not both");
-        }
-
-        AwsClients clients;
-        try
-        {
-            clients = AwsClients.Create(clientOptions ?? new AwsClientOptions(apiRegion, aws.Profile));
-        }
-        catch (ArgumentException e)
-        {
-            throw new ConfigException(e.Message);
-        }
-
-        using (clients)
+        var apiRegion = aws.Region is { Length: > 0 } r ? r : throw new InvalidOperationException("no AWS region configured");
+        using (var clients = AwsClients.Create(clientOptions ?? new AwsClientOptions(apiRegion, aws.Profile)))
         {
             var reader = new AwsFactsReader(new AwsApiSource(clients), Request(config, apiRegion, aws.IsServerless), resolveHost);
             return await reader.ReadAsync(ct).ConfigureAwait(false);

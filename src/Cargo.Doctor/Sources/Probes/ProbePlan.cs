@@ -79,7 +79,9 @@ public sealed record ProbePlan
 
         if (allSkipped is null && plan.RoundTrip is null)
         {
-            skips[ProbeIds.CopyRoundTrip] = $"not run: the round trip needs {string.Join(", ", RoundTripTarget.Missing(config))}";
+            skips[ProbeIds.CopyRoundTrip] = RoundTripTarget.Missing(config) is { Count: > 0 } missing
+                ? $"not run: the round trip needs {string.Join(", ", missing)}"
+                : $"not run: {RoundTripTarget.Unusable(config)}";
         }
 
         return plan with { Skips = skips };

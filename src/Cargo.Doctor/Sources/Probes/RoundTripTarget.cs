@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cargo.Doctor.Config;
 
 namespace Cargo.Doctor.Sources.Probes;
@@ -6,9 +5,9 @@ namespace Cargo.Doctor.Sources.Probes;
 /// <summary>
 /// Where the COPY/UNLOAD probe writes: Cargo's bucket and prefix, and the role chain (the
 /// customer's role first, then Cargo's). Anything that does not look like a bucket or role ARN is
-/// a config error: it would be spliced into a statement, and Redshift forbids spaces in the chain.
+/// never used: it would be spliced into a statement, and Redshift forbids spaces in the chain.
 /// </summary>
-public sealed partial record RoundTripTarget(string Bucket, string Prefix, string? Region, string CustomerRoleArn, string CargoRoleArn)
+public sealed record RoundTripTarget(string Bucket, string Prefix, string? Region, string CustomerRoleArn, string CargoRoleArn)
 {
     public string RoleChain => $"{CustomerRoleArn},{CargoRoleArn}";
 
@@ -25,46 +24,46 @@ public sealed partial record RoundTripTarget(string Bucket, string Prefix, strin
             (config.Cargo.RoleArn, "--cargo-role-arn (Cargo's role)"),
         }.Where(x => string.IsNullOrWhiteSpace(x.Item1)).Select(x => x.Item2).ToList();
 
-    /// <summary>Null when the config lacks a part; throws <see cref="ConfigException"/> when a part is malformed.</summary>
+    /// <summary>
+    /// Null when the config lacks a part, or a part cannot go into a statement. The one validation
+    /// step (DoctorConfigValidator) refuses a malformed bucket, region, prefix or role ARN before the
+    /// run, so only a role found at run time (e.g. an IAM role name with a comma) gets here malformed.
+    /// </summary>
     public static RoundTripTarget? FromConfig(DoctorConfig config)
     {
-        if (Missing(config).Count > 0)
+        if (Missing(config).Count > 0 || Unusable(config) is not null)
         {
             return null;
         }
 
-        var bucket = config.Cargo.Bucket!.Trim();
-        if (!BucketName().IsMatch(bucket))
-        {
-            throw new ConfigException($"--bucket '{bucket}' is not an S3 bucket name (3-63 lower-case letters, digits, dots and hyphens; no s3:// and no path: put the path in --prefix)");
-        }
-
         var region = string.IsNullOrWhiteSpace(config.Cargo.BucketRegion) ? null : config.Cargo.BucketRegion.Trim();
-        if (region is not null && !RegionName().IsMatch(region))
-        {
-            throw new ConfigException($"--bucket-region '{region}' is not an AWS region (like eu-west-1)");
-        }
-
         var prefix = (config.Cargo.Prefix ?? "").Trim().Trim('/');
-        if (prefix.Any(char.IsControl))
+        return new RoundTripTarget(config.Cargo.Bucket!.Trim(), prefix, region, config.Aws.RoleArn!.Trim(), config.Cargo.RoleArn!.Trim());
+    }
+
+    /// <summary>Why the configured parts cannot be spliced into the round trip's statements, or null.</summary>
+    public static string? Unusable(DoctorConfig config)
+    {
+        foreach (var (flag, arn) in new[] { ("--role-arn", config.Aws.RoleArn), ("--cargo-role-arn", config.Cargo.RoleArn) })
         {
-            throw new ConfigException("--prefix contains a control character");
+            if (arn is not null && !RoleArn.IsValid(arn))
+            {
+                // Redshift joins the chain with commas and forbids spaces:
+                // https://docs.aws.amazon.com/redshift/latest/mgmt/authorizing-redshift-service.html#authorizing-redshift-service-chaining-roles
+                return RoleArn.Problem(flag, arn);
+            }
         }
 
-        return new RoundTripTarget(bucket, prefix, region, RoleArn(config.Aws.RoleArn!, "--role-arn"), RoleArn(config.Cargo.RoleArn!, "--cargo-role-arn"));
+        if (config.Cargo.Bucket is { } bucket && !BucketName.IsValid(bucket))
+        {
+            return $"--bucket '{bucket.Trim()}' {BucketName.Expected}";
+        }
+
+        if (config.Cargo.BucketRegion is { Length: > 0 } region && !AwsRegion.IsValid(region))
+        {
+            return $"--bucket-region '{region.Trim()}' {AwsRegion.Expected}";
+        }
+
+        return (config.Cargo.Prefix ?? "").Any(char.IsControl) ? "--prefix contains a control character" : null;
     }
-
-    private static string RoleArn(string value, string flag)
-    {
-        var arn = value.Trim();
-        return Config.RoleArn.IsValid(arn)
-            ? arn
-            : throw new ConfigException($"{flag} '{arn}' is not an IAM role ARN (arn:aws:iam::<12-digit account>:role/<name>, no spaces or commas: Redshift joins the chain with commas and forbids spaces)");
-    }
-
-    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")]
-    private static partial Regex BucketName();
-
-    [GeneratedRegex(@"^[a-z]{2}(-[a-z]+)+-\d{1,2}$")]
-    private static partial Regex RegionName();
 }

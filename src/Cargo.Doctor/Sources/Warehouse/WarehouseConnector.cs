@@ -11,7 +11,8 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
 
     public async Task<(WarehouseSession? Session, ConnectionFacts Facts)> OpenAsync(string database, CancellationToken ct)
     {
-        var host = config.Host ?? throw new ConfigException("no warehouse host: pass --endpoint host:port/database");
+        // The one validation step makes sure a host is configured before any source runs.
+        var host = config.Host ?? throw new InvalidOperationException("no warehouse host configured");
         var builder = new NpgsqlConnectionStringBuilder
         {
             Host = host,
@@ -19,7 +20,7 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
             Database = database,
             Username = LoginUser,
             Password = password,
-            SslMode = ParseSslMode(config.SslMode),
+            SslMode = ToNpgsql(config.SslMode),
             Timeout = config.ConnectTimeoutSeconds,
             CommandTimeout = config.CommandTimeoutSeconds,
             Pooling = false,
@@ -59,14 +60,15 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
         });
     }
 
-    public static SslMode ParseSslMode(string text) => text.Trim().ToLowerInvariant() switch
+    /// <summary>The parsed --sslmode in Npgsql's terms (same names as libpq's).</summary>
+    public static SslMode ToNpgsql(WarehouseSslMode mode) => mode switch
     {
-        "disable" => SslMode.Disable,
-        "allow" => SslMode.Allow,
-        "prefer" => SslMode.Prefer,
-        "require" => SslMode.Require,
-        "verify-ca" => SslMode.VerifyCA,
-        "verify-full" => SslMode.VerifyFull,
-        _ => throw new ConfigException($"--sslmode '{text}': use disable, allow, prefer, require, verify-ca or verify-full"),
+        WarehouseSslMode.Disable => SslMode.Disable,
+        WarehouseSslMode.Allow => SslMode.Allow,
+        WarehouseSslMode.Prefer => SslMode.Prefer,
+        WarehouseSslMode.Require => SslMode.Require,
+        WarehouseSslMode.VerifyCa => SslMode.VerifyCA,
+        WarehouseSslMode.VerifyFull => SslMode.VerifyFull,
+        _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, null),
     };
 }

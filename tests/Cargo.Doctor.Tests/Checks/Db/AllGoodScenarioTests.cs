@@ -1,3 +1,4 @@
+using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Tests.Fixtures;
@@ -45,7 +46,7 @@ public sealed class AllGoodScenarioTests(PostgresServer server) : IClassFixture<
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
         var config = scenario.Config("sales");
 
-        var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { SslMode = "disable" } });
+        var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { SslMode = WarehouseSslMode.Disable } });
 
         var connect = result[ConnectRule.Id];
         Assert.Equal(CheckStatus.Warn, connect.Status);

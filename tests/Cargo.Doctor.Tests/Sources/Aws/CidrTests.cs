@@ -1,5 +1,4 @@
 using System.Net;
-using Cargo.Doctor.Config;
 using Cargo.Doctor.Network;
 using Cargo.Doctor.Quoting;
 
@@ -45,7 +44,7 @@ public sealed class CidrTests
     [InlineData("1")]
     public void malformed_input_is_a_clear_config_error(string text)
     {
-        var error = Assert.Throws<ConfigException>(() => Cidr.Parse(text, "--cargo-ip"));
+        var error = Assert.Throws<FormatException>(() => Cidr.Parse(text, "--cargo-ip"));
 
         Assert.Equal($"--cargo-ip '{text}' is not an IP address or CIDR (e.g. 203.0.113.7 or 203.0.113.0/24)", error.Message);
     }
