@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Quoting;

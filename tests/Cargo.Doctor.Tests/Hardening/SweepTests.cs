@@ -1,6 +1,6 @@
 using System.Globalization;
+using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Fixtures;
