@@ -12,7 +12,7 @@ public sealed class CheckSelectionTests
 
     [Theory]
     [InlineData("db.*", "db.table-grants", true)]
-    [InlineData("db.*", "net.port-open", false)]
+    [InlineData("db.*", "net.ingress", false)]
     [InlineData("*grants", "db.future-grants", true)]
     [InlineData("db.?onnect", "db.connect", true)]
     [InlineData("db.connect", "db.connect-x", false)]
