@@ -44,7 +44,7 @@ internal static class CancelledRun
     }
 
     public static Finding Mark(Finding finding, CheckDescriptor check, IReadOnlySet<string> unfinishedAreas) =>
-        unfinishedAreas.Contains(check.Area) && finding.Summary != Engine.CheckSelection.NotSelectedSummary
+        unfinishedAreas.Contains(check.Area) && !finding.NotSelected
             ? new Finding { CheckId = finding.CheckId, Status = CheckStatus.Unknown, Summary = Summary }
             : finding;
 }

@@ -66,5 +66,5 @@ public static class AcceptedFindings
         Acceptance = new AcceptanceNote(entry.Reason, entry.Owner, entry.Expires, entry.Match, finding.Status, true),
     };
 
-    private static string Word(CheckStatus status) => Reports.StatusMark.Word(status);
+    private static string Word(CheckStatus status) => CheckStatusWords.Word(status);
 }

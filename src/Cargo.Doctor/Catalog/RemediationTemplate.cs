@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Catalog;
 
@@ -36,7 +37,7 @@ public sealed partial class RemediationTemplate(string key, IReadOnlyList<Remedi
                 throw new InvalidOperationException($"remediation '{Key}' needs a value for '{{{{{name}}}}}'");
             }
 
-            result.Append(markdown ? Reports.MarkdownText.Escape(value) : value);
+            result.Append(markdown ? MarkdownText.Escape(value) : value);
             last = m.Index + m.Length;
         }
 

@@ -32,7 +32,7 @@ public sealed class CheckRunner(CheckCatalog catalog, IReadOnlyDictionary<string
     {
         if (selection is not null && !selection.Runs(descriptor.Id))
         {
-            return new Finding { CheckId = descriptor.Id, Status = CheckStatus.Skipped, Summary = CheckSelection.NotSelectedSummary };
+            return new Finding { CheckId = descriptor.Id, Status = CheckStatus.Skipped, Summary = CheckSelection.NotSelectedSummary, NotSelected = true };
         }
 
         var blockers = descriptor.DependsOn

@@ -23,4 +23,10 @@ public sealed record Finding
 
     /// <summary>The config acceptance that covers (or, expired, no longer covers) this finding.</summary>
     public AcceptanceNote? Acceptance { get; init; }
+
+    /// <summary>
+    /// --checks/--skip left this check out, so it was not evaluated (status skipped). Readers use this
+    /// flag, never the summary text, to tell "not selected" from a rule's own verdict.
+    /// </summary>
+    public bool NotSelected { get; init; }
 }

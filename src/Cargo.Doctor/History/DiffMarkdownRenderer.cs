@@ -1,5 +1,5 @@
 using System.Text;
-using Cargo.Doctor.Reports;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.History;
 

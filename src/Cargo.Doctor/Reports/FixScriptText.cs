@@ -1,10 +1,10 @@
-using System.Text.RegularExpressions;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Reports;
 
 /// <summary>What the fix scripts share: which checks need fixing, and safe one-line comments.</summary>
-internal static partial class FixScriptText
+internal static class FixScriptText
 {
     /// <summary>Failed and warned checks in catalog (dependency) order: user, database, schemas, tables, roles.</summary>
     public static IEnumerable<ReportEntry> ToFix(Report report) =>
@@ -16,8 +16,5 @@ internal static partial class FixScriptText
 
     /// <summary>Console steps (Markdown prose) as plain comment lines: backslash escapes removed.</summary>
     public static IEnumerable<string> Commented(string prefix, string text) =>
-        text.Split('\n').Select(line => $"{prefix} {MarkdownEscape().Replace(line.Replace("\r", "", StringComparison.Ordinal), "$1")}".TrimEnd());
-
-    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
-    private static partial Regex MarkdownEscape();
+        text.Split('\n').Select(line => $"{prefix} {MarkdownText.Unescape(line.Replace("\r", "", StringComparison.Ordinal))}".TrimEnd());
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Reports;
 

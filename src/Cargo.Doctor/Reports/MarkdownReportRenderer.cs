@@ -1,5 +1,6 @@
 using System.Text;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Reports;
 

@@ -52,7 +52,7 @@ public static class ReportHeader
     private static string Checked(Report report)
     {
         var areas = report.Entries.GroupBy(e => e.Check.Area).Select(g => $"{g.Key} ({g.Count()})");
-        var evaluated = report.Entries.Count(e => e.Finding.Summary != Engine.CheckSelection.NotSelectedSummary);
+        var evaluated = report.Entries.Count(e => !e.Finding.NotSelected);
         return $"{evaluated} of {report.Entries.Count} evaluated: {string.Join(", ", areas)}";
     }
 }

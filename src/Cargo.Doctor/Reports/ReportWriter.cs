@@ -31,15 +31,6 @@ public static class ReportWriter
         return result;
     }
 
-    /// <summary>Writes every file; throws after trying them all when one could not be written.</summary>
-    public static IReadOnlyList<string> Write(Report report, string directory, IEnumerable<IReportRenderer> renderers)
-    {
-        var files = WriteEach(report, directory, renderers);
-        return files.Unwritten.Count == 0
-            ? files.Written
-            : throw new IOException(string.Join("; ", files.Unwritten.Select(u => $"{u.Path}: {u.Reason}")));
-    }
-
     /// <summary>
     /// Writes each format on its own: one that cannot be written (disk full, a folder in the way)
     /// does not stop the others, and is listed with the reason.

@@ -15,13 +15,5 @@ public static class StatusMark
         _ => "?",
     };
 
-    public static string Word(CheckStatus status) => status switch
-    {
-        CheckStatus.Pass => "pass",
-        CheckStatus.Fail => "fail",
-        CheckStatus.Warn => "warn",
-        CheckStatus.Skipped => "skipped",
-        CheckStatus.Accepted => "accepted",
-        _ => "unknown",
-    };
+    public static string Word(CheckStatus status) => CheckStatusWords.Word(status);
 }

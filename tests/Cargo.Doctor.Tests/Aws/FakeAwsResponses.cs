@@ -127,11 +127,6 @@ public static class FakeAwsResponses
         <Clusters>{string.Concat(clusters)}</Clusters>{Marker(nextMarker)}
         """);
 
-    public static FakeAwsResponse DescribeClusterParameters(string? nextMarker, params (string Name, string Value)[] parameters) =>
-        Redshift("DescribeClusterParameters", $"""
-        <Parameters>{string.Concat(parameters.Select(p => $"<Parameter><ParameterName>{X(p.Name)}</ParameterName><ParameterValue>{X(p.Value)}</ParameterValue><Source>user</Source><DataType>boolean</DataType><IsModifiable>true</IsModifiable></Parameter>"))}</Parameters>{Marker(nextMarker)}
-        """);
-
     // ---- Redshift Serverless ----
 
     public static FakeAwsResponse GetWorkgroup(

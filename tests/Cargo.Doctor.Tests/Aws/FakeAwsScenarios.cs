@@ -29,11 +29,10 @@ public static class FakeAwsScenarios
         .Respond("SimulatePrincipalPolicy", SimulatePrincipalPolicy(null, ("sts:AssumeRole", CargoRoleArn, "allowed")))
         .Respond("DescribeSecurityGroups", DescribeSecurityGroups(null, SecurityGroup(SecurityGroupId, "vpc-0abc", IpPermission(cidrs: [CargoIpCidr]))));
 
-    /// <summary>Public provisioned cluster, customer role attached and in-sync, require_ssl on, port open to Cargo.</summary>
+    /// <summary>Public provisioned cluster, customer role attached and in-sync, port open to Cargo.</summary>
     public static FakeAwsEndpoint AllGoodProvisioned(this FakeAwsEndpoint fake) => fake
         .CustomerRoleAllGood()
-        .Respond("DescribeClusters", DescribeClusters(null, Cluster(ClusterId, securityGroupIds: [SecurityGroupId])))
-        .Respond("DescribeClusterParameters", DescribeClusterParameters(null, ("require_ssl", "true")));
+        .Respond("DescribeClusters", DescribeClusters(null, Cluster(ClusterId, securityGroupIds: [SecurityGroupId])));
 
     /// <summary>Public serverless workgroup, namespace has the customer role in-sync, port open to Cargo.</summary>
     public static FakeAwsEndpoint AllGoodServerless(this FakeAwsEndpoint fake) => fake

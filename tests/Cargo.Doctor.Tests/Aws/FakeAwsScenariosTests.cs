@@ -1,5 +1,4 @@
 using Cargo.Doctor.AwsApi.Clients;
-using Cargo.Doctor.AwsApi.Model;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
 namespace Cargo.Doctor.Tests.Aws;
@@ -25,7 +24,6 @@ public sealed class FakeAwsScenariosTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
 
         var cluster = Assert.Single(await clients.Redshift.DescribeClustersAsync(ClusterId, ct));
-        var parameters = await clients.Redshift.DescribeClusterParametersAsync(cluster.ParameterGroupNames[0], ct);
         var role = await clients.Iam.GetRoleAsync(FakeAwsResponses.CustomerRoleName, ct);
         var policy = Assert.Single(await clients.Iam.ListAttachedRolePoliciesAsync(role.RoleName, ct));
         var version = await clients.Iam.GetPolicyVersionAsync(policy.PolicyArn, (await clients.Iam.GetPolicyAsync(policy.PolicyArn, ct)).DefaultVersionId!, ct);
@@ -33,7 +31,6 @@ public sealed class FakeAwsScenariosTests : IDisposable
         var group = Assert.Single(await clients.Ec2.DescribeSecurityGroupsAsync(cluster.VpcSecurityGroupIds, ct));
 
         Assert.Contains(cluster.IamRoles, r => r.Arn == role.Arn && r.IsInSync);
-        Assert.Contains(new ClusterParameter("require_ssl", "true", "user"), parameters);
         Assert.Contains("redshift-serverless.amazonaws.com", role.AssumeRolePolicyDocument);
         Assert.Contains(FakeAwsResponses.CargoRoleArn, version.Document);
         Assert.True(Assert.Single(simulation).IsAllowed);

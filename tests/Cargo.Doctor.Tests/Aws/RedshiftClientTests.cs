@@ -60,20 +60,6 @@ public sealed class RedshiftClientTests : IDisposable
     }
 
     [Fact]
-    public async Task DescribeClusterParameters_pages_and_returns_names_and_values()
-    {
-        fake.Respond(
-            "DescribeClusterParameters",
-            DescribeClusterParameters("p2", ("require_ssl", "true")),
-            DescribeClusterParameters(null, ("use_fips_ssl", "false")));
-
-        var parameters = await clients.Redshift.DescribeClusterParametersAsync("cargo-params", TestContext.Current.CancellationToken);
-
-        Assert.Equal([("require_ssl", "true"), ("use_fips_ssl", "false")], parameters.Select(p => (p.Name, p.Value!)));
-        Assert.All(fake.Requests, r => Assert.Equal("cargo-params", r.Form["ParameterGroupName"]));
-    }
-
-    [Fact]
     public async Task ClusterNotFound_is_reported_as_not_found()
     {
         fake.Respond("DescribeClusters", QueryError(404, "ClusterNotFound", "Cluster nope not found."));

@@ -12,7 +12,7 @@ public sealed class CheckSelectionTests
 
     [Theory]
     [InlineData("db.*", "db.table-grants", true)]
-    [InlineData("db.*", "net.port-open", false)]
+    [InlineData("db.*", "net.ingress", false)]
     [InlineData("*grants", "db.future-grants", true)]
     [InlineData("db.?onnect", "db.connect", true)]
     [InlineData("db.connect", "db.connect-x", false)]
@@ -76,5 +76,24 @@ public sealed class CheckSelectionTests
         Assert.NotEqual(CheckSelection.NotSelectedSummary, findings.Single(f => f.CheckId == "db.connect").Summary);
         Assert.NotEqual(CheckSelection.NotSelectedSummary, findings.Single(f => f.CheckId == "db.user-exists").Summary);
         Assert.Equal(Catalog.Checks.Count, findings.Count);
+    }
+
+    [Fact]
+    public void the_header_counts_checks_left_out_by_the_selection_flag_not_by_their_summary_text()
+    {
+        var selection = CheckSelection.Create(Catalog, ["db.user-exists"], []);
+        var facts = SampleReports.Facts();
+        var findings = new CheckRunner(Catalog, RuleSet.All, selection).Run(facts)
+            // A rule whose own summary reads like the selection's words was still evaluated.
+            .Select(f => f.CheckId == "db.connect" ? f with { Summary = CheckSelection.NotSelectedSummary } : f)
+            .ToList();
+
+        var report = Cargo.Doctor.Reports.Report.Create(facts, Catalog, findings, TimeSpan.Zero);
+        var evaluated = findings.Count(f => !f.NotSelected);
+
+        Assert.True(findings.Single(f => f.CheckId == "db.table-grants").NotSelected);
+        Assert.False(findings.Single(f => f.CheckId == "db.connect").NotSelected);
+        Assert.Equal(2, evaluated); // db.user-exists and the db.connect it depends on
+        Assert.StartsWith($"{evaluated} of {Catalog.Checks.Count} evaluated", Cargo.Doctor.Reports.ReportHeader.Rows(report).Single(r => r.Name == "Checks").Value);
     }
 }

@@ -108,8 +108,9 @@ public sealed class FixScriptTests
     {
         var dir = Directory.CreateTempSubdirectory("cargo-doctor-fix-").FullName;
 
-        var written = ReportWriter.Write(SampleReports.Create(), dir, ReportWriter.Select(["junit"], new List<string>()));
+        var files = ReportWriter.WriteEach(SampleReports.Create(), dir, ReportWriter.Select(["junit"], new List<string>()));
 
-        Assert.Equal(["report.junit.xml", "fix.sql", "fix-aws.sh"], written.Select(Path.GetFileName));
+        Assert.Empty(files.Unwritten);
+        Assert.Equal(["report.junit.xml", "fix.sql", "fix-aws.sh"], files.Written.Select(Path.GetFileName));
     }
 }

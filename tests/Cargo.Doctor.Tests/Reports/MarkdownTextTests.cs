@@ -1,4 +1,4 @@
-using Cargo.Doctor.Reports;
+using Cargo.Doctor.Quoting;
 using Markdig;
 
 namespace Cargo.Doctor.Tests.Reports;

@@ -97,8 +97,6 @@ public sealed class AwsCallException : Exception
     /// <summary>No complete response: unreachable, timed out, or the connection dropped mid-response.</summary>
     public bool IsEndpointUnreachable => ErrorCode is EndpointUnreachableCode or TimeoutCode or ConnectionDroppedCode;
 
-    internal static bool IsThrottlingCode(string? code) => code is not null && ThrottlingCodes.Contains(code);
-
     private static string FormatMessage(string iamAction, int? httpStatus, string errorCode, string errorMessage)
     {
         var status = httpStatus is null ? "" : $" (HTTP {httpStatus})";

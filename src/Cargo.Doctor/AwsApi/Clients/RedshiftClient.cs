@@ -25,15 +25,6 @@ public sealed class RedshiftClient
             cancellationToken);
     }
 
-    public Task<IReadOnlyList<ClusterParameter>> DescribeClusterParametersAsync(
-        string parameterGroupName, CancellationToken cancellationToken = default) =>
-        query.CallPagedAsync(
-            "DescribeClusterParameters",
-            [new("ParameterGroupName", parameterGroupName)],
-            page => page.ListItems("Parameters").Select(p => new ClusterParameter(
-                p.RequiredValue("ParameterName"), p.ChildValue("ParameterValue"), p.ChildValue("Source"))),
-            cancellationToken);
-
     private static RedshiftCluster ReadCluster(XElement cluster)
     {
         var endpoint = cluster.Child("Endpoint");

@@ -1,6 +1,5 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Rules.Db;

@@ -1,6 +1,6 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sources.Probes;
+using Cargo.Doctor.ProbeErrors;
 
 namespace Cargo.Doctor.Rules.Probes;
 

@@ -1,5 +1,5 @@
+using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sources.Probes;
 
 namespace Cargo.Doctor.Rules.Probes;
 

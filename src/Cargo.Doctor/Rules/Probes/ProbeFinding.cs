@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Sources.Probes;
+using Cargo.Doctor.ProbeErrors;
 using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Rules.Probes;

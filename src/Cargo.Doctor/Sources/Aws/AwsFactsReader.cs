@@ -2,7 +2,7 @@ using System.Net;
 using Cargo.Doctor.AwsApi.Clients;
 using Cargo.Doctor.AwsApi.Model;
 using Cargo.Doctor.Facts;
-using Cargo.Doctor.Rules.Iam;
+using Cargo.Doctor.IamPolicies;
 
 namespace Cargo.Doctor.Sources.Aws;
 
@@ -189,7 +189,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
 
             read.Add(role);
             if (request.CargoRoleArn is { } cargoRole && role.Exists
-                && RolePolicySet.From(role).EvaluateAssumeRole(cargoRole).Decision is Cargo.Doctor.IamPolicies.PolicyDecision.Allowed or Cargo.Doctor.IamPolicies.PolicyDecision.AllowedWithConditions)
+                && RolePolicySet.From(role).EvaluateAssumeRole(cargoRole).Decision is PolicyDecision.Allowed or PolicyDecision.AllowedWithConditions)
             {
                 return facts with
                 {

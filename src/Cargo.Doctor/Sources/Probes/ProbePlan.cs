@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cargo.Doctor.Config;
+using Cargo.Doctor.Facts;
 
 namespace Cargo.Doctor.Sources.Probes;
 

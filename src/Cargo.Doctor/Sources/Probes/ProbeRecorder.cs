@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.ProbeErrors;
 
 namespace Cargo.Doctor.Sources.Probes;
 

@@ -50,7 +50,5 @@ public sealed class RoundTripSql(RoundTripTarget target, string runId)
 
     public string SelectCopy => $"SELECT {Columns} FROM {SqlQuote.Ident(CopyTable)} ORDER BY id";
 
-    public int RowCount => 5;
-
     private string RegionClause => target.Region is null ? "" : $"\nREGION {SqlQuote.UnloadLiteral(target.Region)}";
 }

@@ -13,8 +13,6 @@ public sealed class ScratchSchema(string runId)
 {
     public const string NamePrefix = "cargo_doctor_";
 
-    public const string MarkerPrefix = ScratchMarker.Prefix;
-
     public const string TableName = "cargo_doctor_probe";
 
     public const string FunctionName = "f_cargo_doctor_probe";
@@ -44,8 +42,6 @@ public sealed class ScratchSchema(string runId)
     public string ProbeTable => SqlQuote.Qualified(Name, TableName);
 
     public string ProbeFunction => SqlQuote.Qualified(Name, FunctionName);
-
-    public static string Marker(DateTimeOffset createdAt, string toolVersion) => new ScratchMarker(createdAt, toolVersion, null).Text;
 
     public string Comment(string marker) => $"COMMENT ON SCHEMA {SqlQuote.Ident(Name)} IS {SqlQuote.Literal(marker)}";
 

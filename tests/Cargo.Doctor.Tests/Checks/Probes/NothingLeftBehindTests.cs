@@ -66,7 +66,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server) : IClassFixtur
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
         var user = scenario.Quoted(scenario.User);
-        var oldMarker = SqlQuote.Literal(ScratchSchema.Marker(DateTimeOffset.UtcNow.AddHours(-3), "0.0.9"));
+        var oldMarker = SqlQuote.Literal(new ScratchMarker(DateTimeOffset.UtcNow.AddHours(-3), "0.0.9", null).Text);
         // Look-alikes that must survive: no marker, a customer's comment, a marker owned by someone else.
         await scenario.AdminAsync($"CREATE SCHEMA \"cargo_doctor_x\" AUTHORIZATION {user}");
         await scenario.AdminAsync($"CREATE SCHEMA \"cargo_doctor_notes\" AUTHORIZATION {user}");
@@ -98,7 +98,7 @@ public sealed class NothingLeftBehindTests(PostgresServer server) : IClassFixtur
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
         const string running = "cargo_doctor_20990101t000000_cafebabe";
         await scenario.AdminAsync($"CREATE SCHEMA \"{running}\" AUTHORIZATION {scenario.Quoted(scenario.User)}");
-        await scenario.AdminAsync($"COMMENT ON SCHEMA \"{running}\" IS {SqlQuote.Literal(ScratchSchema.Marker(DateTimeOffset.UtcNow.AddMinutes(-1), "0.1.0"))}");
+        await scenario.AdminAsync($"COMMENT ON SCHEMA \"{running}\" IS {SqlQuote.Literal(new ScratchMarker(DateTimeOffset.UtcNow.AddMinutes(-1), "0.1.0", null).Text)}");
         var before = await CatalogSnapshot.TakeAsync(scenario);
 
         var result = await scenario.CheckAsync();

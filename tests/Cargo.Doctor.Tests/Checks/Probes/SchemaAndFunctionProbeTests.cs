@@ -3,7 +3,6 @@ using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Rules.Probes;
-using Cargo.Doctor.Sources.Probes;
 using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Probes;

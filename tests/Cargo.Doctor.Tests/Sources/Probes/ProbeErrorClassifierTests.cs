@@ -1,5 +1,5 @@
 using Cargo.Doctor.Facts;
-using Cargo.Doctor.Sources.Probes;
+using Cargo.Doctor.ProbeErrors;
 using T = Cargo.Doctor.Tests.Sources.Probes.RedshiftErrorTexts;
 
 namespace Cargo.Doctor.Tests.Sources.Probes;

@@ -1,7 +1,6 @@
-using Cargo.Doctor.IamPolicies;
 using Cargo.Doctor.Facts;
 
-namespace Cargo.Doctor.Rules.Iam;
+namespace Cargo.Doctor.IamPolicies;
 
 /// <summary>
 /// The customer role's identity policies and boundary as parsed documents, plus what could not be read

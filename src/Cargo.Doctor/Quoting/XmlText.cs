@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace Cargo.Doctor.Reports;
+namespace Cargo.Doctor.Quoting;
 
 /// <summary>
 /// Customer text bound for XML: characters XML 1.0 cannot hold (most control characters, lone

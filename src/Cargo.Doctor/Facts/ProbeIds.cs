@@ -1,4 +1,4 @@
-namespace Cargo.Doctor.Sources.Probes;
+namespace Cargo.Doctor.Facts;
 
 /// <summary>The fixed ids of the live probes (also their catalog check ids).</summary>
 public static class ProbeIds

@@ -1,13 +1,14 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
-namespace Cargo.Doctor.Reports;
+namespace Cargo.Doctor.Quoting;
 
 /// <summary>
 /// Escaping for customer-controlled text (schema names, error messages) placed in Markdown:
 /// every ASCII punctuation that Markdown could read as syntax is backslash-escaped, and code
 /// fences are made longer than any run of backticks inside.
 /// </summary>
-public static class MarkdownText
+public static partial class MarkdownText
 {
     // Inline syntax only: escaped text never starts a line, so list and heading marks are safe.
     private const string Special = "\\`*_[]<>|~&!#";
@@ -50,4 +51,10 @@ public static class MarkdownText
         var fence = new string('`', Math.Max(3, longest + 1));
         return $"{fence}{info}\n{content.TrimEnd()}\n{fence}\n";
     }
+
+    /// <summary>Markdown prose as plain text (a fix script's comment lines): every backslash escape of ASCII punctuation removed.</summary>
+    public static string Unescape(string text) => BackslashEscape().Replace(text, "$1");
+
+    [GeneratedRegex(@"\\([!-/:-@\[-`{-~])")]
+    private static partial Regex BackslashEscape();
 }

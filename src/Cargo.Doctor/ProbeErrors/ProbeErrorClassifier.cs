@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using Cargo.Doctor.Facts;
 
-namespace Cargo.Doctor.Sources.Probes;
+namespace Cargo.Doctor.ProbeErrors;
 
 /// <summary>
 /// Maps the error texts Redshift documents for COPY/UNLOAD, schema and function creation (see
@@ -47,7 +47,7 @@ public static partial class ProbeErrorClassifier
     public static ProbeErrorCause Classify(string message) =>
         Table.FirstOrDefault(p => p.Pattern.IsMatch(message))?.Cause ?? ProbeErrorCause.Unclassified;
 
-    /// <summary>The table row for a cause; null for Unclassified and Cancelled.</summary>
+    /// <summary>The table row for a cause; null for Unclassified (and for RoundTripMismatch, ConnectionLost and TimedOut, which no error text maps to).</summary>
     public static ProbeErrorPattern? Describe(ProbeErrorCause cause) => Table.FirstOrDefault(p => p.Cause == cause);
 
     /// <summary>The role ARN an assume-role error names (it tells which hop of the chain failed).</summary>
