@@ -121,9 +121,12 @@ if has scale; then
   printf '%-34s %10s %9s %15s %12s\n' "$large tables" "$lw" "$lc" "$lm" "$ls"
   printf '%-34s %10s %9s %15s %12s\n' "$large tables, --save-facts" "$fw" "$fc" "$fm" "$fs"
   echo "facts file: $(( $(stat -c %s "$work/facts.json") / 1048576 )) MB"
-  awk -v sw="$sw" -v lw="$lw" -v srv="$server_ms" -v ps="$psql_ms" -v lm="$lm" -v fm="$fm" -v ss="$ss" -v ls="$ls" -v n="$large" 'BEGIN {
+  awk -v sw="$sw" -v lw="$lw" -v sc="$sc" -v lc="$lc" -v srv="$server_ms" -v ps="$psql_ms" -v lm="$lm" -v fm="$fm" -v ss="$ss" -v ls="$ls" -v n="$large" 'BEGIN {
     printf "table-privilege query alone at %d tables: server %.0f ms (EXPLAIN ANALYZE), %.0f ms with transfer to psql (\\timing)\n", n, srv, ps;
     printf "wall difference %.2f s; ratio to the server time %.2f (target <= 1.5); to the psql time %.2f\n", lw - sw, (lw - sw) * 1000 / srv, (lw - sw) * 1000 / ps;
+    # On a busy machine the wall difference is mostly waiting for a core; the tool'"'"'s own CPU
+    # difference is not, and on an idle machine wall difference ~ server time + that CPU.
+    printf "tool CPU difference %.2f s; load-independent estimate (server + tool CPU) / server = %.2f\n", lc - sc, (srv / 1000 + lc - sc) * 1000 / srv;
     printf "peak memory: check %d MB (target <= 150), --save-facts %d MB (target <= 200)\n", lm, fm;
     printf "statements: %d vs %d (target: equal)\n", ss, ls }'
   if [ "${BYNAME:-0}" = 1 ]; then
