@@ -1,80 +1,164 @@
 #!/usr/bin/env bash
-# Benchmark: cargo-doctor `check` on a 100-table and a 100,000-table warehouse (50 schemas x 2,000
-# tables, 37 tables missing a grant) on a throwaway local PostgreSQL. Prints, per size, the median
-# wall time and peak memory of RUNS runs and the number of SQL statements the tool issued, then
-# the large/small ratios. Targets: same statement count, wall ratio < 3, peak memory < 300 MB.
-# The large warehouse is measured twice: with has_table_privilege by oid (the default) and by name
-# (a server that rejects the oid form, emulated by a function earlier on cargo_user's search_path;
-# the tool then falls back to the name form, one extra statement).
+# Benchmark for issue 11 (speed), on a throwaway local PostgreSQL. Three parts, each optional:
+#
+#   network  `check` of 1 and of 5 databases (one schema of SMALL_TABLES tables each), straight to
+#            PostgreSQL and through scripts/bench/delay-proxy.py (DELAY_MS each way, so a round trip
+#            costs 2 x DELAY_MS). Prints wall times, statements, the round trips the proxy saw, the
+#            5-DB/1-DB ratio at the delay (target <= 1.5) and the 1-DB budget
+#            fixed cost + statements x round trip + server time next to the measurement.
+#   scale    `check` of SMALL_TABLES tables vs SCHEMAS x TABLES tables (default 100 x 2,000 =
+#            200,000, Redshift's per-cluster table quota on its largest node types:
+#            https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html). Prints
+#            the wall difference, the server's own time for the table-privilege query alone (the
+#            tool's exact SQL from Sources/Warehouse/Queries/table-privileges.sql, run by psql as the
+#            Cargo user in the same run; EXPLAIN ANALYZE and psql \timing), their ratio (target <=
+#            1.5), peak memory of `check` (target <= 150 MB) and with --save-facts (<= 200 MB), and
+#            the statement count at both sizes (target: equal).
+#   fixed    the fixed cost: `--version`, `report --facts samples/sample-facts.json` and a one-schema
+#            `check` on loopback, for each publish form in VARIANTS:
+#              fd     framework-dependent `dotnet publish` (what the .NET tool package holds today)
+#              r2r    framework-dependent, -r linux-x64 -p:PublishReadyToRun=true
+#              sfr2r  self-contained single file + ReadyToRun (the single-file binary form)
+#              aot    Native AOT (-p:PublishAot=true; slow to build, and see the report for whether it runs)
+#
+# usage: scripts/bench.sh [--quick] [network] [scale] [fixed]     (no part named: all three)
+# knobs (environment): RUNS (5; --quick 3)  FIXED_RUNS (11; --quick 5)  DELAY_MS (40)  DBS (5)
+#   SMALL_TABLES (100)  SCHEMAS (100; --quick 10)  TABLES (2000; --quick 500)
+#   VARIANTS ("fd r2r sfr2r"; --quick "fd")  TOOL_DIR (skip publishing: use this fd publish folder)
+#   BYNAME=1 (scale: also time the by-name fallback)  KEEP=1 (keep the temporary folder and reports)
+# All figures are medians; the machine is shared, so the output states the load seen around the run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-3}
-SCHEMAS=${SCHEMAS:-50}
-TABLES=${TABLES:-2000}
+repo=$(pwd)
 
-bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-work=$(mktemp -d /tmp/cargo-doctor-bench.XXXXXX)
-as_pg=(); [ "$(id -u)" -eq 0 ] && { chown postgres "$work"; as_pg=(runuser -u postgres --); }
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-cleanup() { "${as_pg[@]}" "$bin/pg_ctl" -D "$work/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$work"; }
-trap cleanup EXIT
+quick=0; parts=()
+for arg in "$@"; do
+  case "$arg" in
+    --quick) quick=1 ;;
+    network|scale|fixed) parts+=("$arg") ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$arg' (use --quick, network, scale, fixed)" >&2; exit 2 ;;
+  esac
+done
+[ ${#parts[@]} -gt 0 ] || parts=(network scale fixed)
+if [ "$quick" -eq 1 ]; then
+  RUNS=${RUNS:-3}; FIXED_RUNS=${FIXED_RUNS:-5}; SCHEMAS=${SCHEMAS:-10}; TABLES=${TABLES:-500}; VARIANTS=${VARIANTS:-fd}
+fi
+RUNS=${RUNS:-5}; FIXED_RUNS=${FIXED_RUNS:-11}; DELAY_MS=${DELAY_MS:-40}; DBS=${DBS:-5}
+SMALL_TABLES=${SMALL_TABLES:-100}; SCHEMAS=${SCHEMAS:-100}; TABLES=${TABLES:-2000}; VARIANTS=${VARIANTS:-fd r2r sfr2r}
+has() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
-echo "bench-admin" > "$work/pw"; chmod 644 "$work/pw"
-"${as_pg[@]}" "$bin/initdb" -D "$work/data" -U bench --pwfile="$work/pw" --auth-host=scram-sha-256 --auth-local=trust --no-sync >/dev/null
-"${as_pg[@]}" "$bin/pg_ctl" -D "$work/data" -l "$work/log" -w -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$work -c fsync=off -c synchronous_commit=off -c full_page_writes=off" start >/dev/null
-psql_admin() { PGPASSWORD=bench-admin psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U bench "$@"; }
+# shellcheck source=bench/lib.sh
+. "$repo/scripts/bench/lib.sh"
+bench_start_server
+trap bench_cleanup EXIT
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); PostgreSQL $("$bin/pg_ctl" -V | awk '{ print $3 }'); $(dotnet --version | sed 's/^/.NET SDK /')"
+echo "load at start: $(bench_load)"
+echo "runs: RUNS=$RUNS per measurement (FIXED_RUNS=$FIXED_RUNS for the fixed cost), medians shown"
 
-dotnet publish src/Cargo.Doctor.Cli -c Release -o "$work/tool" --nologo -v quiet >/dev/null
+bench_publish fd "${TOOL_DIR:-}"
+tool="$work/tool-fd/cargo-doctor"
 
-make_warehouse() { # name schemas tables
-  local db=$1 schemas=$2 tables=$3
-  psql_admin -d postgres -c "CREATE DATABASE $db"
-  psql_admin -d "$db" -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'cargo_user') THEN CREATE USER cargo_user PASSWORD 'bench-cargo'; END IF; END \$\$; GRANT ALL ON DATABASE $db TO cargo_user;"
-  for s in $(seq 1 "$schemas"); do
-    psql_admin -d "$db" -c "CREATE SCHEMA s$s; DO \$\$ BEGIN FOR t IN 1..$tables LOOP EXECUTE format('CREATE TABLE s$s.t%s (id int)', t); END LOOP; END \$\$;
-      GRANT USAGE ON SCHEMA s$s TO cargo_user; GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA s$s TO cargo_user;"
-  done
-  # 37 tables each missing one grant, spread over the schemas.
-  psql_admin -d "$db" -c "DO \$\$ BEGIN FOR i IN 0..36 LOOP EXECUTE format('REVOKE INSERT ON s%s.t%s FROM cargo_user', 1 + i % $schemas, 1 + (i * 7919) % $tables); END LOOP; END \$\$;"
-}
+# One small schema per database, n1..nDBS; n1 also serves the fixed-cost `check`.
+echo "building $DBS databases of $SMALL_TABLES tables ..." >&2
+for i in $(seq 1 "$DBS"); do bench_make_warehouse "n$i" 1 "$SMALL_TABLES"; done
 
-measure() { # db schemas -> "median_wall_s median_peak_mb statements"
-  local db=$1 schemas=$2 args=() walls=() mems=()
-  for s in $(seq 1 "$schemas"); do args+=(--schema "$db.s$s"); done
+if has network; then
+  echo
+  echo "== network: check of 1 and $DBS databases, direct and with ${DELAY_MS} ms each way (round trip $((2 * DELAY_MS)) ms) =="
+  bench_start_proxy "$DELAY_MS"
+  many_args=(); for i in $(seq 2 "$DBS"); do many_args+=(--database "n$i"); done
+  for i in $(seq 1 "$DBS"); do many_args+=(--schema "n$i.s1"); done
+  printf '%-26s %10s %9s %12s %12s %13s\n' "run" "wall (s)" "cpu (s)" "statements" "connections" "round trips"
+  # Run-major: every case once per round, so a change in the machine's load hits all cases alike.
+  cases=("1 direct" "1 delayed" "$DBS direct" "$DBS delayed")
   for run in $(seq 1 "$RUNS"); do
-    CARGO_DOCTOR_PASSWORD=bench-cargo CI=1 /usr/bin/time -f "%e %M" -o "$work/time" \
-      "$work/tool/cargo-doctor" check --endpoint "127.0.0.1:$port/$db" --user cargo_user --sslmode disable "${args[@]}" \
-      --read-only --format json --out "$work/out-$db" >/dev/null 2>&1 || [ $? -eq 1 ]
-    read -r wall kb < <(tail -n 1 "$work/time")
-    walls+=("$wall"); mems+=("$kb")
+    for case in "${cases[@]}"; do
+      read -r n how <<<"$case"
+      p=$port; [ "$how" = delayed ] && { p=$proxy_port; bench_proxy_counts >/dev/null; }
+      if [ "$n" = 1 ]; then args=(--schema n1.s1); else args=("${many_args[@]}"); fi
+      line=$(bench_check_once "$tool" "$p" n1 "net-$n-$how" "${args[@]}")
+      [ "$how" = delayed ] && line="$line $(bench_proxy_counts)"
+      echo "$line" >>"$work/net-$n-$how"
+    done
   done
-  local median_wall median_kb statements
-  median_wall=$(printf '%s\n' "${walls[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")
-  median_kb=$(printf '%s\n' "${mems[@]}" | sort -g | sed -n "$(( (RUNS + 1) / 2 ))p")
-  statements=$(grep -o '"warehouseStatements": [0-9]*' "$work/out-$db/report.json" | grep -o '[0-9]*$')
-  missing=$(grep -o '"summary": "[0-9]* of [0-9]* table(s) lack[^"]*"' "$work/out-$db/report.json" || true)
-  echo "$median_wall $((median_kb / 1024)) $statements|$missing"
-}
+  declare -A wall
+  for case in "${cases[@]}"; do
+    read -r n how <<<"$case"
+    read -r w _mem stmts cpu < <(medians "$work/net-$n-$how")
+    turns="-"; conns="-"
+    [ "$how" = delayed ] && read -r conns turns < <(cut -d' ' -f5,6 "$work/net-$n-$how" | tail -n 1)
+    wall["$n $how"]=$w
+    printf '%-26s %10s %9s %12s %12s %13s\n' "$n database(s), $how" "$w" "$cpu" "$stmts" "$conns" "$turns"
+    [ "$n" = 1 ] && [ "$how" = direct ] && stmts1=$stmts
+    [ "$n" = 1 ] && [ "$how" = delayed ] && turns1=$turns
+  done
+  awk -v one="${wall[1 delayed]}" -v many="${wall[$DBS delayed]}" -v n="$DBS" -v d1="${wall[1 direct]}" \
+      -v st="$stmts1" -v tu="$turns1" -v rtt="$((2 * DELAY_MS))" 'BEGIN {
+    printf "ratio %d DB / 1 DB at %d ms round trip: %.2f (target <= 1.5)\n", n, rtt, many / one;
+    printf "1-DB budget: fixed cost + server time (the direct 1-DB wall) %.2f s + %d statements x %.3f s = %.2f s; measured %.2f s\n",
+      d1, st, rtt / 1000, d1 + st * rtt / 1000, one;
+    printf "  the proxy saw %d client round trips (statements + connection start-up + SCRAM): %.2f s + %d x %.3f s = %.2f s\n",
+      tu, d1, tu, rtt / 1000, d1 + tu * rtt / 1000 }'
+  bench_stop_proxy
+fi
 
-echo "building warehouses (100 tables; $((SCHEMAS * TABLES)) tables) ..." >&2
-make_warehouse small 1 100 >/dev/null
-make_warehouse large "$SCHEMAS" "$TABLES" >/dev/null
-IFS='|' read -r small small_missing <<<"$(measure small 1)"
-IFS='|' read -r large large_missing <<<"$(measure large "$SCHEMAS")"
-psql_admin -d large -c "CREATE SCHEMA bench_no_oid; GRANT USAGE ON SCHEMA bench_no_oid TO PUBLIC;
-  CREATE FUNCTION bench_no_oid.has_table_privilege(u text, t oid, p text) RETURNS boolean LANGUAGE plpgsql AS
-  \$\$ BEGIN RAISE EXCEPTION 'function has_table_privilege(text, oid, unknown) does not exist' USING ERRCODE = '42883'; END \$\$;
-  ALTER ROLE cargo_user IN DATABASE large SET search_path = bench_no_oid, pg_catalog, \"\$user\", public;" >/dev/null
-IFS='|' read -r byname byname_missing <<<"$(measure large "$SCHEMAS")"
-read -r sw sm ss <<<"$small"; read -r lw lm ls <<<"$large"; read -r nw nm ns <<<"$byname"
+if has scale; then
+  large=$((SCHEMAS * TABLES))
+  echo
+  echo "== scale: $SMALL_TABLES tables vs $large tables ($SCHEMAS schemas x $TABLES) =="
+  echo "building the $large-table warehouse ..." >&2
+  t0=$EPOCHREALTIME
+  bench_make_warehouse big "$SCHEMAS" "$TABLES"
+  echo "(built in $(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN { printf "%.0f", b - a }') s)"
+  big_args=(); for s in $(seq 1 "$SCHEMAS"); do big_args+=(--schema "big.s$s"); done
+  read -r sw sm ss sc < <(bench_check "$tool" "$port" n1 scale-small --schema n1.s1)
+  read -r lw lm ls lc < <(bench_check "$tool" "$port" big scale-large "${big_args[@]}")
+  read -r fw fm fs fc < <(bench_check "$tool" "$port" big scale-facts "${big_args[@]}" --save-facts "$work/facts.json")
+  read -r server_ms psql_ms < <(bench_table_query_ms big "$SCHEMAS")
+  printf '%-34s %10s %9s %15s %12s\n' "run" "wall (s)" "cpu (s)" "peak mem (MB)" "statements"
+  printf '%-34s %10s %9s %15s %12s\n' "$SMALL_TABLES tables" "$sw" "$sc" "$sm" "$ss"
+  printf '%-34s %10s %9s %15s %12s\n' "$large tables" "$lw" "$lc" "$lm" "$ls"
+  printf '%-34s %10s %9s %15s %12s\n' "$large tables, --save-facts" "$fw" "$fc" "$fm" "$fs"
+  echo "facts file: $(( $(stat -c %s "$work/facts.json") / 1048576 )) MB"
+  awk -v sw="$sw" -v lw="$lw" -v sc="$sc" -v lc="$lc" -v srv="$server_ms" -v ps="$psql_ms" -v lm="$lm" -v fm="$fm" -v ss="$ss" -v ls="$ls" -v n="$large" 'BEGIN {
+    printf "table-privilege query alone at %d tables: server %.0f ms (EXPLAIN ANALYZE), %.0f ms with transfer to psql (\\timing)\n", n, srv, ps;
+    printf "wall difference %.2f s; ratio to the server time %.2f (target <= 1.5); to the psql time %.2f\n", lw - sw, (lw - sw) * 1000 / srv, (lw - sw) * 1000 / ps;
+    # On a busy machine the wall difference is mostly waiting for a core; the tool'"'"'s own CPU
+    # difference is not, and on an idle machine wall difference ~ server time + that CPU.
+    printf "tool CPU difference %.2f s; load-independent estimate (server + tool CPU) / server = %.2f\n", lc - sc, (srv / 1000 + lc - sc) * 1000 / srv;
+    printf "peak memory: check %d MB (target <= 150), --save-facts %d MB (target <= 200)\n", lm, fm;
+    printf "statements: %d vs %d (target: equal)\n", ss, ls }'
+  if [ "${BYNAME:-0}" = 1 ]; then
+    # A server that rejects has_table_privilege by oid, emulated by a function earlier on the Cargo
+    # user's search_path: the tool falls back to the name form (one extra statement).
+    psql_admin -d big -c "CREATE SCHEMA bench_no_oid; GRANT USAGE ON SCHEMA bench_no_oid TO PUBLIC;
+      CREATE FUNCTION bench_no_oid.has_table_privilege(u text, t oid, p text) RETURNS boolean LANGUAGE plpgsql AS
+      \$\$ BEGIN RAISE EXCEPTION 'function has_table_privilege(text, oid, unknown) does not exist' USING ERRCODE = '42883'; END \$\$;
+      ALTER ROLE cargo_user IN DATABASE big SET search_path = bench_no_oid, pg_catalog, \"\$user\", public;" >/dev/null
+    read -r nw nm ns nc < <(bench_check "$tool" "$port" big scale-byname "${big_args[@]}")
+    echo "by name (BYNAME=1, the oid form rejected): wall $nw s, cpu $nc s, peak $nm MB, $ns statements"
+  fi
+fi
 
-printf '%-16s %12s %14s %12s\n' "warehouse" "wall (s)" "peak mem (MB)" "statements"
-printf '%-16s %12s %14s %12s\n' "100 tables" "$sw" "$sm" "$ss"
-printf '%-16s %12s %14s %12s\n' "$((SCHEMAS * TABLES)) tables" "$lw" "$lm" "$ls"
-printf '%-16s %12s %14s %12s\n' "  by name" "$nw" "$nm" "$ns"
-echo "median of $RUNS runs each; large finding: ${large_missing#*: } (by name: ${byname_missing#*: })"
-awk -v a="$lw" -v n="$nw" -v b="$sw" -v m="$lm" -v s1="$ss" -v s2="$ls" 'BEGIN {
-  printf "wall ratio large/small: %.2f (target < 3)\n", a / b;
-  printf "large by oid vs by name: %s s vs %s s\n", a, n;
-  printf "statements: %s vs %s (target: equal)\n", s1, s2;
-  printf "peak memory large: %d MB (target < 300)\n", m }'
+if has fixed; then
+  echo
+  echo "== fixed cost: medians of $FIXED_RUNS runs, wall / cpu in ms =="
+  printf '%-8s %14s %16s %18s %10s\n' "form" "--version" "report --facts" "check (1 schema)" "size (MB)"
+  for v in $VARIANTS; do
+    if [ "$v" != fd ] && ! bench_publish "$v" "" 2>"$work/publish-$v.err"; then
+      echo "$v: publish failed: $(tail -n 3 "$work/publish-$v.err" | tr '\n' ' ')"; continue
+    fi
+    exe="$work/tool-$v/cargo-doctor"
+    read -r ver verc < <(bench_median_ms "$FIXED_RUNS" "$exe" --version)
+    read -r rep repc < <(bench_median_ms "$FIXED_RUNS" "$exe" report --facts "$repo/samples/sample-facts.json" --out "$work/fixed-report-$v")
+    read -r chk chkc < <(bench_median_ms "$FIXED_RUNS" env CARGO_DOCTOR_PASSWORD=bench-cargo CI=1 "$exe" check --endpoint "127.0.0.1:$port/n1" \
+      --user cargo_user --sslmode disable --schema n1.s1 --read-only --format json --out "$work/fixed-check-$v")
+    printf '%-8s %14s %16s %18s %10s\n' "$v" "$ver / $verc" "$rep / $repc" "$chk / $chkc" "$(du -sLm "$work/tool-$v" | cut -f1)"
+  done
+  echo "(targets: report --facts <= 150 ms, check <= 350 ms; the floor is --version)"
+fi
+
+echo
+echo "load at end: $(bench_load)"
+echo "the machine is shared: other builds ran at the same time, so compare ratios, not absolute times"
