@@ -75,9 +75,20 @@ public static class IdentityPolicyEvaluator
 
         var keys = ConditionKeys(conditional.Concat(possibleDenies));
         var onlyIf = conditional.Where(s => s.Statement.HasConditions).ToList();
+        var byVariable = conditional.Where(s => s.Statement.HasResourceVariable && !s.Statement.HasConditions).ToList();
+        var why = new List<string>();
+        if (onlyIf.Count > 0)
+        {
+            why.Add($"the conditions of {string.Join(" and ", onlyIf)} hold ({string.Join(", ", ConditionKeys(onlyIf))})");
+        }
+
+        if (byVariable.Count > 0)
+        {
+            why.Add($"the policy variable in the Resource of {string.Join(" and ", byVariable)} names this role");
+        }
+
         return new IdentityPolicyVerdict(PolicyDecision.AllowedWithConditions, conditional,
-            $"Allowed only if the conditions of {string.Join(" and ", onlyIf)} hold ({string.Join(", ", ConditionKeys(onlyIf))})",
-            keys, possibleDenies);
+            $"Allowed only if {string.Join(", and ", why)}", keys, possibleDenies);
     }
 
     /// <summary>A statement that covers the action and resource, with what its Condition block evaluates to.</summary>
@@ -87,10 +98,16 @@ public static class IdentityPolicyEvaluator
         IEnumerable<NamedPolicy> policies, string action, string resourceArn, Func<string, RequestKeyValue> lookup) =>
         policies
             .SelectMany(policy => policy.Document.Statements.Select(statement => StatementReference.Of(policy, statement)))
-            .Where(s => s.Statement.CoversAction(action) && s.Statement.CoversResource(resourceArn))
-            .Select(s => new Applied(s, ConditionBlock.Outcome(s.Statement, lookup)))
+            .Where(s => s.Statement.CoversAction(action))
+            .Select(s => new Applied(s, Both(s.Statement.ResourceOutcome(resourceArn, lookup), ConditionBlock.Outcome(s.Statement, lookup))))
             .Where(s => s.Outcome != ConditionOutcome.NotSatisfied)
             .ToList();
+
+    /// <summary>A statement applies when it covers the resource and its conditions hold; either may be unknown.</summary>
+    private static ConditionOutcome Both(ConditionOutcome resource, ConditionOutcome conditions) =>
+        resource == ConditionOutcome.NotSatisfied || conditions == ConditionOutcome.NotSatisfied ? ConditionOutcome.NotSatisfied
+        : resource == ConditionOutcome.Unknown || conditions == ConditionOutcome.Unknown ? ConditionOutcome.Unknown
+        : ConditionOutcome.Satisfied;
 
     private static List<Applied> Allows(IEnumerable<Applied> statements) =>
         statements.Where(s => s.Statement.Statement.Effect == PolicyEffect.Allow).ToList();

@@ -33,15 +33,41 @@ public sealed record PolicyStatement(
         return NotAction is not null && !NotAction.Any(pattern => IamWildcard.MatchesAction(pattern, action));
     }
 
-    public bool CoversResource(string arn)
+    /// <summary>
+    /// Whether the statement covers the resource: Satisfied, NotSatisfied, or Unknown when the answer hangs on a
+    /// policy variable in Resource/NotResource that the request values do not tell
+    /// (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html: variables may be used in
+    /// the Resource element; compared as literal text they would never match and silently drop a Deny).
+    /// </summary>
+    public ConditionOutcome ResourceOutcome(string arn, Func<string, RequestKeyValue> lookup)
     {
         if (Resource is not null)
         {
-            return Resource.Any(pattern => IamWildcard.MatchesArn(pattern, arn));
+            var matches = Resource.Select(pattern => Matches(pattern, arn, lookup)).ToList();
+            return matches.Contains(ConditionOutcome.Satisfied) ? ConditionOutcome.Satisfied
+                : matches.Contains(ConditionOutcome.Unknown) ? ConditionOutcome.Unknown
+                : ConditionOutcome.NotSatisfied;
         }
 
-        return NotResource is not null && !NotResource.Any(pattern => IamWildcard.MatchesArn(pattern, arn));
+        if (NotResource is null)
+        {
+            return ConditionOutcome.NotSatisfied;
+        }
+
+        var excluded = NotResource.Select(pattern => Matches(pattern, arn, lookup)).ToList();
+        return excluded.Contains(ConditionOutcome.Satisfied) ? ConditionOutcome.NotSatisfied
+            : excluded.Contains(ConditionOutcome.Unknown) ? ConditionOutcome.Unknown
+            : ConditionOutcome.Satisfied;
     }
+
+    /// <summary>True when a Resource/NotResource pattern holds a policy variable.</summary>
+    public bool HasResourceVariable =>
+        (Resource ?? NotResource ?? []).Any(pattern => pattern.Contains("${", StringComparison.Ordinal));
+
+    private static ConditionOutcome Matches(string pattern, string arn, Func<string, RequestKeyValue> lookup) =>
+        PolicyVariables.ResolveText(pattern, lookup) is { } resolved
+            ? IamWildcard.MatchesArn(resolved, arn) ? ConditionOutcome.Satisfied : ConditionOutcome.NotSatisfied
+            : ConditionOutcome.Unknown;
 
     public IReadOnlyList<string> ConditionKeys =>
         Conditions.Select(c => c.Key).Distinct(StringComparer.OrdinalIgnoreCase).ToList();

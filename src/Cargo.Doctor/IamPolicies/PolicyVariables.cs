@@ -20,14 +20,7 @@ public static partial class PolicyVariables
         var values = new List<string>();
         foreach (var value in condition.Values)
         {
-            var unresolved = false;
-            var replaced = Variable().Replace(value, m =>
-            {
-                var known = lookup(m.Groups["key"].Value);
-                unresolved |= known.Kind != RequestKeyKind.Present;
-                return known.Value ?? "";
-            });
-            if (unresolved || replaced.Contains("${", StringComparison.Ordinal))
+            if (ResolveText(value, lookup) is not { } replaced)
             {
                 return null;
             }
@@ -36,6 +29,24 @@ public static partial class PolicyVariables
         }
 
         return condition with { Values = values };
+    }
+
+    /// <summary>The text with every variable replaced, or null when one names a value we do not know.</summary>
+    public static string? ResolveText(string value, Func<string, RequestKeyValue> lookup)
+    {
+        if (!value.Contains("${", StringComparison.Ordinal))
+        {
+            return value;
+        }
+
+        var unresolved = false;
+        var replaced = Variable().Replace(value, m =>
+        {
+            var known = lookup(m.Groups["key"].Value);
+            unresolved |= known.Kind != RequestKeyKind.Present;
+            return known.Value ?? "";
+        });
+        return unresolved || replaced.Contains("${", StringComparison.Ordinal) ? null : replaced;
     }
 
     // ${key} or ${key, 'default'}: defaults are not resolved here, so they stay and make the value unknown.
