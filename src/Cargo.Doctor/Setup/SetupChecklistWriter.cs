@@ -111,7 +111,7 @@ public static class SetupChecklistWriter
         md.AppendLine($"- [ ] {title}").AppendLine();
         foreach (var step in steps)
         {
-            var text = step.Kind == "console" ? step.Text : MarkdownText.Fence(step.Text, step.Kind is "sql-alternative" ? "sql" : step.Kind);
+            var text = step.Kind == "console" ? step.Text : MarkdownText.Fence(step.Text, step.Kind is "sql-alternative" ? "sql" : step.Kind).TrimEnd('\n');
             foreach (var line in text.Split('\n'))
             {
                 md.AppendLine(line.Length == 0 ? "" : "  " + line);
