@@ -80,6 +80,36 @@ public sealed class SetupCommandTests
     }
 
     [Fact]
+    public async Task reads_the_same_config_file_as_check_and_flags_override_it()
+    {
+        var config = Path.Combine(Directory.CreateTempSubdirectory("setup-config").FullName, "cargo.yaml");
+        await File.WriteAllTextAsync(config, """
+            warehouse:
+              schemas: [dev.sales, "analytics.ref:read"]
+              user: cargo_from_file
+              functionRole: role_from_file
+            aws:
+              region: eu-west-1
+              workgroup: wg_from_file
+              roleArn: arn:aws:iam::111122223333:role/cargo-access
+            cargo:
+              ip: [203.0.113.7]
+              roleArn: arn:aws:iam::999999999999:role/cargo
+            """, TestContext.Current.CancellationToken);
+
+        var setup = await SetupCli.RunAsync("--config", config, "--user", "cargo_from_flag");
+
+        Assert.Contains("GRANT SELECT ON ALL TABLES IN SCHEMA \"ref\" TO \"cargo_from_flag\";", setup.Sql, StringComparison.Ordinal);
+        Assert.Contains("\\connect \"analytics\"", setup.Sql, StringComparison.Ordinal);
+        Assert.Contains("CREATE ROLE \"role_from_file\";", setup.Sql, StringComparison.Ordinal);
+        Assert.DoesNotContain("cargo_from_file", setup.Sql, StringComparison.Ordinal);
+        Assert.Contains("--role-name 'cargo-access'", setup.Script, StringComparison.Ordinal);
+        Assert.Contains("--workgroup-name 'wg_from_file'", setup.Script, StringComparison.Ordinal);
+        Assert.Contains("--cidr '203.0.113.7/32'", setup.Script, StringComparison.Ordinal);
+        Assert.Contains("\"Resource\": \"arn:aws:iam::999999999999:role/cargo\"", setup.Script, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void the_inline_policy_has_the_name_the_check_fix_writes()
     {
         Assert.Equal(AssumeCargoRoleRule.PolicyName, SetupAwsScriptWriter.PolicyName);
