@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (PostgreSQL server for the
 # warehouse scenarios, Chromium for the HTML report test, openssl for the test server's SSL
-# certificate), then prints one final line: "tests: N passed, N failed".
+# certificate, the AWS CLI for the setup-aws.sh round trip), then prints one final line: "tests: N passed, N failed".
 #   --unit   only the tests with [Trait("Category", "Unit")]: no PostgreSQL, Chromium, CLI process or
 #            AWS fake, nothing installed. Other arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
@@ -30,6 +30,8 @@ if ! $unit; then
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
+  # The setup round-trip tests run the generated setup-aws.sh with the real AWS CLI (against a loopback fake).
+  command -v aws >/dev/null 2>&1 || need+=(awscli)
 fi
 command -v dotnet >/dev/null 2>&1 || { echo "dotnet (the .NET 10 SDK) is required: https://dot.net" >&2; exit 2; }
 if [ ${#need[@]} -gt 0 ]; then

@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(CatalogCommands.Explain());
         root.Subcommands.Add(AwsPolicyCommand.Create());
         root.Subcommands.Add(DiffCommand.Create());
+        root.Subcommands.Add(SetupCommand.Create());
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -39,6 +39,8 @@ public sealed partial class DependencyDirectionTests
         ["Accepted"] = ["Config", "Findings"],
         // Config only for the usage errors of --format/--fail-on (issue 12 item 1 validates them before the run).
         ["Reports"] = ["Catalog", "Config", "Facts", "Findings", "Quoting"],
+        // `cargo-doctor setup`: renders the catalog's remediation templates for the configured names, like the fix scripts.
+        ["Setup"] = ["Catalog", "Config", "Findings", "IamPolicies", "Network", "Quoting"],
 
         // Downstream of the reports, like the CLI: redaction rewrites gathered facts and rendered findings
         // with the configured names; history reads report.json as the JSON renderer writes it and

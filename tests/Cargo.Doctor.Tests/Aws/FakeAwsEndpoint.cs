@@ -57,6 +57,9 @@ public sealed class FakeAwsEndpoint : IDisposable
 
     public IReadOnlyList<RecordedAwsRequest> Requests => [.. requests];
 
+    /// <summary>Answers a signed request before the scripted responses do (null: not handled), e.g. a <see cref="FakeAwsAccount"/>.</summary>
+    public Func<RecordedAwsRequest, FakeAwsResponse?>? Handler { get; set; }
+
     public IReadOnlyList<string> SigningProblems => [.. signingProblems];
 
     public IEnumerable<RecordedAwsRequest> RequestsFor(string operation) => Requests.Where(r => r.Operation == operation);
@@ -149,9 +152,11 @@ public sealed class FakeAwsEndpoint : IDisposable
 
         var authorization = request.Headers["Authorization"] ?? "";
         var scope = CredentialScope(authorization);
-        var signatureValid = scope is not null && SignatureMatches(request, bodyBytes, authorization, scope.Value);
-        requests.Enqueue(new RecordedAwsRequest(
-            operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid));
+        var signatureValid = scope is not null && (SignatureMatches(request, bodyBytes, authorization, scope.Value)
+            || SigV4Verifier.Matches(request, bodyBytes, authorization, SecretKey, scope.Value));
+        var recorded = new RecordedAwsRequest(
+            operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid);
+        requests.Enqueue(recorded);
 
         var expectedRegion = scope?.Service == "iam" ? IamSigningRegion : Region;
         FakeAwsResponse response;
@@ -172,7 +177,7 @@ public sealed class FakeAwsEndpoint : IDisposable
         }
         else
         {
-            response = NextResponse(operation, isJson);
+            response = Handler?.Invoke(recorded) ?? NextResponse(operation, isJson);
         }
 
         var payload = Encoding.UTF8.GetBytes(response.Body);

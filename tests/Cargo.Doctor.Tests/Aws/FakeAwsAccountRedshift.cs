@@ -1,0 +1,54 @@
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
+
+namespace Cargo.Doctor.Tests.Aws;
+
+/// <summary>
+/// Redshift (provisioned): https://docs.aws.amazon.com/redshift/latest/APIReference/ (DescribeClusters,
+/// ModifyClusterIamRoles, ModifyCluster).
+/// </summary>
+public sealed partial class FakeAwsAccount
+{
+    private const string RedshiftNs = "http://redshift.amazonaws.com/doc/2012-12-01/";
+
+    private FakeAwsResponse? Redshift(string operation, IReadOnlyDictionary<string, string> form)
+    {
+        var id = form.GetValueOrDefault("ClusterIdentifier", "");
+        if (operation is not ("DescribeClusters" or "ModifyClusterIamRoles" or "ModifyCluster"))
+        {
+            return null;
+        }
+
+        if (!Clusters.TryGetValue(id, out var cluster))
+        {
+            return QueryError(404, "ClusterNotFound", $"Cluster {id} not found.");
+        }
+
+        switch (operation)
+        {
+            case "ModifyClusterIamRoles":
+                // Appended as given, so that attaching a role twice would show in the state.
+                cluster.IamRoles.AddRange(List(form, "AddIamRoles"));
+                cluster.IamRoles.RemoveAll(List(form, "RemoveIamRoles").Contains);
+                return RedshiftResult("ModifyClusterIamRoles", ClusterXml(cluster));
+            case "ModifyCluster":
+                if (form.TryGetValue("PubliclyAccessible", out var accessible))
+                {
+                    cluster.PubliclyAccessible = accessible == "true";
+                }
+
+                return RedshiftResult("ModifyCluster", ClusterXml(cluster));
+            default:
+                return DescribeClusters(null, ClusterXml(cluster));
+        }
+    }
+
+    private static string ClusterXml(FakeCluster cluster) => Cluster(
+        cluster.Id,
+        publiclyAccessible: cluster.PubliclyAccessible,
+        securityGroupIds: [.. cluster.SecurityGroupIds],
+        iamRoles: [.. cluster.IamRoles.Select(arn => (arn, "in-sync"))],
+        port: cluster.Port);
+
+    private static FakeAwsResponse RedshiftResult(string action, string cluster) => FakeAwsResponse.Xml(
+        $"<{action}Response xmlns=\"{RedshiftNs}\"><{action}Result>{cluster}</{action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></{action}Response>");
+}

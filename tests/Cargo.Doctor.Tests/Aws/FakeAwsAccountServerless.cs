@@ -1,0 +1,59 @@
+using System.Text.Json;
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
+
+namespace Cargo.Doctor.Tests.Aws;
+
+/// <summary>
+/// Redshift Serverless: https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/ (GetWorkgroup,
+/// UpdateWorkgroup, GetNamespace, UpdateNamespace). UpdateNamespace replaces the whole role list, and
+/// its reference says iamRoles "must be updated together with defaultIamRoleArn": the fake holds the
+/// caller to that strict reading (ValidationException otherwise).
+/// </summary>
+public sealed partial class FakeAwsAccount
+{
+    private FakeAwsResponse? Serverless(string operation, JsonElement body)
+    {
+        switch (operation)
+        {
+            case "GetWorkgroup" or "UpdateWorkgroup":
+                var name = Text(body, "workgroupName");
+                if (!Workgroups.TryGetValue(name, out var workgroup))
+                {
+                    return JsonError(400, "ResourceNotFoundException", $"Workgroup {name} not found.");
+                }
+
+                if (operation == "UpdateWorkgroup" && body.TryGetProperty("publiclyAccessible", out var accessible))
+                {
+                    workgroup.PubliclyAccessible = accessible.GetBoolean();
+                }
+
+                return GetWorkgroup(workgroup.Name, workgroup.NamespaceName, workgroup.PubliclyAccessible, [.. workgroup.SecurityGroupIds], workgroup.Port);
+            case "GetNamespace" or "UpdateNamespace":
+                var nsName = Text(body, "namespaceName");
+                if (!Namespaces.TryGetValue(nsName, out var ns))
+                {
+                    return JsonError(400, "ResourceNotFoundException", $"Namespace {nsName} not found.");
+                }
+
+                if (operation == "UpdateNamespace" && body.TryGetProperty("iamRoles", out var roles))
+                {
+                    if (!body.TryGetProperty("defaultIamRoleArn", out var defaultRole))
+                    {
+                        return JsonError(400, "ValidationException", "iamRoles must be updated together with defaultIamRoleArn.");
+                    }
+
+                    ns.IamRoles.Clear();
+                    ns.IamRoles.AddRange(roles.EnumerateArray().Select(r => r.GetString()!));
+                    ns.DefaultIamRoleArn = defaultRole.GetString()!;
+                }
+
+                // GetNamespace sends each role as the text of a struct, not a bare ARN.
+                return GetNamespace(ns.Name, [.. ns.IamRoles.Select(arn => SerializedIamRole(arn))], ns.DefaultIamRoleArn);
+            default:
+                return null;
+        }
+    }
+
+    private static string Text(JsonElement body, string name) =>
+        body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";
+}

@@ -1,0 +1,114 @@
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Tests.Aws;
+using Cargo.Doctor.Tests.Fixtures;
+
+namespace Cargo.Doctor.Tests.Setup;
+
+/// <summary>
+/// setup-aws.sh run with the real aws CLI against a stateful fake account (a role already attached,
+/// the warehouse private, its security group closed), then checked by the real tool: every net.* and
+/// iam.* check passes. A second run changes nothing: one ingress rule per Cargo IP, the role attached
+/// once, the role attached before setup still attached.
+/// </summary>
+[Trait("Category", "Aws")]
+[Trait("Category", "Cli")]
+public sealed class SetupAwsRoundTripTests : IDisposable
+{
+    private const string RoleName = "cargo-redshift-access";
+    private const string ExistingRole = "arn:aws:iam::123456789012:role/existing-etl";
+    private const string CargoRoleArn = FakeAwsResponses.CargoRoleArn;
+    private const string SecurityGroup = "sg-0cargo";
+    private static readonly string[] CargoIps = ["3.248.0.10", "2001:db8::7"];
+
+    private readonly FakeAwsEndpoint fake = new("eu-west-1");
+
+    public void Dispose() => fake.Dispose();
+
+    [Fact]
+    public async Task provisioned_cluster_setup_passes_every_aws_check_and_reruns_without_duplicates()
+    {
+        var account = new FakeAwsAccount(fake);
+        var cluster = account.Clusters["cargo-cluster"] = new FakeCluster("cargo-cluster") { PubliclyAccessible = false, Port = 5439 };
+        cluster.SecurityGroupIds.Add(SecurityGroup);
+        cluster.IamRoles.Add(ExistingRole);
+        account.SecurityGroups[SecurityGroup] = [new FakeIngressRule("tcp", 5439, 5439, "10.0.0.0/8")];
+
+        var setup = await SetupCli.RunAsync([.. Args, "--cluster", "cargo-cluster"]);
+        var config = Config(account) with { Aws = new AwsConfig { Region = "eu-west-1", ClusterIdentifier = "cargo-cluster", RoleArn = account.RoleArn(RoleName) } };
+
+        await RunAndCheckAsync(setup, config);
+        Assert.Equal([ExistingRole, account.RoleArn(RoleName)], cluster.IamRoles);
+        Assert.True(cluster.PubliclyAccessible);
+        AssertOneRulePerCargoIp(account, 5439);
+
+        var modifications = fake.RequestsFor("ModifyClusterIamRoles").Count() + fake.RequestsFor("ModifyCluster").Count();
+        await RunAndCheckAsync(setup, config);
+        Assert.Equal([ExistingRole, account.RoleArn(RoleName)], cluster.IamRoles);
+        AssertOneRulePerCargoIp(account, 5439);
+        Assert.Equal(modifications, fake.RequestsFor("ModifyClusterIamRoles").Count() + fake.RequestsFor("ModifyCluster").Count());
+        Assert.Single(fake.RequestsFor("CreateRole"));
+        Assert.Equal([SetupAwsScriptWriterPolicyName], account.Roles[RoleName].InlinePolicies.Keys);
+    }
+
+    [Fact]
+    public async Task serverless_workgroup_setup_keeps_the_roles_already_on_the_namespace()
+    {
+        var account = new FakeAwsAccount(fake);
+        var workgroup = account.Workgroups["cargo-wg"] = new FakeWorkgroup("cargo-wg", "cargo-ns") { PubliclyAccessible = false, Port = 5440 };
+        workgroup.SecurityGroupIds.Add(SecurityGroup);
+        var ns = account.Namespaces["cargo-ns"] = new FakeNamespace("cargo-ns") { DefaultIamRoleArn = ExistingRole };
+        ns.IamRoles.Add(ExistingRole);
+        account.SecurityGroups[SecurityGroup] = [];
+
+        var setup = await SetupCli.RunAsync([.. Args, "--workgroup", "cargo-wg"]);
+        var config = Config(account) with { Aws = new AwsConfig { Region = "eu-west-1", Workgroup = "cargo-wg", RoleArn = account.RoleArn(RoleName) } };
+
+        await RunAndCheckAsync(setup, config);
+        Assert.Equal([ExistingRole, account.RoleArn(RoleName)], ns.IamRoles);
+        Assert.Equal(ExistingRole, ns.DefaultIamRoleArn);
+        Assert.True(workgroup.PubliclyAccessible);
+        AssertOneRulePerCargoIp(account, 5440);
+        Assert.Contains("redshift-serverless.amazonaws.com", account.Roles[RoleName].TrustPolicy, StringComparison.Ordinal);
+
+        var updates = fake.RequestsFor("UpdateNamespace").Count() + fake.RequestsFor("UpdateWorkgroup").Count();
+        await RunAndCheckAsync(setup, config);
+        Assert.Equal([ExistingRole, account.RoleArn(RoleName)], ns.IamRoles);
+        AssertOneRulePerCargoIp(account, 5440);
+        Assert.Equal(updates, fake.RequestsFor("UpdateNamespace").Count() + fake.RequestsFor("UpdateWorkgroup").Count());
+    }
+
+    private const string SetupAwsScriptWriterPolicyName = Cargo.Doctor.Setup.SetupAwsScriptWriter.PolicyName;
+
+    private static string[] Args =>
+    [
+        "--database", "dev", "--region", "eu-west-1", "--customer-role-name", RoleName, "--cargo-role-arn", CargoRoleArn,
+        .. CargoIps.SelectMany(ip => new[] { "--cargo-ip", ip }),
+    ];
+
+    private static DoctorConfig Config(FakeAwsAccount account) => new()
+    {
+        Cargo = new CargoConfig { Ips = CargoIps, RoleArn = CargoRoleArn },
+    };
+
+    private async Task RunAndCheckAsync(SetupCli.Output setup, DoctorConfig config)
+    {
+        var run = await AwsCliScript.RunAsync(setup.ScriptPath, fake);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(fake.SigningProblems);
+
+        var result = await fake.CheckAsync(config);
+        var aws = result.Findings.Where(f => f.CheckId.StartsWith("net.", StringComparison.Ordinal) || f.CheckId.StartsWith("iam.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(5, aws.Count);
+        Assert.All(aws, f => Assert.True(f.Status == CheckStatus.Pass, run + "\n" + result.Describe() + "\n" + string.Join("\n", f.Details)));
+    }
+
+    private static void AssertOneRulePerCargoIp(FakeAwsAccount account, int port)
+    {
+        foreach (var ip in CargoIps)
+        {
+            var cidr = Cargo.Doctor.Network.Cidr.Parse(ip).ToString();
+            Assert.Single(account.SecurityGroups[SecurityGroup], r => r.Cidr == cidr && r.FromPort == port && r.ToPort == port && r.Protocol == "tcp");
+        }
+    }
+}
