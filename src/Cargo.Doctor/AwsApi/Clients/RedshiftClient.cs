@@ -25,6 +25,9 @@ public sealed class RedshiftClient
             cancellationToken);
     }
 
+    // Deliberately a second reading of a cluster beside AwsEvidenceSource.DescribeClusterAsync: the API
+    // answers in XML (Query protocol), the CLI's evidence file is JSON; same member names, different wire formats
+    // (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).
     private static RedshiftCluster ReadCluster(XElement cluster)
     {
         var endpoint = cluster.Child("Endpoint");
