@@ -165,7 +165,6 @@ public sealed class Ec2Client : IDisposable
     private static SecurityGroup ToRecord(Amazon.EC2.Model.SecurityGroup group) => new(
         group.GroupId,
         group.GroupName,
-        group.VpcId,
         (group.IpPermissions ?? []).Select(ToRecord).ToList());
 
     private static SecurityGroupPermission ToRecord(IpPermission permission) => new(

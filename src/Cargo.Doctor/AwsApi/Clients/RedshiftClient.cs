@@ -42,11 +42,7 @@ public sealed class RedshiftClient
             cluster.ListItems("IamRoles")
                 .Select(r => new RedshiftIamRole(r.RequiredValue("IamRoleArn"), r.ChildValue("ApplyStatus")))
                 .ToList(),
-            NullIfEmpty(cluster.ChildValue("DefaultIamRoleArn")),
-            cluster.ListItems("ClusterParameterGroups").Select(g => g.ChildValue("ParameterGroupName")).OfType<string>().ToList(),
-            NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")),
-            cluster.ChildValue("DBName"),
-            cluster.ChildValue("VpcId"));
+            NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

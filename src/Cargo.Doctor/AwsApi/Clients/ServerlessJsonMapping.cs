@@ -29,11 +29,7 @@ internal static class ServerlessJsonMapping
             port,
             JsonFields.Object(workgroup, "endpoint") is { } e && JsonFields.String(e, "address") is { } address
                 ? new RedshiftEndpoint(address, JsonFields.Int(e, "port") ?? port ?? 5439)
-                : null,
-            JsonFields.Array(workgroup, "configParameters")
-                .Select(p => new WorkgroupConfigParameter(JsonFields.String(p, "parameterKey") ?? "", JsonFields.String(p, "parameterValue")))
-                .Where(p => p.Key.Length > 0)
-                .ToList());
+                : null);
     }
 
     /// <summary>The <c>namespace</c> object; <paramref name="requestedName"/> stands in when it names none.</summary>
@@ -42,12 +38,7 @@ internal static class ServerlessJsonMapping
         RequireObject(ns, "namespace");
         return new ServerlessNamespace(
             JsonFields.String(ns, "namespaceName") ?? requestedName,
-            JsonFields.String(ns, "namespaceId"),
             JsonFields.String(ns, "namespaceArn"),
-            JsonFields.String(ns, "status"),
-            JsonFields.String(ns, "dbName"),
-            JsonFields.String(ns, "adminUsername"),
-            JsonFields.NonEmpty(JsonFields.String(ns, "defaultIamRoleArn")),
             // iamRoles: the model says ARNs, AWS sends "IamRole(applyStatus=..., iamRoleArn=...)": both parse.
             JsonFields.Strings(ns, "iamRoles").Select(ServerlessIamRoleParser.Parse).OfType<RedshiftIamRole>().ToList());
     }

@@ -40,11 +40,7 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
                 .Where(r => JsonFields.String(r, "IamRoleArn") is not null)
                 .Select(r => new RedshiftIamRole(JsonFields.String(r, "IamRoleArn")!, JsonFields.String(r, "ApplyStatus")))
                 .ToList(),
-            JsonFields.NonEmpty(JsonFields.String(cluster, "DefaultIamRoleArn")),
-            JsonFields.Array(cluster, "ClusterParameterGroups").Select(g => JsonFields.String(g, "ParameterGroupName")).OfType<string>().ToList(),
-            JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn")),
-            JsonFields.String(cluster, "DBName"),
-            JsonFields.String(cluster, "VpcId")));
+            JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn"))));
     }
 
     public Task<ServerlessWorkgroup> GetWorkgroupAsync(string? workgroupName, CancellationToken ct)
@@ -83,7 +79,6 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
             .Select(g => new SecurityGroup(
                 JsonFields.String(g, "GroupId") ?? "",
                 JsonFields.String(g, "GroupName"),
-                JsonFields.String(g, "VpcId"),
                 JsonFields.Array(g, "IpPermissions").Select(p => new SecurityGroupPermission(
                     JsonFields.String(p, "IpProtocol") ?? "",
                     JsonFields.Int(p, "FromPort"),
@@ -112,10 +107,7 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
         return Task.FromResult(new IamRoleInfo(
             name,
             JsonFields.String(role, "Arn") ?? "",
-            JsonFields.String(role, "RoleId"),
-            JsonFields.String(role, "Path"),
             EvidenceJson.PolicyDocument(role, "AssumeRolePolicyDocument"),
-            JsonFields.String(role, "Description"),
             JsonFields.Object(role, "PermissionsBoundary") is { } boundary ? JsonFields.String(boundary, "PermissionsBoundaryArn") : null));
     }
 
@@ -173,8 +165,7 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
             JsonFields.String(result, "EvalActionName") ?? "",
             JsonFields.String(result, "EvalResourceName"),
             decision,
-            JsonFields.Array(result, "MatchedStatements").Select(s => JsonFields.String(s, "SourcePolicyId")).OfType<string>().ToList(),
-            JsonFields.Strings(result, "MissingContextValues")));
+            JsonFields.Array(result, "MatchedStatements").Select(s => JsonFields.String(s, "SourcePolicyId")).OfType<string>().ToList()));
     }
 
     /// <summary>The region named by the evidence (cluster namespace ARN, workgroup or namespace ARN), if any.</summary>
