@@ -31,7 +31,7 @@ public sealed class Ec2ClientTests : IDisposable
 
         var group = Assert.Single(await clients.Ec2.DescribeSecurityGroupsAsync(["sg-0cargo"], TestContext.Current.CancellationToken));
 
-        Assert.Equal(("sg-0cargo", "vpc-0abc"), (group.GroupId, group.VpcId));
+        Assert.Equal(("sg-0cargo", "sg-0cargo-name"), (group.GroupId, group.GroupName));
         Assert.Equal(3, group.InboundPermissions.Count);
         var direct = group.InboundPermissions[0];
         Assert.Equal(("tcp", 5439, 5439), (direct.Protocol, direct.FromPort, direct.ToPort));

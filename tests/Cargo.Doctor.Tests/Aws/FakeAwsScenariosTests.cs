@@ -1,4 +1,5 @@
 using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.AwsApi.Model;
 using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
 
 namespace Cargo.Doctor.Tests.Aws;
@@ -30,10 +31,10 @@ public sealed class FakeAwsScenariosTests : IDisposable
         var simulation = await clients.Iam.SimulatePrincipalPolicyAsync(role.Arn, ["sts:AssumeRole"], [FakeAwsResponses.CargoRoleArn], ct);
         var group = Assert.Single(await clients.Ec2.DescribeSecurityGroupsAsync(cluster.VpcSecurityGroupIds, ct));
 
-        Assert.Contains(cluster.IamRoles, r => r.Arn == role.Arn && r.IsInSync);
+        Assert.Contains(new RedshiftIamRole(role.Arn, "in-sync"), cluster.IamRoles);
         Assert.Contains("redshift-serverless.amazonaws.com", role.AssumeRolePolicyDocument);
         Assert.Contains(FakeAwsResponses.CargoRoleArn, version.Document);
-        Assert.True(Assert.Single(simulation).IsAllowed);
+        Assert.Equal("allowed", Assert.Single(simulation).Decision);
         Assert.Contains(CargoIpCidr, group.InboundPermissions[0].Ipv4Cidrs);
         Assert.Empty(fake.SigningProblems);
     }
@@ -48,7 +49,7 @@ public sealed class FakeAwsScenariosTests : IDisposable
         var ns = await clients.RedshiftServerless.GetNamespaceAsync(workgroup.NamespaceName!, ct);
 
         Assert.Equal(NamespaceName, ns.NamespaceName);
-        Assert.Contains(ns.IamRoles, r => r.Arn == FakeAwsResponses.CustomerRoleArn && r.IsInSync);
+        Assert.Contains(new RedshiftIamRole(FakeAwsResponses.CustomerRoleArn, "in-sync"), ns.IamRoles);
     }
 
     [Fact]

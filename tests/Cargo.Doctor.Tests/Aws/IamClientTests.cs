@@ -65,9 +65,7 @@ public sealed class IamClientTests : IDisposable
         var version = await clients.Iam.GetPolicyVersionAsync(policyArn, policy.DefaultVersionId!, TestContext.Current.CancellationToken);
 
         Assert.Equal("v3", policy.DefaultVersionId);
-        Assert.True(policy.IsAttachable);
         Assert.Equal(document, version.Document);
-        Assert.True(version.IsDefaultVersion);
         Assert.Equal("v3", fake.RequestsFor("GetPolicyVersion").Single().Form["VersionId"]);
     }
 
@@ -98,7 +96,7 @@ public sealed class IamClientTests : IDisposable
 
         Assert.Collection(
             results,
-            r => Assert.True(r.IsAllowed && r.MatchedPolicyIds.SequenceEqual(["cargo-assume"])),
+            r => Assert.Equal("allowed:cargo-assume", $"{r.Decision}:{string.Join(",", r.MatchedPolicyIds)}"),
             r => Assert.Equal("implicitDeny", r.Decision));
         var first = fake.RequestsFor("SimulatePrincipalPolicy").First().Form;
         Assert.Equal(CustomerRoleArn, first["PolicySourceArn"]);

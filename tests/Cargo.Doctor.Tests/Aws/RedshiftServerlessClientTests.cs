@@ -20,7 +20,7 @@ public sealed class RedshiftServerlessClientTests : IDisposable
     }
 
     [Fact]
-    public async Task GetWorkgroup_reads_network_settings_and_config_parameters()
+    public async Task GetWorkgroup_reads_network_settings()
     {
         fake.Respond("GetWorkgroup", GetWorkgroup(
             "cargo-wg", "cargo-ns", publiclyAccessible: true, securityGroupIds: ["sg-a", "sg-b"], port: 5450,
@@ -36,7 +36,6 @@ public sealed class RedshiftServerlessClientTests : IDisposable
         Assert.Equal(["sg-a", "sg-b"], workgroup.SecurityGroupIds);
         Assert.Equal(5450, workgroup.Port);
         Assert.Equal(new RedshiftEndpoint("cargo-wg.123456789012.eu-west-1.redshift-serverless.amazonaws.com", 5450), workgroup.Endpoint);
-        Assert.Contains(new WorkgroupConfigParameter("require_ssl", "true"), workgroup.ConfigParameters);
 
         var request = Assert.Single(fake.Requests);
         Assert.Equal("RedshiftServerless.GetWorkgroup", request.Target);
@@ -59,19 +58,18 @@ public sealed class RedshiftServerlessClientTests : IDisposable
         Assert.Equal(
             [new RedshiftIamRole(CustomerRoleArn, "in-sync"), new RedshiftIamRole(second, "adding"), new RedshiftIamRole(third, null)],
             ns.IamRoles);
-        Assert.Equal(CustomerRoleArn, ns.DefaultIamRoleArn);
-        Assert.Equal("dev", ns.DbName);
+        Assert.StartsWith("arn:aws:redshift-serverless:eu-west-1:", ns.NamespaceArn);
         Assert.Equal("RedshiftServerless.GetNamespace", Assert.Single(fake.Requests).Target);
     }
 
     [Fact]
-    public async Task Empty_default_role_becomes_null()
+    public async Task Namespace_without_roles_has_none()
     {
         fake.Respond("GetNamespace", GetNamespace("cargo-ns", iamRoles: [], defaultIamRoleArn: ""));
 
         var ns = await clients.RedshiftServerless.GetNamespaceAsync("cargo-ns", TestContext.Current.CancellationToken);
 
-        Assert.Null(ns.DefaultIamRoleArn);
+        Assert.Equal("cargo-ns", ns.NamespaceName);
         Assert.Empty(ns.IamRoles);
     }
 

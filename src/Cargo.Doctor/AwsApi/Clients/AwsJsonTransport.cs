@@ -9,8 +9,6 @@ internal sealed class AwsJsonTransport(SignedAwsHttpClient http, AwsService serv
 {
     private const string JsonContentType = "application/x-amz-json-1.1";
 
-    public AwsService Service => service;
-
     public async Task<JsonElement> CallAsync(string operation, JsonObject input, CancellationToken cancellationToken)
     {
         var headers = new Dictionary<string, string> { ["X-Amz-Target"] = $"{targetPrefix}.{operation}" };

@@ -10,8 +10,6 @@ internal sealed class AwsQueryTransport(SignedAwsHttpClient http, AwsService ser
     private const string FormContentType = "application/x-www-form-urlencoded; charset=utf-8";
     private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
 
-    public AwsService Service => service;
-
     /// <summary>Calls <paramref name="action"/> and returns its <c>&lt;ActionResult&gt;</c> element.</summary>
     public async Task<XElement> CallAsync(
         string action,

@@ -160,10 +160,11 @@ public sealed class Ec2Client : IDisposable
         return null;
     }
 
+    // Deliberately a second reading beside AwsEvidenceSource.DescribeSecurityGroupsAsync: here AWSSDK.EC2 has
+    // parsed the XML into its objects, there the CLI's JSON is read; both fill the same records.
     private static SecurityGroup ToRecord(Amazon.EC2.Model.SecurityGroup group) => new(
         group.GroupId,
         group.GroupName,
-        group.VpcId,
         (group.IpPermissions ?? []).Select(ToRecord).ToList());
 
     private static SecurityGroupPermission ToRecord(IpPermission permission) => new(

@@ -20,10 +20,7 @@ public sealed class IamClient
             return new IamRoleInfo(
                 role.RequiredValue("RoleName"),
                 role.RequiredValue("Arn"),
-                role.ChildValue("RoleId"),
-                role.ChildValue("Path"),
                 DecodePolicy(role.ChildValue("AssumeRolePolicyDocument")),
-                role.ChildValue("Description"),
                 role.Child("PermissionsBoundary")?.ChildValue("PermissionsBoundaryArn"));
         });
     }
@@ -43,14 +40,7 @@ public sealed class IamClient
         return query.Read("GetPolicy", result, r =>
         {
             var policy = r.Child("Policy") ?? throw new FormatException("<GetPolicyResult> has no <Policy>.");
-            return new ManagedPolicy(
-                policy.RequiredValue("PolicyName"),
-                policy.RequiredValue("Arn"),
-                policy.ChildValue("PolicyId"),
-                policy.ChildValue("Path"),
-                policy.ChildValue("DefaultVersionId"),
-                policy.ChildInt("AttachmentCount"),
-                policy.ChildBool("IsAttachable"));
+            return new ManagedPolicy(policy.ChildValue("DefaultVersionId"));
         });
     }
 
@@ -63,10 +53,7 @@ public sealed class IamClient
         return query.Read("GetPolicyVersion", result, r =>
         {
             var version = r.Child("PolicyVersion") ?? throw new FormatException("<GetPolicyVersionResult> has no <PolicyVersion>.");
-            return new ManagedPolicyVersion(
-                version.ChildValue("VersionId") ?? versionId,
-                version.ChildBool("IsDefaultVersion"),
-                DecodePolicy(version.RequiredValue("Document"))!);
+            return new ManagedPolicyVersion(DecodePolicy(version.RequiredValue("Document"))!);
         });
     }
 
@@ -83,10 +70,7 @@ public sealed class IamClient
         var result = await query.CallAsync(
             "GetRolePolicy", [Param("RoleName", roleName), Param("PolicyName", policyName)], cancellationToken)
             .ConfigureAwait(false);
-        return query.Read("GetRolePolicy", result, r => new InlineRolePolicy(
-            r.ChildValue("RoleName") ?? roleName,
-            r.ChildValue("PolicyName") ?? policyName,
-            DecodePolicy(r.RequiredValue("PolicyDocument"))!));
+        return query.Read("GetRolePolicy", result, r => new InlineRolePolicy(DecodePolicy(r.RequiredValue("PolicyDocument"))!));
     }
 
     /// <summary>
@@ -106,7 +90,7 @@ public sealed class IamClient
     }
 
     /// <summary>IAM returns policy documents URL-encoded (RFC 3986) inside the XML.</summary>
-    internal static string? DecodePolicy(string? encoded) =>
+    private static string? DecodePolicy(string? encoded) =>
         encoded is null ? null : Uri.UnescapeDataString(encoded);
 
     private static IEnumerable<PolicySimulationResult> ReadEvaluationResults(XElement page) =>
@@ -114,8 +98,7 @@ public sealed class IamClient
             m.RequiredValue("EvalActionName"),
             m.ChildValue("EvalResourceName"),
             m.RequiredValue("EvalDecision"),
-            m.ListItems("MatchedStatements").Select(s => s.ChildValue("SourcePolicyId")).OfType<string>().ToList(),
-            m.ListItems("MissingContextValues").Select(v => v.Value).ToList()));
+            m.ListItems("MatchedStatements").Select(s => s.ChildValue("SourcePolicyId")).OfType<string>().ToList()));
 
     private static KeyValuePair<string, string> Param(string name, string value) => new(name, value);
 

@@ -25,6 +25,9 @@ public sealed class RedshiftClient
             cancellationToken);
     }
 
+    // Deliberately a second reading of a cluster beside AwsEvidenceSource.DescribeClusterAsync: the API
+    // answers in XML (Query protocol), the CLI's evidence file is JSON; same member names, different wire formats
+    // (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).
     private static RedshiftCluster ReadCluster(XElement cluster)
     {
         var endpoint = cluster.Child("Endpoint");
@@ -39,11 +42,7 @@ public sealed class RedshiftClient
             cluster.ListItems("IamRoles")
                 .Select(r => new RedshiftIamRole(r.RequiredValue("IamRoleArn"), r.ChildValue("ApplyStatus")))
                 .ToList(),
-            NullIfEmpty(cluster.ChildValue("DefaultIamRoleArn")),
-            cluster.ListItems("ClusterParameterGroups").Select(g => g.ChildValue("ParameterGroupName")).OfType<string>().ToList(),
-            NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")),
-            cluster.ChildValue("DBName"),
-            cluster.ChildValue("VpcId"));
+            NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

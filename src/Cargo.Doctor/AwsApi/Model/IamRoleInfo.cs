@@ -4,8 +4,5 @@ namespace Cargo.Doctor.AwsApi.Model;
 public sealed record IamRoleInfo(
     string RoleName,
     string Arn,
-    string? RoleId,
-    string? Path,
     string? AssumeRolePolicyDocument,
-    string? Description,
     string? PermissionsBoundaryArn);

@@ -1,4 +1,4 @@
 namespace Cargo.Doctor.AwsApi.Model;
 
 /// <summary>Result of iam:GetRolePolicy. <see cref="PolicyDocument"/> is already URL-decoded JSON text.</summary>
-public sealed record InlineRolePolicy(string RoleName, string PolicyName, string PolicyDocument);
+public sealed record InlineRolePolicy(string PolicyDocument);

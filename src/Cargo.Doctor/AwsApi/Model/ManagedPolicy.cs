@@ -1,10 +1,4 @@
 namespace Cargo.Doctor.AwsApi.Model;
 
-public sealed record ManagedPolicy(
-    string PolicyName,
-    string Arn,
-    string? PolicyId,
-    string? Path,
-    string? DefaultVersionId,
-    int? AttachmentCount,
-    bool IsAttachable);
+/// <summary>What the doctor reads of iam:GetPolicy: which version holds the policy's current document.</summary>
+public sealed record ManagedPolicy(string? DefaultVersionId);

@@ -5,8 +5,4 @@ public sealed record PolicySimulationResult(
     string ActionName,
     string? ResourceName,
     string Decision,
-    IReadOnlyList<string> MatchedPolicyIds,
-    IReadOnlyList<string> MissingContextValues)
-{
-    public bool IsAllowed => string.Equals(Decision, "allowed", StringComparison.Ordinal);
-}
+    IReadOnlyList<string> MatchedPolicyIds);

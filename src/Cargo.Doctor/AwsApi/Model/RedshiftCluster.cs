@@ -7,8 +7,4 @@ public sealed record RedshiftCluster(
     bool PubliclyAccessible,
     IReadOnlyList<string> VpcSecurityGroupIds,
     IReadOnlyList<RedshiftIamRole> IamRoles,
-    string? DefaultIamRoleArn,
-    IReadOnlyList<string> ParameterGroupNames,
-    string? ClusterNamespaceArn,
-    string? DbName,
-    string? VpcId);
+    string? ClusterNamespaceArn);

@@ -1,7 +1,4 @@
 namespace Cargo.Doctor.AwsApi.Model;
 
 /// <summary>An IAM role attached to a cluster or namespace. ApplyStatus is e.g. <c>in-sync</c>, <c>adding</c>, <c>removing</c>.</summary>
-public sealed record RedshiftIamRole(string Arn, string? ApplyStatus)
-{
-    public bool IsInSync => string.Equals(ApplyStatus, "in-sync", StringComparison.OrdinalIgnoreCase);
-}
+public sealed record RedshiftIamRole(string Arn, string? ApplyStatus);

@@ -8,5 +8,4 @@ public sealed record ServerlessWorkgroup(
     bool PubliclyAccessible,
     IReadOnlyList<string> SecurityGroupIds,
     int? Port,
-    RedshiftEndpoint? Endpoint,
-    IReadOnlyList<WorkgroupConfigParameter> ConfigParameters);
+    RedshiftEndpoint? Endpoint);

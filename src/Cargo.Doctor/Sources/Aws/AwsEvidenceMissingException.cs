@@ -4,10 +4,6 @@ namespace Cargo.Doctor.Sources.Aws;
 public sealed class AwsEvidenceMissingException(string fileName, string command, string problem = "is missing")
     : Exception($"evidence file {fileName} {problem}; create it with: {command}")
 {
-    public string FileName { get; } = fileName;
-
-    public string Command { get; } = command;
-
     /// <summary>What is wrong with the file ("is missing", "cannot be read as JSON (...)").</summary>
     public string Problem { get; } = problem;
 }

@@ -14,11 +14,14 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 {
     public string Name => "evidence";
 
+    // Deliberately a second reading of a cluster beside RedshiftClient: the Redshift API answers in XML
+    // (Query protocol) and the CLI prints JSON, two wire formats with the same member names
+    // (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).
     public Task<RedshiftCluster> DescribeClusterAsync(string? clusterIdentifier, CancellationToken ct)
     {
         var root = Load(AwsEvidenceFiles.DescribeClusters, $"aws redshift describe-clusters --cluster-identifier {Q(clusterIdentifier ?? "<cluster>")}");
-        var clusters = EvidenceJson.Array(root, "Clusters").ToList();
-        var cluster = clusters.FirstOrDefault(c => clusterIdentifier is null || EvidenceJson.String(c, "ClusterIdentifier") == clusterIdentifier);
+        var clusters = JsonFields.Array(root, "Clusters").ToList();
+        var cluster = clusters.FirstOrDefault(c => clusterIdentifier is null || JsonFields.String(c, "ClusterIdentifier") == clusterIdentifier);
         if (cluster.ValueKind != JsonValueKind.Object)
         {
             throw new AwsEvidenceMissingException(AwsEvidenceFiles.DescribeClusters,
@@ -26,88 +29,64 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
                 $"does not describe cluster {clusterIdentifier}");
         }
 
-        var endpoint = EvidenceJson.Object(cluster, "Endpoint");
+        var endpoint = JsonFields.Object(cluster, "Endpoint");
         return Task.FromResult(new RedshiftCluster(
-            EvidenceJson.String(cluster, "ClusterIdentifier") ?? clusterIdentifier ?? "",
-            EvidenceJson.String(cluster, "ClusterStatus"),
-            endpoint is { } e && EvidenceJson.String(e, "Address") is { } address ? new RedshiftEndpoint(address, EvidenceJson.Int(e, "Port") ?? 5439) : null,
-            EvidenceJson.Bool(cluster, "PubliclyAccessible"),
-            EvidenceJson.Array(cluster, "VpcSecurityGroups").Select(g => EvidenceJson.String(g, "VpcSecurityGroupId")).OfType<string>().ToList(),
-            EvidenceJson.Array(cluster, "IamRoles")
-                .Where(r => EvidenceJson.String(r, "IamRoleArn") is not null)
-                .Select(r => new RedshiftIamRole(EvidenceJson.String(r, "IamRoleArn")!, EvidenceJson.String(r, "ApplyStatus")))
+            JsonFields.String(cluster, "ClusterIdentifier") ?? clusterIdentifier ?? "",
+            JsonFields.String(cluster, "ClusterStatus"),
+            endpoint is { } e && JsonFields.String(e, "Address") is { } address ? new RedshiftEndpoint(address, JsonFields.Int(e, "Port") ?? 5439) : null,
+            JsonFields.Bool(cluster, "PubliclyAccessible"),
+            JsonFields.Array(cluster, "VpcSecurityGroups").Select(g => JsonFields.String(g, "VpcSecurityGroupId")).OfType<string>().ToList(),
+            JsonFields.Array(cluster, "IamRoles")
+                .Where(r => JsonFields.String(r, "IamRoleArn") is not null)
+                .Select(r => new RedshiftIamRole(JsonFields.String(r, "IamRoleArn")!, JsonFields.String(r, "ApplyStatus")))
                 .ToList(),
-            EvidenceJson.NonEmpty(EvidenceJson.String(cluster, "DefaultIamRoleArn")),
-            EvidenceJson.Array(cluster, "ClusterParameterGroups").Select(g => EvidenceJson.String(g, "ParameterGroupName")).OfType<string>().ToList(),
-            EvidenceJson.NonEmpty(EvidenceJson.String(cluster, "ClusterNamespaceArn")),
-            EvidenceJson.String(cluster, "DBName"),
-            EvidenceJson.String(cluster, "VpcId")));
+            JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn"))));
     }
 
     public Task<ServerlessWorkgroup> GetWorkgroupAsync(string? workgroupName, CancellationToken ct)
     {
         var command = $"aws redshift-serverless get-workgroup --workgroup-name {Q(workgroupName ?? "<workgroup>")}";
         var workgroup = Required(Load(AwsEvidenceFiles.GetWorkgroup, command), "workgroup", AwsEvidenceFiles.GetWorkgroup, command);
-        var name = EvidenceJson.String(workgroup, "workgroupName") ?? workgroupName ?? "";
+        var name = JsonFields.String(workgroup, "workgroupName") ?? workgroupName ?? "";
         if (workgroupName is not null && name != workgroupName)
         {
             throw Missing(AwsEvidenceFiles.GetWorkgroup, command, $"describes workgroup {name}, not {workgroupName}");
         }
 
-        var endpoint = EvidenceJson.Object(workgroup, "endpoint");
-        var port = EvidenceJson.Int(workgroup, "port");
-        return Task.FromResult(new ServerlessWorkgroup(
-            name,
-            EvidenceJson.String(workgroup, "workgroupId"),
-            EvidenceJson.String(workgroup, "namespaceName"),
-            EvidenceJson.String(workgroup, "status"),
-            EvidenceJson.Bool(workgroup, "publiclyAccessible"),
-            EvidenceJson.Strings(workgroup, "securityGroupIds"),
-            port,
-            endpoint is { } e && EvidenceJson.String(e, "address") is { } address ? new RedshiftEndpoint(address, EvidenceJson.Int(e, "port") ?? port ?? 5439) : null,
-            EvidenceJson.Array(workgroup, "configParameters")
-                .Select(p => new WorkgroupConfigParameter(EvidenceJson.String(p, "parameterKey") ?? "", EvidenceJson.String(p, "parameterValue")))
-                .Where(p => p.Key.Length > 0)
-                .ToList()));
+        return Task.FromResult(ServerlessJsonMapping.Workgroup(workgroup, workgroupName));
     }
 
     public Task<ServerlessNamespace> GetNamespaceAsync(string namespaceName, CancellationToken ct)
     {
         var command = $"aws redshift-serverless get-namespace --namespace-name {Q(namespaceName)}";
         var ns = Required(Load(AwsEvidenceFiles.GetNamespace, command), "namespace", AwsEvidenceFiles.GetNamespace, command);
-        var name = EvidenceJson.String(ns, "namespaceName") ?? namespaceName;
+        var name = JsonFields.String(ns, "namespaceName") ?? namespaceName;
         if (name != namespaceName)
         {
             throw Missing(AwsEvidenceFiles.GetNamespace, command, $"describes namespace {name}, not {namespaceName}");
         }
 
-        return Task.FromResult(new ServerlessNamespace(
-            name,
-            EvidenceJson.String(ns, "namespaceId"),
-            EvidenceJson.String(ns, "namespaceArn"),
-            EvidenceJson.String(ns, "status"),
-            EvidenceJson.String(ns, "dbName"),
-            EvidenceJson.String(ns, "adminUsername"),
-            EvidenceJson.NonEmpty(EvidenceJson.String(ns, "defaultIamRoleArn")),
-            EvidenceJson.Strings(ns, "iamRoles").Select(ServerlessIamRoleParser.Parse).OfType<RedshiftIamRole>().ToList()));
+        return Task.FromResult(ServerlessJsonMapping.Namespace(ns, namespaceName));
     }
 
+    // Deliberately a second reading of security groups beside Ec2Client: the client gets AWSSDK.EC2 objects,
+    // the CLI prints JSON with the API's member names (IpRanges[].CidrIp, where the SDK says Ipv4Ranges)
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html); both fill the same records.
     public Task<IReadOnlyList<SecurityGroup>> DescribeSecurityGroupsAsync(IReadOnlyList<string> groupIds, CancellationToken ct)
     {
         var command = $"aws ec2 describe-security-groups --group-ids {string.Join(" ", groupIds.Select(Q))}";
-        var groups = EvidenceJson.Array(Load(AwsEvidenceFiles.DescribeSecurityGroups, command), "SecurityGroups")
+        var groups = JsonFields.Array(Load(AwsEvidenceFiles.DescribeSecurityGroups, command), "SecurityGroups")
             .Select(g => new SecurityGroup(
-                EvidenceJson.String(g, "GroupId") ?? "",
-                EvidenceJson.String(g, "GroupName"),
-                EvidenceJson.String(g, "VpcId"),
-                EvidenceJson.Array(g, "IpPermissions").Select(p => new SecurityGroupPermission(
-                    EvidenceJson.String(p, "IpProtocol") ?? "",
-                    EvidenceJson.Int(p, "FromPort"),
-                    EvidenceJson.Int(p, "ToPort"),
-                    EvidenceJson.Array(p, "IpRanges").Select(r => EvidenceJson.String(r, "CidrIp")).OfType<string>().ToList(),
-                    EvidenceJson.Array(p, "Ipv6Ranges").Select(r => EvidenceJson.String(r, "CidrIpv6")).OfType<string>().ToList(),
-                    EvidenceJson.Array(p, "PrefixListIds").Select(r => EvidenceJson.String(r, "PrefixListId")).OfType<string>().ToList(),
-                    EvidenceJson.Array(p, "UserIdGroupPairs").Select(r => EvidenceJson.String(r, "GroupId")).OfType<string>().ToList())).ToList()))
+                JsonFields.String(g, "GroupId") ?? "",
+                JsonFields.String(g, "GroupName"),
+                JsonFields.Array(g, "IpPermissions").Select(p => new SecurityGroupPermission(
+                    JsonFields.String(p, "IpProtocol") ?? "",
+                    JsonFields.Int(p, "FromPort"),
+                    JsonFields.Int(p, "ToPort"),
+                    JsonFields.Array(p, "IpRanges").Select(r => JsonFields.String(r, "CidrIp")).OfType<string>().ToList(),
+                    JsonFields.Array(p, "Ipv6Ranges").Select(r => JsonFields.String(r, "CidrIpv6")).OfType<string>().ToList(),
+                    JsonFields.Array(p, "PrefixListIds").Select(r => JsonFields.String(r, "PrefixListId")).OfType<string>().ToList(),
+                    JsonFields.Array(p, "UserIdGroupPairs").Select(r => JsonFields.String(r, "GroupId")).OfType<string>().ToList())).ToList()))
             .ToList();
         var absent = groupIds.Where(id => groups.All(g => g.GroupId != id)).ToList();
         return absent.Count > 0
@@ -119,7 +98,7 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     {
         var command = $"aws iam get-role --role-name {Q(roleName)}";
         var role = Required(Load(AwsEvidenceFiles.GetRole, command), "Role", AwsEvidenceFiles.GetRole, command);
-        var name = EvidenceJson.String(role, "RoleName") ?? "";
+        var name = JsonFields.String(role, "RoleName") ?? "";
         if (name != roleName)
         {
             throw Missing(AwsEvidenceFiles.GetRole, command, $"describes role {name}, not {roleName}");
@@ -127,19 +106,16 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 
         return Task.FromResult(new IamRoleInfo(
             name,
-            EvidenceJson.String(role, "Arn") ?? "",
-            EvidenceJson.String(role, "RoleId"),
-            EvidenceJson.String(role, "Path"),
+            JsonFields.String(role, "Arn") ?? "",
             EvidenceJson.PolicyDocument(role, "AssumeRolePolicyDocument"),
-            EvidenceJson.String(role, "Description"),
-            EvidenceJson.Object(role, "PermissionsBoundary") is { } boundary ? EvidenceJson.String(boundary, "PermissionsBoundaryArn") : null));
+            JsonFields.Object(role, "PermissionsBoundary") is { } boundary ? JsonFields.String(boundary, "PermissionsBoundaryArn") : null));
     }
 
     public Task<IReadOnlyList<AttachedPolicy>> ListAttachedRolePoliciesAsync(string roleName, CancellationToken ct)
     {
         var root = Load(AwsEvidenceFiles.ListAttachedRolePolicies, $"aws iam list-attached-role-policies --role-name {Q(roleName)}");
-        return Task.FromResult<IReadOnlyList<AttachedPolicy>>(EvidenceJson.Array(root, "AttachedPolicies")
-            .Select(p => new AttachedPolicy(EvidenceJson.String(p, "PolicyName") ?? "", EvidenceJson.String(p, "PolicyArn") ?? ""))
+        return Task.FromResult<IReadOnlyList<AttachedPolicy>>(JsonFields.Array(root, "AttachedPolicies")
+            .Select(p => new AttachedPolicy(JsonFields.String(p, "PolicyName") ?? "", JsonFields.String(p, "PolicyArn") ?? ""))
             .Where(p => p.PolicyArn.Length > 0)
             .ToList());
     }
@@ -156,7 +132,7 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     public Task<IReadOnlyList<string>> ListRolePoliciesAsync(string roleName, CancellationToken ct)
     {
         var root = Load(AwsEvidenceFiles.ListRolePolicies, $"aws iam list-role-policies --role-name {Q(roleName)}");
-        return Task.FromResult(EvidenceJson.Strings(root, "PolicyNames"));
+        return Task.FromResult(JsonFields.Strings(root, "PolicyNames"));
     }
 
     public Task<string> GetRolePolicyDocumentAsync(string roleName, string policyName, CancellationToken ct)
@@ -170,27 +146,26 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     {
         var command = $"aws iam simulate-principal-policy --policy-source-arn {Q(roleArn)} --action-names sts:AssumeRole --resource-arns {Q(cargoRoleArn)}";
         // A file may hold results for several actions or resources: take the one for Cargo's role when there is one.
-        var results = EvidenceJson.Array(Load(AwsEvidenceFiles.SimulatePrincipalPolicy, command), "EvaluationResults").ToList();
+        var results = JsonFields.Array(Load(AwsEvidenceFiles.SimulatePrincipalPolicy, command), "EvaluationResults").ToList();
         var result = results.FirstOrDefault(r => r.ValueKind == JsonValueKind.Object
-                                                 && string.Equals(EvidenceJson.String(r, "EvalResourceName"), cargoRoleArn, StringComparison.Ordinal)
-                                                 && string.Equals(EvidenceJson.String(r, "EvalActionName"), "sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
+                                                 && string.Equals(JsonFields.String(r, "EvalResourceName"), cargoRoleArn, StringComparison.Ordinal)
+                                                 && string.Equals(JsonFields.String(r, "EvalActionName"), "sts:AssumeRole", StringComparison.OrdinalIgnoreCase));
         if (result.ValueKind != JsonValueKind.Object)
         {
             result = results.FirstOrDefault();
         }
 
-        if (result.ValueKind != JsonValueKind.Object || EvidenceJson.String(result, "EvalDecision") is not { } decision)
+        if (result.ValueKind != JsonValueKind.Object || JsonFields.String(result, "EvalDecision") is not { } decision)
         {
             throw Missing(AwsEvidenceFiles.SimulatePrincipalPolicy, command, "has no EvaluationResults");
         }
 
         return Task.FromResult(new PolicySimulationResult(
             // No action named: the answer cannot be shown to be about sts:AssumeRole, so it decides nothing.
-            EvidenceJson.String(result, "EvalActionName") ?? "",
-            EvidenceJson.String(result, "EvalResourceName"),
+            JsonFields.String(result, "EvalActionName") ?? "",
+            JsonFields.String(result, "EvalResourceName"),
             decision,
-            EvidenceJson.Array(result, "MatchedStatements").Select(s => EvidenceJson.String(s, "SourcePolicyId")).OfType<string>().ToList(),
-            EvidenceJson.Strings(result, "MissingContextValues")));
+            JsonFields.Array(result, "MatchedStatements").Select(s => JsonFields.String(s, "SourcePolicyId")).OfType<string>().ToList()));
     }
 
     /// <summary>The region named by the evidence (cluster namespace ARN, workgroup or namespace ARN), if any.</summary>
@@ -198,9 +173,9 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     {
         foreach (var (file, read) in new (string, Func<JsonElement, string?>)[]
         {
-            (AwsEvidenceFiles.DescribeClusters, r => EvidenceJson.Array(r, "Clusters").Select(c => EvidenceJson.String(c, "ClusterNamespaceArn")).FirstOrDefault()),
-            (AwsEvidenceFiles.GetWorkgroup, r => EvidenceJson.Object(r, "workgroup") is { } w ? EvidenceJson.String(w, "workgroupArn") : null),
-            (AwsEvidenceFiles.GetNamespace, r => EvidenceJson.Object(r, "namespace") is { } n ? EvidenceJson.String(n, "namespaceArn") : null),
+            (AwsEvidenceFiles.DescribeClusters, r => JsonFields.Array(r, "Clusters").Select(c => JsonFields.String(c, "ClusterNamespaceArn")).FirstOrDefault()),
+            (AwsEvidenceFiles.GetWorkgroup, r => JsonFields.Object(r, "workgroup") is { } w ? JsonFields.String(w, "workgroupArn") : null),
+            (AwsEvidenceFiles.GetNamespace, r => JsonFields.Object(r, "namespace") is { } n ? JsonFields.String(n, "namespaceArn") : null),
         })
         {
             if (!File.Exists(Path.Combine(directory, file)))
@@ -257,7 +232,7 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     }
 
     private static JsonElement Required(JsonElement root, string property, string fileName, string command) =>
-        EvidenceJson.Object(root, property) ?? throw Missing(fileName, command, $"has no \"{property}\" object");
+        JsonFields.Object(root, property) ?? throw Missing(fileName, command, $"has no \"{property}\" object");
 
     private static AwsEvidenceMissingException Missing(string fileName, string command, string problem) =>
         new(fileName, $"{command} --output json > {fileName}", problem);

@@ -124,6 +124,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
         try
         {
             var groups = await source.DescribeSecurityGroupsAsync(target.SecurityGroupIds, ct).ConfigureAwait(false);
+            // Field for field: the API record and the facts record stay two types on purpose (see SecurityGroupPermission).
             return facts with
             {
                 SecurityGroups = groups.Select(g => new SecurityGroupFacts(

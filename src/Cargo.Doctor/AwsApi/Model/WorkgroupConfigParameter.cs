@@ -1,3 +1,0 @@
-namespace Cargo.Doctor.AwsApi.Model;
-
-public sealed record WorkgroupConfigParameter(string Key, string? Value);
