@@ -66,7 +66,7 @@ internal static class CheckCommand
             var gatherTime = clock.Elapsed;
             if (inputs.FactsPath is { } factsPath)
             {
-                SaveFacts(factsPath, redact ? FactsRedactor.Redact(facts) : facts, terminal);
+                await SaveFactsAsync(factsPath, redact ? FactsRedactor.Redact(facts) : facts, terminal);
             }
 
             // --redact: rules run on the real facts; ReportOutcome redacts what it prints and writes.
@@ -77,12 +77,18 @@ internal static class CheckCommand
     }
 
     /// <summary>A facts file that cannot be written is reported like a report file: the run goes on.</summary>
-    private static void SaveFacts(string path, FactsSnapshot facts, TerminalOutput terminal)
+    private static async Task SaveFactsAsync(string path, FactsSnapshot facts, TerminalOutput terminal)
     {
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-            File.WriteAllText(path, FactsJson.Serialize(facts));
+            // Streamed: the facts of 200,000 tables never exist as one string (issue 11.4). Not
+            // cancellable: a signal still gets the facts gathered so far written whole.
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true))
+            {
+                await FactsJson.SerializeAsync(file, facts, CancellationToken.None);
+            }
+
             terminal.Progress($"facts saved to {path}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

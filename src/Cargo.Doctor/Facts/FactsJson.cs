@@ -16,6 +16,14 @@ public static class FactsJson
 
     public static string Serialize(FactsSnapshot facts) => JsonSerializer.Serialize(facts, Options);
 
+    /// <summary>
+    /// Writes the facts file straight to a stream, the same bytes as <see cref="Serialize"/> (UTF-8,
+    /// no BOM) without holding the whole text: at 200,000 tables that text is about 48 MB, twice
+    /// that as a .NET string.
+    /// </summary>
+    public static Task SerializeAsync(Stream stream, FactsSnapshot facts, CancellationToken ct) =>
+        JsonSerializer.SerializeAsync(stream, facts, Options, ct);
+
     /// <summary>Parses a facts file; a bad file is a <see cref="FormatException"/> with a one-line reason.</summary>
     public static FactsSnapshot Deserialize(string json)
     {

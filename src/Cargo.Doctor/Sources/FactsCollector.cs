@@ -29,8 +29,15 @@ public sealed class FactsCollector(
     /// <summary>The snapshot as far as it got: after a cancellation, what each finished source gathered.</summary>
     public FactsSnapshot? Gathered { get; private set; }
 
+    private readonly Lock _gatheredLock = new();
+
+    /// <summary>
+    /// The AWS reads and the warehouse reads run at the same time; the probes run once both finished,
+    /// since they need the discovered role and whether the catalog reads could connect.
+    /// </summary>
     public async Task<FactsSnapshot> CollectAsync(DateTimeOffset startedAt, CancellationToken ct)
     {
+        // Planned first: a round-trip target the config cannot use is refused before anything connects.
         var probePlan = ProbePlan.Create(config, startedAt);
         var facts = new FactsSnapshot
         {
@@ -41,37 +48,37 @@ public sealed class FactsCollector(
         };
         Gathered = facts;
 
-        if (config.Aws.IsConfigured)
-        {
-            facts = facts with { Aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, resolveHost, ct) };
-            Gathered = facts;
+        var awsRead = config.Aws.IsConfigured ? ReadAwsAsync(ct) : Task.FromResult<AwsFacts?>(null);
+        // An AWS read that throws (a usage error only the evidence folder reveals) stops the warehouse
+        // read too, as when it ran first: the run ends with that error, not with half a warehouse read.
+        using var awsFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        _ = awsRead.ContinueWith(_ => awsFailed.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        var warehouseRead = config.Warehouse.Host is null ? Task.FromResult<WarehouseFacts?>(null) : ReadWarehouseAsync(awsRead, awsFailed.Token);
+        await Task.WhenAll(awsRead, warehouseRead);
+        var (aws, warehouse) = (await awsRead, await warehouseRead);
+        facts = facts with { Aws = aws, Warehouse = warehouse };
 
-            // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
-            if (config.Aws.RoleArn is null && facts.Aws.Role is { Exists: true } discovered)
+        // The round trip chains the customer's role: use the one the AWS checks discovered when none was given.
+        if (config.Aws.RoleArn is null && aws?.Role is { Exists: true } discovered)
+        {
+            var withDiscovered = config with { Aws = config.Aws with { RoleArn = discovered.Arn } };
+            if (RoundTripTarget.Unusable(withDiscovered) is { } why)
             {
-                var withDiscovered = config with { Aws = config.Aws with { RoleArn = discovered.Arn } };
-                if (RoundTripTarget.Unusable(withDiscovered) is { } why)
-                {
-                    // A role name IAM allows but the round trip's chain cannot carry (e.g. a comma) is not
-                    // the user's typing error: the round trip is skipped with why, the run goes on.
-                    facts = facts with { Notes = [.. facts.Notes, $"the discovered role {discovered.Arn} cannot be used for the round trip: {why}"] };
-                }
-                else
-                {
-                    probePlan = ProbePlan.Create(withDiscovered, startedAt);
-                }
+                // A role name IAM allows but the round trip's chain cannot carry (e.g. a comma) is not
+                // the user's typing error: the round trip is skipped with why, the run goes on.
+                facts = facts with { Notes = [.. facts.Notes, $"the discovered role {discovered.Arn} cannot be used for the round trip: {why}"] };
+            }
+            else
+            {
+                probePlan = ProbePlan.Create(withDiscovered, startedAt);
             }
         }
 
-        if (config.Warehouse.Host is not null)
+        Gathered = facts;
+        if (warehouse is not null)
         {
-            var reader = new WarehouseFactsReader(config.Warehouse, password) { AssumeRoleChain = AssumeRoleChain(config, facts.Aws) };
-            WarehouseLog = reader.Log;
-            facts = facts with { Warehouse = await reader.ReadAsync(ct) };
-            Gathered = facts;
-
             // An unreachable database is tried once per run: when the reads could not connect, the probes do not try again.
-            if (facts.Warehouse.Databases.FirstOrDefault(d => d.Name == probePlan.Database)?.Connection is { Succeeded: false } failed)
+            if (warehouse.Databases.FirstOrDefault(d => d.Name == probePlan.Database)?.Connection is { Succeeded: false } failed)
             {
                 probePlan = probePlan.WithUnreachableDatabase(failed.FailureMessage ?? failed.FailureKind ?? "failed");
             }
@@ -81,6 +88,38 @@ public sealed class FactsCollector(
         }
 
         return facts;
+    }
+
+    private async Task<AwsFacts?> ReadAwsAsync(CancellationToken ct)
+    {
+        var aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, resolveHost, ct);
+        RecordGathered(f => f with { Aws = aws });
+        return aws;
+    }
+
+    private async Task<WarehouseFacts?> ReadWarehouseAsync(Task<AwsFacts?> awsRead, CancellationToken ct)
+    {
+        // The customer's role is known from the config, or only once the AWS reads found it: the
+        // warehouse read waits for them just before the one statement that asks about that role.
+        var reader = new WarehouseFactsReader(config.Warehouse, password)
+        {
+            AssumeRoleChainSource = config.Aws.RoleArn is null && config.Cargo.RoleArn is not null
+                ? async _ => AssumeRoleChain(config, await awsRead)
+                : _ => Task.FromResult(AssumeRoleChain(config, null)),
+        };
+        WarehouseLog = reader.Log;
+        var warehouse = await reader.ReadAsync(ct);
+        RecordGathered(f => f with { Warehouse = warehouse });
+        return warehouse;
+    }
+
+    /// <summary>Each source adds what it gathered as it finishes, for a cancelled run's report.</summary>
+    private void RecordGathered(Func<FactsSnapshot, FactsSnapshot> add)
+    {
+        lock (_gatheredLock)
+        {
+            Gathered = add(Gathered!);
+        }
     }
 
     /// <summary>The chain COPY and UNLOAD use: the configured customer role (or the one the AWS checks found) and Cargo's role.</summary>

@@ -5,91 +5,146 @@ using Npgsql;
 namespace Cargo.Doctor.Sources.Warehouse;
 
 /// <summary>
-/// Reads everything the db.* checks need: one connection per configured database, and a fixed
-/// number of set-based statements per database whatever the number of schemas and tables (lists
-/// longer than <see cref="WarehouseQuery.MaxListValues"/> run in batches). A statement that fails,
-/// times out or loses its connection becomes a gap on the facts it would have read, never an exception.
+/// Reads everything the db.* checks need: one connection per configured database, several databases
+/// at once (<see cref="MaxConcurrentDatabases"/>), and a fixed number of set-based statements per
+/// database whatever the number of schemas and tables (lists longer than
+/// <see cref="WarehouseQuery.MaxListValues"/> run in batches). A statement that fails, times out or
+/// loses its connection becomes a gap on the facts it would have read, never an exception.
 /// </summary>
 public sealed class WarehouseFactsReader(WarehouseConfig config, string? password)
 {
+    /// <summary>
+    /// Databases read at the same time, each on its own connection: enough to overlap the round trips
+    /// of the usual few databases, and a small share of the connections Redshift allows per cluster
+    /// (https://docs.aws.amazon.com/redshift/latest/mgmt/amazon-redshift-limits.html) and of a user's
+    /// CONNECTION LIMIT (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_USER.html), which
+    /// Cargo's own sessions and the probes' connection count against too.
+    /// </summary>
+    public const int MaxConcurrentDatabases = 4;
+
     /// <summary>"oid" until a server rejects has_table_privilege by oid; then "name" for the rest of the run.</summary>
     private string _tableLookup = "oid";
     private string? _tableLookupNote;
+    private readonly Lock _tableLookupLock = new();
 
     public StatementLog Log { get; } = new();
 
     /// <summary>The role chain db.assume-role-privilege asks about; null when an ARN is not known.</summary>
     public RoleChain? AssumeRoleChain { get; init; }
 
+    /// <summary>
+    /// Overrides <see cref="AssumeRoleChain"/> when the chain is known only once another source
+    /// answered (the role the AWS reads discover): awaited just before the one statement that needs it.
+    /// </summary>
+    public Func<CancellationToken, Task<RoleChain?>>? AssumeRoleChainSource { get; init; }
+
     public async Task<WarehouseFacts> ReadAsync(CancellationToken ct)
     {
         var connector = new WarehouseConnector(config, password, Log);
-        var user = config.User;
-        var databases = new List<DatabaseFacts>();
-        var (login, loginIsSuperuser) = (connector.LoginUser, false);
-        UserFacts? userFacts = null;
-        RbacFacts? rbac = null;
-        AssumeRoleFacts? assumeRole = null;
-        Dictionary<string, (bool Create, bool Temp)> databasePrivileges = [];
-        Gap? databasePrivilegesGap = null;
+        var names = config.AllDatabases;
+        var cluster = new ClusterRead(new ClusterTurns(names.Count));
+        var reads = new List<Task<DatabaseFacts>>(names.Count);
+        // Not disposed: reads cancelled midway still release their slot, and nothing waits on its handle.
+        var slots = new SemaphoreSlim(MaxConcurrentDatabases);
+        for (var i = 0; i < names.Count; i++)
+        {
+            // Slots are taken in configuration order: a database holding one never waits on the turn
+            // of a database that is still waiting for a slot.
+            await slots.WaitAsync(ct);
+            reads.Add(ReadOneDatabaseAsync(connector, names[i], i, cluster, slots, ct));
+        }
 
-        foreach (var database in config.AllDatabases)
+        // In configuration order whatever order the reads finished in.
+        var databases = (await Task.WhenAll(reads)).Select(d => cluster.DatabasePrivileges.TryGetValue(d.Name, out var p)
+            ? d with { CanCreate = p.Create, CanTemp = p.Temp }
+            : d with { DatabasePrivilegesGap = cluster.DatabasePrivilegesGap }).ToList();
+
+        return new WarehouseFacts
+        {
+            CargoUser = config.User,
+            LoginUser = cluster.Session?.Login ?? connector.LoginUser,
+            LoginIsSuperuser = cluster.Session?.LoginIsSuperuser ?? false,
+            Databases = databases,
+            User = cluster.Session?.User,
+            Rbac = cluster.Rbac,
+            AssumeRole = cluster.AssumeRole,
+            StatementCount = Log.Count,
+        };
+    }
+
+    /// <summary>One database on its own connection; the first that answers also reads the cluster-wide facts.</summary>
+    private async Task<DatabaseFacts> ReadOneDatabaseAsync(
+        WarehouseConnector connector, string database, int index, ClusterRead cluster, SemaphoreSlim slots, CancellationToken ct)
+    {
+        ClusterSession? known = null;
+        try
         {
             var (session, connection) = await connector.OpenAsync(database, ct);
-            if (session is null)
-            {
-                databases.Add(new DatabaseFacts { Name = database, Connection = connection });
-                continue;
-            }
-
             await using (session)
             {
-                if (userFacts is null)
+                known = await cluster.Turns.WaitAsync(index, ct);
+                if (known is not null)
                 {
-                    // Cluster-wide facts come from the first database that answers.
+                    // Known from an earlier database: the next one need not wait for this one's read.
+                    cluster.Turns.Pass(index, known);
+                }
+
+                if (session is null)
+                {
+                    return new DatabaseFacts { Name = database, Connection = connection };
+                }
+
+                if (known is null)
+                {
                     try
                     {
                         var who = await ReadSessionAsync(session, ct);
-                        (login, loginIsSuperuser) = (who.Login, who.IsSuperuser);
                         connection = connection with { IsRedshift = who.Version.Contains("Redshift", StringComparison.OrdinalIgnoreCase), ServerVersion = who.Version };
-                        userFacts = await ReadUserAsync(session, user, ct);
+                        known = new ClusterSession(who.Login, who.IsSuperuser, await ReadUserAsync(session, config.User, ct));
                     }
                     catch (Exception e) when (e is PostgresException or WarehouseReadException)
                     {
                         var gap = e is WarehouseReadException r ? r.Gap : new Gap($"could not read the user catalog: {((PostgresException)e).MessageText}");
-                        databases.Add(new DatabaseFacts { Name = database, Connection = connection, PrivilegesGap = gap, TablesGap = gap, FutureGrantsGap = gap });
-                        continue;
+                        return new DatabaseFacts { Name = database, Connection = connection, PrivilegesGap = gap, TablesGap = gap, FutureGrantsGap = gap };
                     }
 
-                    if (userFacts.Exists)
+                    // The other databases need only the user's existence: let them go on while this one reads the rest.
+                    cluster.Session = known;
+                    cluster.Turns.Pass(index, known);
+                    if (known.User.Exists)
                     {
-                        (databasePrivileges, databasePrivilegesGap) = await ReadDatabasePrivilegesAsync(session, ct);
-                        rbac = await ReadRbacAsync(session, user, ct);
-                        assumeRole = await ReadAssumeRoleAsync(session, user, login, loginIsSuperuser, ct);
+                        (cluster.DatabasePrivileges, cluster.DatabasePrivilegesGap) = await ReadDatabasePrivilegesAsync(session, ct);
+                        cluster.Rbac = await ReadRbacAsync(session, config.User, ct);
+                        cluster.AssumeRole = await ReadAssumeRoleAsync(session, config.User, known.Login, known.LoginIsSuperuser, ct);
                     }
                 }
 
-                databases.Add(userFacts.Exists
+                return known.User.Exists
                     ? await ReadDatabaseAsync(session, database, connection, ct)
-                    : new DatabaseFacts { Name = database, Connection = connection });
+                    : new DatabaseFacts { Name = database, Connection = connection };
             }
         }
-
-        databases = databases.Select(d => databasePrivileges.TryGetValue(d.Name, out var p)
-            ? d with { CanCreate = p.Create, CanTemp = p.Temp }
-            : d with { DatabasePrivilegesGap = databasePrivilegesGap }).ToList();
-
-        return new WarehouseFacts
+        finally
         {
-            CargoUser = user,
-            LoginUser = login,
-            LoginIsSuperuser = loginIsSuperuser,
-            Databases = databases,
-            User = userFacts,
-            Rbac = rbac,
-            AssumeRole = assumeRole,
-            StatementCount = Log.Count,
-        };
+            cluster.Turns.Pass(index, known);
+            slots.Release();
+        }
+    }
+
+    /// <summary>What the first answering database read for the whole cluster; written by that database's read only.</summary>
+    private sealed class ClusterRead(ClusterTurns turns)
+    {
+        public ClusterTurns Turns { get; } = turns;
+
+        public ClusterSession? Session { get; set; }
+
+        public Dictionary<string, (bool Create, bool Temp)> DatabasePrivileges { get; set; } = [];
+
+        public Gap? DatabasePrivilegesGap { get; set; }
+
+        public RbacFacts? Rbac { get; set; }
+
+        public AssumeRoleFacts? AssumeRole { get; set; }
     }
 
     private static async Task<(string Version, string Login, bool IsSuperuser)> ReadSessionAsync(WarehouseSession session, CancellationToken ct)
@@ -120,7 +175,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
 
     private async Task<AssumeRoleFacts?> ReadAssumeRoleAsync(WarehouseSession session, string user, string login, bool loginIsSuperuser, CancellationToken ct)
     {
-        if (AssumeRoleChain is not { } chain)
+        if ((AssumeRoleChainSource is { } source ? await source(ct) : AssumeRoleChain) is not { } chain)
         {
             return null;
         }
@@ -204,8 +259,8 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         var examined = found.Where(f => f.LoginUsage && names.Contains(f.Name)).Select(f => f.Name).ToList();
         try
         {
-            var (tables, notes) = await ReadTablesAsync(session, examined, ct);
-            facts = facts with { Tables = tables, TablePrivilegeLookup = _tableLookup, TableReadNotes = notes };
+            var (tables, notes, lookup) = await ReadTablesAsync(session, examined, ct);
+            facts = facts with { Tables = tables, TablePrivilegeLookup = lookup, TableReadNotes = notes };
         }
         catch (Exception e) when (e is PostgresException or WarehouseReadException)
         {
@@ -235,30 +290,42 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
     }
 
     /// <summary>Table privileges by oid (by name once a server rejected the oid form), materialized views told apart.</summary>
-    private async Task<(List<TablePrivilegeFacts> Tables, List<string> Notes)> ReadTablesAsync(WarehouseSession session, List<string> schemas, CancellationToken ct)
+    private async Task<(List<TablePrivilegeFacts> Tables, List<string> Notes, string Lookup)> ReadTablesAsync(WarehouseSession session, List<string> schemas, CancellationToken ct)
     {
+        // Databases are read at once: each uses the form known when it starts and reports the form it used.
+        string lookup;
+        string? lookupNote;
+        lock (_tableLookupLock)
+        {
+            (lookup, lookupNote) = (_tableLookup, _tableLookupNote);
+        }
+
         var notes = new List<string>();
         if (schemas.Count == 0)
         {
-            return ([], notes);
+            return ([], notes, lookup);
         }
 
         List<TablePrivilegeFacts> tables;
         try
         {
-            tables = await QueryTablesAsync(session, _tableLookup == "oid" ? "table-privileges" : "table-privileges-by-name", schemas, ct);
+            tables = await QueryTablesAsync(session, lookup == "oid" ? "table-privileges" : "table-privileges-by-name", schemas, ct);
         }
-        catch (PostgresException e) when (_tableLookup == "oid" && session.Lost is null && RejectsOidForm(e))
+        catch (PostgresException e) when (lookup == "oid" && session.Lost is null && RejectsOidForm(e))
         {
-            _tableLookup = "name";
-            _tableLookupNote = $"has_table_privilege(user, oid, privilege) was rejected ({e.MessageText}): tables were looked up by name for this run, " +
-                "and a name with upper-case letters cannot be found that way when enable_case_sensitive_identifier is off";
+            lock (_tableLookupLock)
+            {
+                _tableLookup = lookup = "name";
+                lookupNote = _tableLookupNote ??= $"has_table_privilege(user, oid, privilege) was rejected ({e.MessageText}): tables were looked up by name for this run, " +
+                    "and a name with upper-case letters cannot be found that way when enable_case_sensitive_identifier is off";
+            }
+
             tables = await QueryTablesAsync(session, "table-privileges-by-name", schemas, ct);
         }
 
-        if (_tableLookupNote is not null)
+        if (lookup == "name" && lookupNote is not null)
         {
-            notes.Add(_tableLookupNote);
+            notes.Add(lookupNote);
         }
 
         var (listed, mvNote) = await ReadMaterializedViewsAsync(session, schemas, ct);
@@ -275,7 +342,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             (0, var byName) => byName,
             (var bySchema, _) => bySchema,
         });
-        return (tables, notes);
+        return (tables, notes, lookup);
     }
 
     private async Task<List<TablePrivilegeFacts>> QueryTablesAsync(WarehouseSession session, string query, List<string> schemas, CancellationToken ct)
