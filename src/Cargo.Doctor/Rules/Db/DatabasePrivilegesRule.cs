@@ -19,6 +19,8 @@ public sealed class DatabasePrivilegesRule : IRule
         var details = new List<string>();
         var missing = new List<string>();
         var unknown = new List<string>();
+        var via = new GrantedViaDetails(warehouse);
+        var examined = 0;
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
             if (db.CanCreate is null || db.CanTemp is null)
@@ -27,6 +29,7 @@ public sealed class DatabasePrivilegesRule : IRule
                 continue;
             }
 
+            examined++;
             var lacks = new[] { ("CREATE", db.CanCreate.Value), ("TEMP", db.CanTemp.Value) }.Where(p => !p.Item2).Select(p => p.Item1).ToList();
             if (lacks.Count > 0)
             {
@@ -37,21 +40,23 @@ public sealed class DatabasePrivilegesRule : IRule
             {
                 details.Add($"{db.Name}: CREATE and TEMP granted");
             }
+
+            details.AddRange(via.Database(db, new[] { "CREATE", "TEMP" }.Except(lacks)).ToList());
         }
 
         if (missing.Count > 0)
         {
             return context.Fail(
                 $"\"{warehouse.CargoUser}\" lacks privileges on {missing.Count} database(s): {string.Join(", ", missing)}",
-                [.. details, .. unknown],
+                [.. details, .. unknown, .. via.HowToSee()],
                 missing.SelectMany(db => context.Remedy("grant-database", ("database", SqlQuote.Ident(db)), ("user", user))).ToArray());
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("database privileges could not be read", [.. details, .. unknown]);
+            return context.Unknown("database privileges could not be read", [.. details, .. unknown, .. via.HowToSee()]);
         }
 
-        return context.Pass($"CREATE and TEMP on {details.Count} database(s)", details);
+        return context.Pass($"CREATE and TEMP on {examined} database(s)", [.. details, .. via.HowToSee()]);
     }
 }

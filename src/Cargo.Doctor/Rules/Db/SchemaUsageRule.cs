@@ -19,6 +19,8 @@ public sealed class SchemaUsageRule : IRule
         var problems = new List<string>();
         var unknown = new List<string>();
         var remediation = new List<RemediationStep>();
+        var via = new GrantedViaDetails(warehouse);
+        var granted = new List<string>();
         var total = 0;
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
@@ -43,21 +45,25 @@ public sealed class SchemaUsageRule : IRule
                     problems.Add($"{db.Name}.{schema.Name}: no USAGE");
                     remediation.AddRange(context.Remedy("grant-usage", values));
                 }
+                else
+                {
+                    granted.AddRange(via.Schema(db, schema));
+                }
             }
         }
 
         if (problems.Count > 0)
         {
-            return context.Fail($"{problems.Count} of {total} schema(s) not usable by \"{warehouse.CargoUser}\"", [.. problems, .. unknown], remediation);
+            return context.Fail($"{problems.Count} of {total} schema(s) not usable by \"{warehouse.CargoUser}\"", [.. problems, .. unknown, .. granted, .. via.HowToSee()], remediation);
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("schema privileges could not be read", unknown);
+            return context.Unknown("schema privileges could not be read", [.. unknown, .. granted, .. via.HowToSee()]);
         }
 
         return total == 0
             ? context.Skipped("no schema configured (pass --schema DB.SCHEMA)")
-            : context.Pass($"USAGE on all {total} schema(s)");
+            : context.Pass($"USAGE on all {total} schema(s)", [.. granted, .. via.HowToSee()]);
     }
 }

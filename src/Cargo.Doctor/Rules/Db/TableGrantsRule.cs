@@ -31,6 +31,8 @@ public sealed class TableGrantsRule : IRule
         var notes = new List<string>();
         var notExamined = new List<string>();
         var remediation = new List<RemediationStep>();
+        var via = new GrantedViaDetails(warehouse);
+        var granted = new List<string>();
         var (tableCount, tablesMissing, grantsMissing) = (0, 0, 0);
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
@@ -65,6 +67,7 @@ public sealed class TableGrantsRule : IRule
                 }
 
                 tableCount += tables.Count;
+                granted.AddRange(via.Tables(db, schema, tables.Select(t => (t, (IReadOnlyList<string>)Required(schema, t).Where(p => Holds(t, p)).ToList())).ToList()));
                 var missing = tables
                     .Select(t => (Table: t, Missing: Required(schema, t).Where(p => !Holds(t, p)).ToList()))
                     .Where(x => x.Missing.Count > 0)
@@ -106,13 +109,13 @@ public sealed class TableGrantsRule : IRule
         {
             return context.Fail(
                 $"{tablesMissing} of {tableCount} table(s) lack privileges ({grantsMissing} grant(s) missing)",
-                [.. details, .. unknown, .. notes, .. notExamined],
+                [.. details, .. unknown, .. notes, .. notExamined, .. granted, .. via.HowToSee()],
                 remediation);
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown($"{unknown.Count} table(s), schema(s) or database(s) could not be examined", [.. unknown, .. notes, .. notExamined]);
+            return context.Unknown($"{unknown.Count} table(s), schema(s) or database(s) could not be examined", [.. unknown, .. notes, .. notExamined, .. granted, .. via.HowToSee()]);
         }
 
         if (tableCount == 0)
@@ -120,7 +123,7 @@ public sealed class TableGrantsRule : IRule
             return context.Skipped($"no table or view examined: {(notExamined.Count == 0 ? "no schema configured (pass --schema DB.SCHEMA)" : string.Join("; ", notExamined))}");
         }
 
-        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)", [.. notes, .. notExamined]);
+        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)", [.. notes, .. notExamined, .. granted, .. via.HowToSee()]);
     }
 
     /// <summary>

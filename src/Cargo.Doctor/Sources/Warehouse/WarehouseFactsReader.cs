@@ -32,6 +32,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         AssumeRoleFacts? assumeRole = null;
         Dictionary<string, (bool Create, bool Temp)> databasePrivileges = [];
         Gap? databasePrivilegesGap = null;
+        (IReadOnlyList<ExplicitGrant>? Grants, Gap? Gap) databaseGrants = (null, null);
 
         foreach (var database in config.AllDatabases)
         {
@@ -65,12 +66,13 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                     {
                         (databasePrivileges, databasePrivilegesGap) = await ReadDatabasePrivilegesAsync(session, ct);
                         rbac = await ReadRbacAsync(session, user, ct);
+                        databaseGrants = await ExplicitGrantsReader.ReadDatabasesAsync(session, user, rbac, config.AllDatabases, ct);
                         assumeRole = await ReadAssumeRoleAsync(session, user, login, loginIsSuperuser, ct);
                     }
                 }
 
                 databases.Add(userFacts.Exists
-                    ? await ReadDatabaseAsync(session, database, connection, ct)
+                    ? await ReadDatabaseAsync(session, database, connection, rbac, ct)
                     : new DatabaseFacts { Name = database, Connection = connection });
             }
         }
@@ -78,6 +80,14 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         databases = databases.Select(d => databasePrivileges.TryGetValue(d.Name, out var p)
             ? d with { CanCreate = p.Create, CanTemp = p.Temp }
             : d with { DatabasePrivilegesGap = databasePrivilegesGap }).ToList();
+        databases = databases.Select(d => d with
+        {
+            ExplicitGrants = (d.ExplicitGrants ?? new ExplicitGrantFacts()) with
+            {
+                Database = databaseGrants.Grants?.Where(g => g.Object == d.Name).ToList(),
+                DatabaseGap = databaseGrants.Gap ?? (databaseGrants.Grants is null ? new Gap("svv_database_privileges was not read") : null),
+            },
+        }).ToList();
 
         return new WarehouseFacts
         {
@@ -155,7 +165,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         }
     }
 
-    private async Task<DatabaseFacts> ReadDatabaseAsync(WarehouseSession session, string database, ConnectionFacts connection, CancellationToken ct)
+    private async Task<DatabaseFacts> ReadDatabaseAsync(WarehouseSession session, string database, ConnectionFacts connection, RbacFacts? rbac, CancellationToken ct)
     {
         var targets = config.Schemas.Where(s => s.Database == database).ToList();
         var facts = new DatabaseFacts { Name = database, Connection = connection };
@@ -215,6 +225,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             };
         }
 
+        facts = facts with { ExplicitGrants = await ReadExplicitGrantsAsync(session, found.Where(f => names.Contains(f.Name)).Select(f => f.Name).ToList(), examined, rbac, ct) };
         try
         {
             var futureGrants = new List<FutureGrantFacts>();
@@ -232,6 +243,14 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         {
             return facts with { FutureGrantsGap = e.Gap };
         }
+    }
+
+    /// <summary>"Granted via": explicit USAGE grants on the existing schemas, explicit table grants counted in the examined ones.</summary>
+    private async Task<ExplicitGrantFacts> ReadExplicitGrantsAsync(WarehouseSession session, List<string> schemas, List<string> examined, RbacFacts? rbac, CancellationToken ct)
+    {
+        var (schemaGrants, schemaGap) = await ExplicitGrantsReader.ReadSchemasAsync(session, config.User, rbac, schemas, ct);
+        var (tableGrants, tableGap) = await ExplicitGrantsReader.ReadTablesAsync(session, config.User, rbac, examined, ct);
+        return new ExplicitGrantFacts { Schemas = schemaGrants, SchemasGap = schemaGap, Tables = tableGrants, TablesGap = tableGap };
     }
 
     /// <summary>Table privileges by oid (by name once a server rejected the oid form), materialized views told apart.</summary>
