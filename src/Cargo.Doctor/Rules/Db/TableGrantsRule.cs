@@ -31,6 +31,7 @@ public sealed class TableGrantsRule : IRule
         var notes = new List<string>();
         var notExamined = new List<string>();
         var remediation = new List<RemediationStep>();
+        // "Granted via" lines explain a pass only (accepted-finding matches and run diffs compare a failure's lines).
         var via = new GrantedViaDetails(warehouse);
         var granted = new List<string>();
         var (tableCount, tablesMissing, grantsMissing) = (0, 0, 0);
@@ -109,13 +110,13 @@ public sealed class TableGrantsRule : IRule
         {
             return context.Fail(
                 $"{tablesMissing} of {tableCount} table(s) lack privileges ({grantsMissing} grant(s) missing)",
-                [.. details, .. unknown, .. notes, .. notExamined, .. granted, .. via.HowToSee()],
+                [.. details, .. unknown, .. notes, .. notExamined],
                 remediation);
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown($"{unknown.Count} table(s), schema(s) or database(s) could not be examined", [.. unknown, .. notes, .. notExamined, .. granted, .. via.HowToSee()]);
+            return context.Unknown($"{unknown.Count} table(s), schema(s) or database(s) could not be examined", [.. unknown, .. notes, .. notExamined]);
         }
 
         if (tableCount == 0)
