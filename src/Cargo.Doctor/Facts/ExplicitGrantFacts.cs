@@ -29,7 +29,8 @@ public sealed record ExplicitGrant(string Object, string Privilege, string Grant
 
 /// <summary>
 /// On how many tables and views of <see cref="Schema"/> the grantee holds <see cref="Privilege"/>
-/// explicitly; grantee type <c>*</c> counts the tables any grantee that reaches the Cargo user covers.
+/// explicitly; grantee type <c>*</c> (grantee empty) counts the tables any grantee that reaches the
+/// Cargo user covers. PUBLIC's grantee is empty too (type <c>public</c>).
 /// </summary>
 public sealed record TableGrantCount(string Schema, string Privilege, string Grantee, string GranteeType, int Tables)
 {

@@ -16,19 +16,26 @@ internal static class ExplicitGrantsReader
     public static async Task<(IReadOnlyList<ExplicitGrant>?, Gap?)> ReadDatabasesAsync(
         WarehouseSession session, string user, RbacFacts? rbac, IReadOnlyList<string> databases, CancellationToken ct) =>
         await ReadAsync(session, "database-grants", "svv_database_privileges", user, rbac, "databases", databases,
-            r => new ExplicitGrant(DbValue.Text(r, 0)!, Privilege(DbValue.Text(r, 1)), DbValue.Text(r, 2) ?? "", DbValue.Text(r, 3) ?? ""), ct);
+            r => new ExplicitGrant(DbValue.Text(r, 0)!, Privilege(DbValue.Text(r, 1)), Grantee(DbValue.Text(r, 2), DbValue.Text(r, 3)), DbValue.Text(r, 3) ?? ""), ct);
 
     public static async Task<(IReadOnlyList<ExplicitGrant>?, Gap?)> ReadSchemasAsync(
         WarehouseSession session, string user, RbacFacts? rbac, IReadOnlyList<string> schemas, CancellationToken ct) =>
         await ReadAsync(session, "schema-grants", "svv_schema_privileges", user, rbac, "schemas", schemas,
-            r => new ExplicitGrant(DbValue.Text(r, 0)!, Privilege(DbValue.Text(r, 1)), DbValue.Text(r, 2) ?? "", DbValue.Text(r, 3) ?? ""), ct);
+            r => new ExplicitGrant(DbValue.Text(r, 0)!, Privilege(DbValue.Text(r, 1)), Grantee(DbValue.Text(r, 2), DbValue.Text(r, 3)), DbValue.Text(r, 3) ?? ""), ct);
 
     public static async Task<(IReadOnlyList<TableGrantCount>?, Gap?)> ReadTablesAsync(
         WarehouseSession session, string user, RbacFacts? rbac, IReadOnlyList<string> schemas, CancellationToken ct) =>
         await ReadAsync(session, "relation-grant-counts", "svv_relation_privileges", user, rbac, "schemas", schemas,
             r => new TableGrantCount(
-                DbValue.Text(r, 0)!, Privilege(DbValue.Text(r, 1)), DbValue.Text(r, 3) ?? "", DbValue.Text(r, 2) ?? "",
+                DbValue.Text(r, 0)!, Privilege(DbValue.Text(r, 1)), Grantee(DbValue.Text(r, 3), DbValue.Text(r, 2)), DbValue.Text(r, 2) ?? "",
                 Convert.ToInt32(r.GetValue(4), CultureInfo.InvariantCulture)), ct);
+
+    /// <summary>
+    /// PUBLIC and the "any grantee" count have no name: kept empty so that --redact, which turns
+    /// every grantee name into a token everywhere, never takes "public" or "*" for a customer's name.
+    /// </summary>
+    private static string Grantee(string? name, string? type) =>
+        type is "public" or TableGrantCount.AnyGrantee ? "" : name ?? "";
 
     /// <summary>Redshift lists TEMP as TEMP or TEMPORARY (r_SVV_DATABASE_PRIVILEGES.html): one name for both.</summary>
     private static string Privilege(string? privilege) =>

@@ -190,6 +190,34 @@ public sealed class GrantedViaScenarioTests(PostgresServer server)
             largeResult["db.table-grants"].Details);
     }
 
+    [Fact]
+    public async Task redacted_facts_keep_the_attribution_and_show_tokens_only()
+    {
+        var scenario = await ScenarioGrantedToAsync(server, "reader");
+        await scenario.AdminAsync($"GRANT {Role(scenario, "reader")} TO {scenario.Quoted(scenario.User)}");
+        await GrantAllAsync(scenario, "PUBLIC");
+        var result = await scenario.CheckAsAsync(LoginKind.Superuser);
+
+        // --redact turns every grantee name into a token wherever it appears: PUBLIC and the
+        // "any grantee" count must carry no name, or "public" and "*" (IAM policies) would be rewritten.
+        var grants = result.Facts.Warehouse!.Databases.Single().ExplicitGrants!;
+        Assert.Contains(grants.Schemas!, g => g.GranteeType == "public");
+        Assert.Contains(grants.Tables!, c => c.GranteeType == "*");
+        Assert.All(grants.Schemas!.Concat(grants.Database!), g => Assert.NotEqual("public", g.Grantee));
+        Assert.All(grants.Tables!, c => Assert.DoesNotContain(c.Grantee, new[] { "public", "*" }));
+
+        var redacted = Cargo.Doctor.Redaction.FactsRedactor.Redact(result.Facts);
+        var findings = new Cargo.Doctor.Engine.CheckRunner(WarehouseScenario.Catalog, Cargo.Doctor.Rules.RuleSet.All).Run(redacted);
+
+        var usage = findings.Single(f => f.CheckId == "db.schema-usage");
+        var line = Assert.Single(usage.Details, d => d.Contains("USAGE granted via:", StringComparison.Ordinal));
+        Assert.Matches("^database_[0-9]+\\.schema_[0-9]+: USAGE granted via: role \"[a-z]+_[0-9]+\"; PUBLIC$", line);
+        foreach (var original in new[] { scenario.Database, scenario.User, Name(scenario, "reader"), "sales" })
+        {
+            Assert.DoesNotContain(findings.SelectMany(f => f.Details), d => d.Contains(original, StringComparison.Ordinal));
+        }
+    }
+
     private static void AssertAllPass(CheckResult result) =>
         Assert.All(DbChecks, id => Assert.True(result[id].Status == CheckStatus.Pass, $"{id}: {result[id].Status}: {result[id].Summary}\n{string.Join("\n", result[id].Details)}"));
 
