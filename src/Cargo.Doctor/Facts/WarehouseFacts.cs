@@ -77,6 +77,9 @@ public sealed record DatabaseFacts
 
     /// <summary>What limited the table read without stopping it (fallbacks, unreadable system views).</summary>
     public IReadOnlyList<string> TableReadNotes { get; init; } = [];
+
+    /// <summary>Explicit grants that explain the privileges ("granted via"); null when not read.</summary>
+    public ExplicitGrantFacts? ExplicitGrants { get; init; }
 }
 
 public sealed record SchemaFacts

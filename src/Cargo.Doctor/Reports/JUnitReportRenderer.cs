@@ -106,6 +106,11 @@ public sealed class JUnitReportRenderer : IReportRenderer
         {
             element.Add(new XElement("system-out", Clean($"warning: {finding.Summary}\n\n{Body(check.Why, finding)}")));
         }
+        else if (finding.Details.Count > 0)
+        {
+            // A pass's details (e.g. "granted via") go where CI shows a passing case's output.
+            element.Add(new XElement("system-out", Clean(Body("", finding))));
+        }
 
         return element;
     }

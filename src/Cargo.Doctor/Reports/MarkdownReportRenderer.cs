@@ -7,7 +7,7 @@ namespace Cargo.Doctor.Reports;
 /// <summary>
 /// report.md: GitHub-flavoured, pasteable into a ticket. A summary table, then each check that is
 /// not a pass with its details (first rows only; report.json has them all), why it matters, and
-/// the fix. The HTML report is rendered from this text.
+/// the fix; then the detail lines of passing checks. The HTML report is rendered from this text.
 /// </summary>
 public sealed class MarkdownReportRenderer : IReportRenderer
 {
@@ -41,6 +41,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             AppendFinding(md, entry);
         }
 
+        AppendPassDetails(md, report);
         AppendNotes(md, report);
         AppendProbeStatements(md, report);
         return md.ToString();
@@ -65,6 +66,33 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             md.AppendLine($"`{MarkdownText.Escape(probe)}` in database {MarkdownText.Escape(database)}:").AppendLine();
             md.Append(MarkdownText.Fence(string.Join("\n", block), "sql")).AppendLine();
             i += block.Count;
+        }
+    }
+
+    /// <summary>
+    /// The detail lines of passing checks (e.g. where each privilege comes from, "granted via"),
+    /// after the problems, so a support engineer can tell a customer which grant to keep.
+    /// </summary>
+    private static void AppendPassDetails(StringBuilder md, Report report)
+    {
+        var entries = report.WorstFirst().Where(e => e.Finding.Status == CheckStatus.Pass && e.Finding.Details.Count > 0).ToList();
+        if (entries.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine("## Details of passing checks").AppendLine();
+        foreach (var entry in entries)
+        {
+            var details = entry.Finding.Details;
+            md.AppendLine($"`{entry.Check.Id}`: {MarkdownText.Escape(entry.Finding.Summary)}").AppendLine();
+            md.Append(MarkdownText.Fence(string.Join("\n", details.Take(MaxDetailRows)), "text"));
+            if (details.Count > MaxDetailRows)
+            {
+                md.AppendLine($"… and {details.Count - MaxDetailRows} more ({details.Count} in all; report.json lists every one).");
+            }
+
+            md.AppendLine();
         }
     }
 

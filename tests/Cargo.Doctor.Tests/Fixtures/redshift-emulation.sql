@@ -353,3 +353,35 @@ LEFT JOIN pg_catalog.pg_roles r ON r.rolname = p.identity_name AND p.identity_ty
 WHERE pg_catalog.rs_has_system_table_access()
    OR (p.identity_type <> 'public' AND pg_catalog.rs_sees_identity(r.oid));
 GRANT SELECT ON pg_catalog.svv_iam_privileges TO PUBLIC;
+
+-- ===== Granted via: explicit table and view grants =====
+-- SVV_RELATION_PRIVILEGES: "relation (tables and views) permissions that are explicitly granted to
+-- users, roles, and groups in the current database": namespace_name, relation_name, privilege_type
+-- (INSERT, SELECT, UPDATE, DELETE, REFERENCES, DROP), identity_id, identity_name, identity_type (user,
+-- role, group, public), admin_option. Visible in full to superusers and users with SYSLOG ACCESS
+-- UNRESTRICTED (not ACCESS SYSTEM TABLE, unlike the other privilege views); "Other users can only see
+-- identities they have access to or own" (https://docs.aws.amazon.com/redshift/latest/dg/r_SVV_RELATION_PRIVILEGES.html):
+-- here, themselves and roles they hold, not PUBLIC nor groups. SYSLOG ACCESS UNRESTRICTED is a user
+-- attribute (ALTER USER u SYSLOG ACCESS UNRESTRICTED), recorded here with rs_grant_syslog_unrestricted().
+CREATE TABLE pg_catalog.rs_syslog_access_unrestricted (user_name text PRIMARY KEY);
+GRANT SELECT ON pg_catalog.rs_syslog_access_unrestricted TO PUBLIC;
+
+CREATE FUNCTION pg_catalog.rs_grant_syslog_unrestricted(user_name text) RETURNS void LANGUAGE sql AS
+$$ INSERT INTO pg_catalog.rs_syslog_access_unrestricted VALUES (user_name) $$;
+
+CREATE VIEW pg_catalog.svv_relation_privileges AS
+SELECT n.nspname::text AS namespace_name, c.relname::text AS relation_name, a.privilege_type::text AS privilege_type,
+       a.grantee::integer AS identity_id,
+       CASE WHEN a.grantee = 0 THEN 'public' ELSE pg_catalog.pg_get_userbyid(a.grantee) END::text AS identity_name,
+       CASE WHEN a.grantee = 0 THEN 'public' WHEN g.rolcanlogin THEN 'user' WHEN pg_catalog.rs_is_group(g.oid) THEN 'group' ELSE 'role' END::text AS identity_type,
+       a.is_grantable AS admin_option
+FROM pg_catalog.pg_class c
+JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+CROSS JOIN LATERAL pg_catalog.aclexplode(c.relacl) a
+LEFT JOIN pg_catalog.pg_roles g ON g.oid = a.grantee
+WHERE c.relkind IN ('r', 'v', 'm', 'p')
+  AND a.privilege_type IN ('INSERT', 'SELECT', 'UPDATE', 'DELETE', 'REFERENCES')
+  AND (pg_catalog.rs_is_superuser()
+       OR EXISTS (SELECT 1 FROM pg_catalog.rs_syslog_access_unrestricted s WHERE s.user_name = current_user)
+       OR (a.grantee <> 0 AND NOT pg_catalog.rs_is_group(a.grantee) AND pg_catalog.pg_has_role(current_user, a.grantee, 'MEMBER')));
+GRANT SELECT ON pg_catalog.svv_relation_privileges TO PUBLIC;

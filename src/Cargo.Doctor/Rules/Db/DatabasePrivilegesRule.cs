@@ -21,6 +21,11 @@ public sealed class DatabasePrivilegesRule : IRule
         var details = new List<string>();
         var missing = new List<string>();
         var unknown = new List<string>();
+        // "Granted via" lines explain a pass only: on a failure they would blur what is missing,
+        // and accepted-finding matches and run diffs compare a failure's lines.
+        var via = new GrantedViaDetails(warehouse);
+        var granted = new HashSet<string>(StringComparer.Ordinal);
+        var examined = 0;
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
             if (db.CanCreate is null || db.CanTemp is null)
@@ -29,6 +34,7 @@ public sealed class DatabasePrivilegesRule : IRule
                 continue;
             }
 
+            examined++;
             var lacks = new[] { ("CREATE", db.CanCreate.Value), ("TEMP", db.CanTemp.Value) }.Where(p => !p.Item2).Select(p => p.Item1).ToList();
             if (lacks.Count > 0)
             {
@@ -39,21 +45,25 @@ public sealed class DatabasePrivilegesRule : IRule
             {
                 details.Add($"{db.Name}: CREATE and TEMP granted");
             }
+
+            var lines = via.Database(db, new[] { "CREATE", "TEMP" }.Except(lacks)).ToList();
+            granted.UnionWith(lines);
+            details.AddRange(lines);
         }
 
         if (missing.Count > 0)
         {
             return context.Fail(
                 $"\"{warehouse.CargoUser}\" lacks privileges on {missing.Count} database(s): {string.Join(", ", missing)}",
-                [.. details, .. unknown],
+                [.. details.Where(d => !granted.Contains(d)), .. unknown],
                 missing.SelectMany(db => context.Remedy("grant-database", ("database", SqlQuote.Ident(db)), ("user", user))).ToArray());
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("database privileges could not be read", [.. details, .. unknown]);
+            return context.Unknown("database privileges could not be read", [.. details.Where(d => !granted.Contains(d)), .. unknown]);
         }
 
-        return context.Pass($"CREATE and TEMP on {details.Count} database(s)", details);
+        return context.Pass($"CREATE and TEMP on {examined} database(s)", [.. details, .. via.HowToSee()]);
     }
 }

@@ -25,7 +25,7 @@ public sealed class FunctionRoleRule : IRule
 
         if (warehouse.User?.IsSuperuser == true)
         {
-            return context.Pass($"\"{warehouse.CargoUser}\" is a superuser and may create functions without the role");
+            return context.Pass($"\"{warehouse.CargoUser}\" is a superuser and may create functions without the role", new GrantedViaDetails(warehouse).SystemPrivilege(Privilege).ToList());
         }
 
         var rbac = warehouse.Rbac;
@@ -93,7 +93,9 @@ public sealed class FunctionRoleRule : IRule
         }
 
         var path = $"{string.Join(" -> ", membership!.Path)}";
-        return context.Pass($"role \"{rbac.FunctionRole}\" holds {Privilege} and reaches the user ({path})");
+        var via = new GrantedViaDetails(warehouse);
+        var granted = via.SystemPrivilege(Privilege).ToList();
+        return context.Pass($"role \"{rbac.FunctionRole}\" holds {Privilege} and reaches the user ({path})", [.. granted, .. via.HowToSee()]);
     }
 
     /// <summary>The view that hid the Cargo user's roles from the login.</summary>

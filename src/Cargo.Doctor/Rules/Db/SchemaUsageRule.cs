@@ -21,6 +21,9 @@ public sealed class SchemaUsageRule : IRule
         var problems = new List<string>();
         var unknown = new List<string>();
         var remediation = new List<RemediationStep>();
+        // "Granted via" lines explain a pass only (accepted-finding matches and run diffs compare a failure's lines).
+        var via = new GrantedViaDetails(warehouse);
+        var granted = new List<string>();
         var total = 0;
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
@@ -45,6 +48,10 @@ public sealed class SchemaUsageRule : IRule
                     problems.Add($"{db.Name}.{schema.Name}: no USAGE");
                     remediation.AddRange(context.Remedy("grant-usage", values));
                 }
+                else
+                {
+                    granted.AddRange(via.Schema(db, schema));
+                }
             }
         }
 
@@ -60,6 +67,6 @@ public sealed class SchemaUsageRule : IRule
 
         return total == 0
             ? context.Skipped("no schema configured (pass --schema DB.SCHEMA)")
-            : context.Pass($"USAGE on all {total} schema(s)");
+            : context.Pass($"USAGE on all {total} schema(s)", [.. granted, .. via.HowToSee()]);
     }
 }

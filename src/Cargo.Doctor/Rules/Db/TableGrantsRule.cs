@@ -34,6 +34,9 @@ public sealed class TableGrantsRule : IRule
         var notes = new List<string>();
         var notExamined = new List<string>();
         var remediation = new List<RemediationStep>();
+        // "Granted via" lines explain a pass only (accepted-finding matches and run diffs compare a failure's lines).
+        var via = new GrantedViaDetails(warehouse);
+        var granted = new List<string>();
         var (tableCount, tablesMissing, grantsMissing) = (0, 0, 0);
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
@@ -68,6 +71,7 @@ public sealed class TableGrantsRule : IRule
                 }
 
                 tableCount += tables.Count;
+                granted.AddRange(via.Tables(db, schema, tables.Select(t => (t, (IReadOnlyList<string>)Required(schema, t).Where(p => Holds(t, p)).ToList())).ToList()));
                 var missing = tables
                     .Select(t => (Table: t, Missing: Required(schema, t).Where(p => !Holds(t, p)).ToList()))
                     .Where(x => x.Missing.Count > 0)
@@ -123,7 +127,7 @@ public sealed class TableGrantsRule : IRule
             return context.Skipped($"no table or view examined: {(notExamined.Count == 0 ? "no schema configured (pass --schema DB.SCHEMA)" : string.Join("; ", notExamined))}");
         }
 
-        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)", [.. notes, .. notExamined]);
+        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)", [.. notes, .. notExamined, .. granted, .. via.HowToSee()]);
     }
 
     /// <summary>

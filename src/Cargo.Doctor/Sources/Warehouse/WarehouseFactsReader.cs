@@ -58,6 +58,14 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         var databases = (await Task.WhenAll(reads)).Select(d => cluster.DatabasePrivileges.TryGetValue(d.Name, out var p)
             ? d with { CanCreate = p.Create, CanTemp = p.Temp }
             : d with { DatabasePrivilegesGap = cluster.DatabasePrivilegesGap }).ToList();
+        databases = databases.Select(d => d with
+        {
+            ExplicitGrants = (d.ExplicitGrants ?? new ExplicitGrantFacts()) with
+            {
+                Database = cluster.DatabaseGrants.Grants?.Where(g => g.Object == d.Name).ToList(),
+                DatabaseGap = cluster.DatabaseGrants.Gap ?? (cluster.DatabaseGrants.Grants is null ? new Gap("svv_database_privileges was not read") : null),
+            },
+        }).ToList();
 
         return new WarehouseFacts
         {
@@ -113,15 +121,29 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                     cluster.Turns.Pass(index, known);
                     if (known.User.Exists)
                     {
-                        (cluster.DatabasePrivileges, cluster.DatabasePrivilegesGap) = await ReadDatabasePrivilegesAsync(session, ct);
-                        cluster.Rbac = await ReadRbacAsync(session, config.User, ct);
+                        try
+                        {
+                            (cluster.DatabasePrivileges, cluster.DatabasePrivilegesGap) = await ReadDatabasePrivilegesAsync(session, ct);
+                            cluster.Rbac = await ReadRbacAsync(session, config.User, ct);
+                        }
+                        finally
+                        {
+                            // The other databases wait for the role graph: "granted via" filters grantees by it.
+                            cluster.RbacRead.TrySetResult(cluster.Rbac);
+                        }
+
+                        cluster.DatabaseGrants = await ExplicitGrantsReader.ReadDatabasesAsync(session, config.User, cluster.Rbac, config.AllDatabases, ct);
                         cluster.AssumeRole = await ReadAssumeRoleAsync(session, config.User, known.Login, known.LoginIsSuperuser, ct);
                     }
                 }
 
-                return known.User.Exists
-                    ? await ReadDatabaseAsync(session, database, connection, ct)
-                    : new DatabaseFacts { Name = database, Connection = connection };
+                if (!known.User.Exists)
+                {
+                    return new DatabaseFacts { Name = database, Connection = connection };
+                }
+
+                var rbac = await cluster.RbacRead.Task.WaitAsync(ct);
+                return await ReadDatabaseAsync(session, database, connection, rbac, ct);
             }
         }
         finally
@@ -143,6 +165,11 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         public Gap? DatabasePrivilegesGap { get; set; }
 
         public RbacFacts? Rbac { get; set; }
+
+        /// <summary>Set once the reading database has the role graph (or gave up on it); the other databases wait for it.</summary>
+        public TaskCompletionSource<RbacFacts?> RbacRead { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public (IReadOnlyList<ExplicitGrant>? Grants, Gap? Gap) DatabaseGrants { get; set; }
 
         public AssumeRoleFacts? AssumeRole { get; set; }
     }
@@ -210,7 +237,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         }
     }
 
-    private async Task<DatabaseFacts> ReadDatabaseAsync(WarehouseSession session, string database, ConnectionFacts connection, CancellationToken ct)
+    private async Task<DatabaseFacts> ReadDatabaseAsync(WarehouseSession session, string database, ConnectionFacts connection, RbacFacts? rbac, CancellationToken ct)
     {
         var targets = config.Schemas.Where(s => s.Database == database).ToList();
         var facts = new DatabaseFacts { Name = database, Connection = connection };
@@ -270,6 +297,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             };
         }
 
+        facts = facts with { ExplicitGrants = await ReadExplicitGrantsAsync(session, found.Where(f => names.Contains(f.Name)).Select(f => f.Name).ToList(), examined, rbac, ct) };
         try
         {
             var futureGrants = new List<FutureGrantFacts>();
@@ -287,6 +315,14 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         {
             return facts with { FutureGrantsGap = e.Gap };
         }
+    }
+
+    /// <summary>"Granted via": explicit USAGE grants on the existing schemas, explicit table grants counted in the examined ones.</summary>
+    private async Task<ExplicitGrantFacts> ReadExplicitGrantsAsync(WarehouseSession session, List<string> schemas, List<string> examined, RbacFacts? rbac, CancellationToken ct)
+    {
+        var (schemaGrants, schemaGap) = await ExplicitGrantsReader.ReadSchemasAsync(session, config.User, rbac, schemas, ct);
+        var (tableGrants, tableGap) = await ExplicitGrantsReader.ReadTablesAsync(session, config.User, rbac, examined, ct);
+        return new ExplicitGrantFacts { Schemas = schemaGrants, SchemasGap = schemaGap, Tables = tableGrants, TablesGap = tableGap };
     }
 
     /// <summary>Table privileges by oid (by name once a server rejected the oid form), materialized views told apart.</summary>
