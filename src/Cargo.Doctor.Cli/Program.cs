@@ -13,6 +13,12 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (VersionShortcut.Answer(args) is { } version)
+        {
+            await Console.Out.WriteLineAsync(version);
+            return ExitCodes.Ok;
+        }
+
         using var interruption = new Interruption();
         var root = new RootCommand("cargo-doctor: checks that a Redshift warehouse is set up for Cargo, and says how to fix what is not");
         HelpNotes.Install(root);

@@ -1,5 +1,4 @@
 using Cargo.Doctor.Config;
-using Spectre.Console;
 
 namespace Cargo.Doctor.Cli.Terminal;
 
@@ -24,6 +23,6 @@ internal static class PasswordSource
             throw new UsageException($"no password for \"{user}\": set CARGO_DOCTOR_PASSWORD (or PGPASSWORD)");
         }
 
-        return AnsiConsole.Prompt(new TextPrompt<string>($"Password for {Markup.Escape(user)}:").Secret());
+        return HiddenPrompt.Ask($"Password for {user}:");
     }
 }

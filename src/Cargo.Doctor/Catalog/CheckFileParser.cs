@@ -2,7 +2,6 @@ using Markdig;
 using Markdig.Extensions.Yaml;
 using Markdig.Syntax;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
 
 namespace Cargo.Doctor.Catalog;
 
@@ -10,8 +9,6 @@ namespace Cargo.Doctor.Catalog;
 internal static class CheckFileParser
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().UseYamlFrontMatter().Build();
-
-    private static readonly IDeserializer Yaml = new DeserializerBuilder().Build();
 
     public static CheckDescriptor Parse(string markdown, string fileName)
     {
@@ -22,7 +19,7 @@ internal static class CheckFileParser
         CheckFrontMatter front;
         try
         {
-            front = Yaml.Deserialize<CheckFrontMatter>(frontMatterBlock.Lines.ToString()) ?? new CheckFrontMatter();
+            front = CheckFrontMatter.Read(frontMatterBlock.Lines.ToString());
         }
         catch (YamlException e)
         {

@@ -114,6 +114,9 @@ public sealed class CatalogLoaderTests
     [InlineData("title: One\n", "", "lacks 'title'")]
     [InlineData("---\nid", "--\nid", "missing YAML front matter")]
     [InlineData("area: test", "area: [unclosed", "not valid YAML")]
+    [InlineData("area: test", "area: test\nowner: me", "unknown front matter key 'owner'")]
+    [InlineData("area: test", "area: test\norder: soon", "order 'soon' is not a whole number")]
+    [InlineData("area: test", "area: [a, b]", "'area' must be a single value")]
     public void a_broken_check_file_is_a_clear_error(string find, string replace, string expected)
     {
         var e = Assert.Throws<CatalogException>(() => Load(("broken.md", Valid.Replace(find, replace))));
