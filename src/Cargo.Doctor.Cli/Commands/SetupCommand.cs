@@ -38,21 +38,7 @@ internal static partial class SetupCommand
         command.SetAction(parse =>
         {
             var problems = new List<string>();
-            var config = new DoctorConfig();
-            if (parse.GetValue(configFile) is { } path)
-            {
-                try
-                {
-                    config = ConfigFile.Load(path);
-                }
-                catch (ConfigException e)
-                {
-                    problems.AddRange(e.Problems);
-                }
-            }
-
-            config = config with { Warehouse = warehouse.Apply(parse, config.Warehouse, problems) };
-            config = aws.Apply(parse, config);
+            var config = CheckInputs.Merge(parse, configFile, warehouse, aws, problems);
             // setup connects to nothing: no endpoint is needed, only names.
             problems.AddRange(DoctorConfigValidator.Validate(config)
                 .Where(p => !p.StartsWith("nothing to check", StringComparison.Ordinal) && !p.StartsWith("no database", StringComparison.Ordinal)));

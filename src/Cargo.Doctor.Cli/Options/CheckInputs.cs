@@ -29,11 +29,10 @@ internal sealed record CheckInputs(
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static CheckInputs Read(
-        ParseResult parse, Option<string?> configFile, Option<string?> saveFacts,
-        WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection, BaselineOption baselineOption)
+    /// <summary>The config file (if any) with the flags over it; file and flag problems go to <paramref name="problems"/>.</summary>
+    public static DoctorConfig Merge(
+        ParseResult parse, Option<string?> configFile, WarehouseOptions warehouse, AwsOptions aws, List<string> problems)
     {
-        var problems = new List<string>();
         var config = new DoctorConfig();
         if (parse.GetValue(configFile) is { } path)
         {
@@ -48,7 +47,15 @@ internal sealed record CheckInputs(
         }
 
         config = config with { Warehouse = warehouse.Apply(parse, config.Warehouse, problems) };
-        config = aws.Apply(parse, config);
+        return aws.Apply(parse, config);
+    }
+
+    public static CheckInputs Read(
+        ParseResult parse, Option<string?> configFile, Option<string?> saveFacts,
+        WarehouseOptions warehouse, AwsOptions aws, OutputOptions output, SelectionOptions selection, BaselineOption baselineOption)
+    {
+        var problems = new List<string>();
+        var config = Merge(parse, configFile, warehouse, aws, problems);
         var merged = DoctorConfigValidator.Validate(config);
         if (problems.Count > 0)
         {
