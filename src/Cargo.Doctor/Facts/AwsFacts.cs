@@ -57,6 +57,13 @@ public sealed record AwsFacts
     /// (the doctor itself may connect through a tunnel); null when AWS gave no endpoint address.
     /// </summary>
     public HostResolutionFacts? EndpointHost { get; init; }
+
+    /// <summary>
+    /// Serverless only: the namespace's default IAM role as GetNamespace reported it, "" when the namespace has
+    /// none; null when it was not read (provisioned, or a facts file from before it was kept).
+    /// https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_Namespace.html
+    /// </summary>
+    public string? NamespaceDefaultIamRoleArn { get; init; }
 }
 
 /// <summary>A provisioned cluster (<see cref="Kind"/> <c>cluster</c>) or a Serverless workgroup (<c>workgroup</c>).</summary>

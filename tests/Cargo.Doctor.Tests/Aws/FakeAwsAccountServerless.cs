@@ -5,9 +5,13 @@ namespace Cargo.Doctor.Tests.Aws;
 
 /// <summary>
 /// Redshift Serverless: https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/ (GetWorkgroup,
-/// UpdateWorkgroup, GetNamespace, UpdateNamespace). UpdateNamespace replaces the whole role list, and
-/// its reference says iamRoles "must be updated together with defaultIamRoleArn": the fake holds the
-/// caller to that strict reading (ValidationException otherwise).
+/// UpdateWorkgroup, GetNamespace, UpdateNamespace). UpdateNamespace replaces the whole role list, and its
+/// reference (https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_UpdateNamespace.html;
+/// botocore redshift-serverless 2021-04-21 UpdateNamespaceRequest) says of iamRoles "This parameter must be
+/// updated together with defaultIamRoleArn" and of defaultIamRoleArn "... together with iamRoles": the fake
+/// holds the caller to that strict reading both ways. Documented: the pairing. Not documented: the error a
+/// lone member gets (ValidationException, "The input failed to satisfy the constraints", is the closest the
+/// model lists) and whether the default role must be among iamRoles (the fake does not require it).
 /// </summary>
 public sealed partial class FakeAwsAccount
 {
@@ -35,13 +39,17 @@ public sealed partial class FakeAwsAccount
                     return JsonError(400, "ResourceNotFoundException", $"Namespace {nsName} not found.");
                 }
 
-                if (operation == "UpdateNamespace" && body.TryGetProperty("iamRoles", out var roles))
+                var hasRoles = body.TryGetProperty("iamRoles", out var roles);
+                var hasDefault = body.TryGetProperty("defaultIamRoleArn", out var defaultRole);
+                if (operation == "UpdateNamespace" && hasRoles != hasDefault)
                 {
-                    if (!body.TryGetProperty("defaultIamRoleArn", out var defaultRole))
-                    {
-                        return JsonError(400, "ValidationException", "iamRoles must be updated together with defaultIamRoleArn.");
-                    }
+                    return JsonError(400, "ValidationException", hasRoles
+                        ? "iamRoles must be updated together with defaultIamRoleArn."
+                        : "defaultIamRoleArn must be updated together with iamRoles.");
+                }
 
+                if (operation == "UpdateNamespace" && hasRoles)
+                {
                     ns.IamRoles.Clear();
                     ns.IamRoles.AddRange(roles.EnumerateArray().Select(r => r.GetString()!));
                     ns.DefaultIamRoleArn = defaultRole.GetString()!;

@@ -58,6 +58,7 @@ public sealed class RedshiftServerlessClientTests : IDisposable
         Assert.Equal(
             [new RedshiftIamRole(CustomerRoleArn, "in-sync"), new RedshiftIamRole(second, "adding"), new RedshiftIamRole(third, null)],
             ns.IamRoles);
+        Assert.Equal(CustomerRoleArn, ns.DefaultIamRoleArn);
         Assert.StartsWith("arn:aws:redshift-serverless:eu-west-1:", ns.NamespaceArn);
         Assert.Equal("RedshiftServerless.GetNamespace", Assert.Single(fake.Requests).Target);
     }
@@ -71,6 +72,17 @@ public sealed class RedshiftServerlessClientTests : IDisposable
 
         Assert.Equal("cargo-ns", ns.NamespaceName);
         Assert.Empty(ns.IamRoles);
+        Assert.Equal("", ns.DefaultIamRoleArn); // AWS sends "" for a namespace without a default role
+    }
+
+    [Fact]
+    public async Task Namespace_response_without_defaultIamRoleArn_leaves_the_default_role_unknown()
+    {
+        fake.Respond("GetNamespace", FakeAwsResponse.Json("""{"namespace": {"namespaceName": "cargo-ns", "iamRoles": []}}"""));
+
+        var ns = await clients.RedshiftServerless.GetNamespaceAsync("cargo-ns", TestContext.Current.CancellationToken);
+
+        Assert.Null(ns.DefaultIamRoleArn);
     }
 
     [Fact]

@@ -40,7 +40,11 @@ internal static class ServerlessJsonMapping
             JsonFields.String(ns, "namespaceName") ?? requestedName,
             JsonFields.String(ns, "namespaceArn"),
             // iamRoles: the model says ARNs, AWS sends "IamRole(applyStatus=..., iamRoleArn=...)": both parse.
-            JsonFields.Strings(ns, "iamRoles").Select(ServerlessIamRoleParser.Parse).OfType<RedshiftIamRole>().ToList());
+            JsonFields.Strings(ns, "iamRoles").Select(ServerlessIamRoleParser.Parse).OfType<RedshiftIamRole>().ToList(),
+            // defaultIamRoleArn: "" when the namespace has no default role (as CreateNamespace's CloudTrail sample
+            // shows, https://docs.aws.amazon.com/redshift/latest/mgmt/logging-with-cloudtrail.html); kept as sent,
+            // so that a response without the member stays "not known" rather than "none".
+            JsonFields.String(ns, "defaultIamRoleArn"));
     }
 
     private static void RequireObject(JsonElement element, string name)

@@ -30,6 +30,11 @@ public sealed class RoleAttachedRule : IRule
         var where = aws.IsServerless ? $"namespace {aws.Target?.NamespaceName}" : AwsRequirement.Describe(aws);
         var details = CustomerRoleRequirement.Details(aws);
         details.AddRange(attached.Select(r => $"attached: {r.Arn} ({r.ApplyStatus ?? "status not reported"})"));
+        if (aws.IsServerless)
+        {
+            details.Add(DefaultRoleDetail(aws));
+        }
+
         var roleArn = aws.Role?.Arn;
         if (roleArn is null)
         {
@@ -60,15 +65,38 @@ public sealed class RoleAttachedRule : IRule
         var region = ShellQuote.Arg(aws.Region);
         if (aws.IsServerless)
         {
-            // update-namespace replaces the whole list: keep the roles already attached.
-            var all = others.Select(r => r.Arn).Append(roleArn).Distinct(StringComparer.Ordinal).Select(ShellQuote.Arg);
-            var ns = aws.Target?.NamespaceName ?? "<namespace>";
-            return context.Remedy("attach-serverless", ("namespace", ns), ("namespace_sh", ShellQuote.Arg(ns)), ("role", roleArn),
-                ("roles_sh", string.Join(" ", all)), ("region_sh", region));
+            return AttachServerless(context, aws, others, roleArn, region);
         }
 
         var cluster = aws.Target?.Identifier ?? "<cluster>";
         return context.Remedy("attach-provisioned", ("cluster", cluster), ("cluster_sh", ShellQuote.Arg(cluster)), ("role", roleArn),
             ("role_sh", ShellQuote.Arg(roleArn)), ("region_sh", region));
     }
+
+    /// <summary>
+    /// UpdateNamespace replaces the whole role list, and iamRoles "must be updated together with defaultIamRoleArn"
+    /// (https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_UpdateNamespace.html): keep the roles
+    /// already attached and the current default role (the customer role when there is none). When the default role
+    /// was not read, the fix says so and shows how to look it up rather than silently replacing it.
+    /// </summary>
+    private static IReadOnlyList<RemediationStep> AttachServerless(RuleContext context, AwsFacts aws, IReadOnlyList<AttachedRoleFacts> others, string roleArn, string region)
+    {
+        var ns = aws.Target?.NamespaceName ?? "<namespace>";
+        var roles = string.Join(" ", others.Select(r => r.Arn).Append(roleArn).Distinct(StringComparer.Ordinal).Select(ShellQuote.Arg));
+        var common = new[] { ("namespace", ns), ("namespace_sh", ShellQuote.Arg(ns)), ("roles_sh", roles), ("region_sh", region) };
+        return aws.NamespaceDefaultIamRoleArn switch
+        {
+            null => context.Remedy("attach-serverless-default-unknown", [.. common, ("role", roleArn), ("role_sh", ShellQuote.Arg(roleArn))]),
+            "" => context.Remedy("attach-serverless-with-default", [.. common, ("default_role_sh", ShellQuote.Arg(roleArn))]),
+            var current => context.Remedy("attach-serverless-with-default", [.. common, ("default_role_sh", ShellQuote.Arg(current))]),
+        };
+    }
+
+    /// <summary>One line on the namespace's default IAM role (Serverless only).</summary>
+    private static string DefaultRoleDetail(AwsFacts aws) => aws.NamespaceDefaultIamRoleArn switch
+    {
+        null => "default role: not read (GetNamespace did not report defaultIamRoleArn, or the facts file predates it)",
+        "" => "default role: none",
+        var arn => $"default role: {arn}",
+    };
 }

@@ -101,6 +101,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
             {
                 Target = facts.Target is null ? null : facts.Target with { AccountId = AccountOf(ns.NamespaceArn), NamespaceName = ns.NamespaceName },
                 AttachedRoles = ns.IamRoles.Select(r => new AttachedRoleFacts(r.Arn, r.ApplyStatus)).ToList(),
+                NamespaceDefaultIamRoleArn = ns.DefaultIamRoleArn,
             };
         }
         catch (Exception e) when (AwsGaps.IsReadFailure(e))

@@ -40,7 +40,7 @@ public sealed class ServerlessSameJsonTests : IDisposable
           "adminUsername": "admin",
           "creationDate": "2024-05-01T10:00:00.000000+00:00",
           "dbName": "dev",
-          "defaultIamRoleArn": "",
+          "defaultIamRoleArn": "arn:aws:iam::123456789012:role/second",
           "iamRoles": ["IamRole(applyStatus=in-sync, iamRoleArn=arn:aws:iam::123456789012:role/cargo-redshift)",
                        "IamRole(iamRoleArn=arn:aws:iam::123456789012:role/second, applyStatus=adding)",
                        "arn:aws:iam::123456789012:role/third"],
@@ -95,6 +95,7 @@ public sealed class ServerlessSameJsonTests : IDisposable
              new RedshiftIamRole("arn:aws:iam::123456789012:role/second", "adding"),
              new RedshiftIamRole("arn:aws:iam::123456789012:role/third", null)],
             evidence.IamRoles);
+        Assert.Equal("arn:aws:iam::123456789012:role/second", evidence.DefaultIamRoleArn);
         Assert.StartsWith("arn:aws:redshift-serverless:eu-west-1:123456789012:namespace/", evidence.NamespaceArn);
     }
 
