@@ -32,7 +32,12 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
         };
 
         var sslNegotiated = false;
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+        // The slim builder carries only what it is asked for, so the published binary can be trimmed and
+        // compiled ahead of time (https://www.npgsql.org/doc/release-notes/8.0.html#nativeaot-and-trimming-support):
+        // TLS must be enabled explicitly; the catalog queries read only basic types (text, bool, int),
+        // which it always has.
+        var dataSourceBuilder = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString);
+        dataSourceBuilder.EnableTransportSecurity();
         // Redshift cannot answer Npgsql's type-loading queries; the tool reads only basic types.
         dataSourceBuilder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
         // Npgsql calls this only when the server agreed to TLS: that is "SSL in use".
