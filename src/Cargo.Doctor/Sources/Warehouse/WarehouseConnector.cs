@@ -29,6 +29,11 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
             // unless asked (https://www.npgsql.org/doc/connection-string-parameters.html). No secret of
             // ours can be in it: the password goes only in the login, and no statement carries one.
             IncludeErrorDetail = true,
+            // The tool logs in with a password over TLS. Npgsql's default GSS encryption mode (prefer, as
+            // libpq's gssencmode: https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNECT-GSSENCMODE,
+            // https://www.npgsql.org/doc/connection-string-parameters.html) may open a first connection for
+            // GSSAPI and then a second without it: two connection attempts where the tool promises one.
+            GssEncryptionMode = GssEncryptionMode.Disable,
         };
 
         var sslNegotiated = false;
