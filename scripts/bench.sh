@@ -16,15 +16,15 @@
 #            the statement count at both sizes (target: equal).
 #   fixed    the fixed cost: `--version`, `report --facts samples/sample-facts.json` and a one-schema
 #            `check` on loopback, for each publish form in VARIANTS:
-#              fd     framework-dependent `dotnet publish` (what the .NET tool package holds today)
-#              r2r    framework-dependent, -r linux-x64 -p:PublishReadyToRun=true
-#              sfr2r  self-contained single file + ReadyToRun (the single-file binary form)
-#              aot    Native AOT (-p:PublishAot=true; slow to build, and see the report for whether it runs)
+#              fd     framework-dependent, portable IL (the tool package for platforms without their own, "any")
+#              r2r    framework-dependent, -r linux-x64, ReadyToRun (the tool package for linux-x64)
+#              sfr2r  self-contained single file + ReadyToRun (the binary where no AOT toolchain is at hand)
+#              aot    Native AOT, -r linux-x64 -p:PublishAot=true (the single binary the README installs; slow to build)
 #
 # usage: scripts/bench.sh [--quick] [network] [scale] [fixed]     (no part named: all three)
 # knobs (environment): RUNS (5; --quick 3)  FIXED_RUNS (11; --quick 5)  DELAY_MS (40)  DBS (5)
 #   SMALL_TABLES (100)  SCHEMAS (100; --quick 10)  TABLES (2000; --quick 500)
-#   VARIANTS ("fd r2r sfr2r"; --quick "fd")  TOOL_DIR (skip publishing: use this fd publish folder)
+#   VARIANTS ("fd r2r aot"; --quick "fd")  TOOL_DIR (skip publishing: use this fd publish folder)
 #   BYNAME=1 (scale: also time the by-name fallback)  KEEP=1 (keep the temporary folder and reports)
 # All figures are medians; the machine is shared, so the output states the load seen around the run.
 set -euo pipefail
@@ -45,7 +45,7 @@ if [ "$quick" -eq 1 ]; then
   RUNS=${RUNS:-3}; FIXED_RUNS=${FIXED_RUNS:-5}; SCHEMAS=${SCHEMAS:-10}; TABLES=${TABLES:-500}; VARIANTS=${VARIANTS:-fd}
 fi
 RUNS=${RUNS:-5}; FIXED_RUNS=${FIXED_RUNS:-11}; DELAY_MS=${DELAY_MS:-40}; DBS=${DBS:-5}
-SMALL_TABLES=${SMALL_TABLES:-100}; SCHEMAS=${SCHEMAS:-100}; TABLES=${TABLES:-2000}; VARIANTS=${VARIANTS:-fd r2r sfr2r}
+SMALL_TABLES=${SMALL_TABLES:-100}; SCHEMAS=${SCHEMAS:-100}; TABLES=${TABLES:-2000}; VARIANTS=${VARIANTS:-fd r2r aot}
 has() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 # shellcheck source=bench/lib.sh

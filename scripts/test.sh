@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (PostgreSQL server for the
 # warehouse scenarios, Chromium for the HTML report test, openssl for the test server's SSL
-# certificate, the AWS CLI for the setup-aws.sh round trip), then prints one final line: "tests: N passed, N failed".
+# certificate, the AWS CLI for the setup-aws.sh round trip, a C linker for the Native AOT binary), then prints one final line: "tests: N passed, N failed".
 #   --unit   only the tests with [Trait("Category", "Unit")]: no PostgreSQL, Chromium, CLI process or
 #            AWS fake, nothing installed. Other arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
@@ -32,6 +32,8 @@ if ! $unit; then
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
   # The setup round-trip tests run the generated setup-aws.sh with the real AWS CLI (against a loopback fake).
   command -v aws >/dev/null 2>&1 || need+=(awscli)
+  # PublishedBinaryTests compiles the native binary: Native AOT links with clang (or gcc).
+  command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
 fi
 command -v dotnet >/dev/null 2>&1 || { echo "dotnet (the .NET 10 SDK) is required: https://dot.net" >&2; exit 2; }
 if [ ${#need[@]} -gt 0 ]; then

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Cargo.Doctor.Cli.Commands;
 using Cargo.Doctor.Cli.Terminal;
 
@@ -31,7 +32,9 @@ public static class Program
         root.Subcommands.Add(SetupCommand.Create());
 
         var parse = root.Parse(args);
-        if (parse.Errors.Count > 0)
+        // `report --help` must show help, not complain that --facts is missing: System.CommandLine
+        // still lists the missing required input as an error when the help option is given.
+        if (parse.Errors.Count > 0 && parse.Action is not (HelpAction or HelpNotes))
         {
             foreach (var error in parse.Errors)
             {

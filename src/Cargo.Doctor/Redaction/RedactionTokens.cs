@@ -21,7 +21,7 @@ public sealed class RedactionTokens
     /// <summary>Registers a name (first kind wins, so a database and a schema both called "sales" share one token).</summary>
     public void Add(string kind, string name)
     {
-        if (name.Length == 0 || _tokens.ContainsKey(name) || IsToken(name))
+        if (name.Length == 0 || _tokens.ContainsKey(name) || IsToken(name) || IsPublicGrantee(kind, name))
         {
             return;
         }
@@ -60,4 +60,13 @@ public sealed class RedactionTokens
     }
 
     private bool IsToken(string name) => _tokens.ContainsValue(name);
+
+    /// <summary>
+    /// PUBLIC is the grantee for every user (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT.html),
+    /// not a customer's name: no user can be called PUBLIC
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_USER.html), and a grant to PUBLIC names
+    /// no role or group. As a token it would also swallow the word "public" in every sentence.
+    /// </summary>
+    private static bool IsPublicGrantee(string kind, string name) =>
+        kind is "user" or "role" or "group" && name.Equals("public", StringComparison.OrdinalIgnoreCase);
 }

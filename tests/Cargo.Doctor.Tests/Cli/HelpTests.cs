@@ -33,4 +33,19 @@ public sealed class HelpTests
         Assert.Contains("CARGO_DOCTOR_PASSWORD", result.Stdout);
         Assert.DoesNotContain("Options of `check` by group", result.Stdout);
     }
+
+    /// <summary>`--help` wins over a missing required option or argument: asking how to call `report` must not fail for not calling it yet.</summary>
+    [Theory]
+    [InlineData("report", "--facts <facts.json>")]
+    [InlineData("diff", "Usage:")]
+    [InlineData("explain", "Usage:")]
+    [InlineData("aws-policy", "Usage:")]
+    public async Task help_of_a_command_with_required_input_shows_its_help(string command, string expected)
+    {
+        var result = await CliProcess.RunAsync([command, "--help"]);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains(expected, result.Stdout);
+        Assert.DoesNotContain("error:", result.Stderr);
+    }
 }

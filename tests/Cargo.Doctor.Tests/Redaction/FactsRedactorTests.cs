@@ -127,4 +127,43 @@ public sealed class FactsRedactorTests
 
         Assert.Equal("schema_2 and \"schema_1\".t and wholesales", tokens.Replace("sales_eu and \"sales\".t and wholesales"));
     }
+
+    /// <summary>
+    /// PUBLIC is Redshift's grantee for everyone, never a customer's user, role or group (those
+    /// names can't be PUBLIC): a default privilege or ASSUMEROLE grant to PUBLIC keeps saying so, and
+    /// the word "public" in remediation and notes is not turned into a user token.
+    /// </summary>
+    [Fact]
+    public void the_public_grantee_is_not_a_name()
+    {
+        var rich = RichFacts();
+        var database = rich.Warehouse!.Databases[0] with
+        {
+            FutureGrants = [new FutureGrantFacts("sales", "etl_admin", "SELECT", "public", "public", "default")],
+        };
+        var facts = rich with
+        {
+            Warehouse = rich.Warehouse with { Databases = [database] },
+            Notes = ["SELECT is granted to public on future tables; the public schema is not checked"],
+        };
+
+        var redacted = FactsRedactor.Redact(facts, out var tokens);
+
+        Assert.DoesNotContain("public", tokens.Map.Keys);
+        Assert.Equal("public", redacted.Warehouse!.Databases[0].FutureGrants![0].Grantee);
+        Assert.Equal("SELECT is granted to public on future tables; the public schema is not checked", redacted.Notes[^1]);
+    }
+
+    [Theory]
+    [InlineData("user")]
+    [InlineData("role")]
+    [InlineData("group")]
+    public void public_is_never_registered_as_a_user_role_or_group(string kind)
+    {
+        var tokens = new RedactionTokens();
+        tokens.Add(kind, "public");
+        tokens.Add(kind, "PUBLIC");
+
+        Assert.Empty(tokens.Map);
+    }
 }

@@ -58,6 +58,7 @@ internal sealed class AwsCredentialSource
             config.Profile = new Profile(profileName);
         }
 
+        StsForCredentialChain.RegisterForNativeAot(profileName);
         using var resolver = new DefaultAWSCredentialsIdentityResolver();
         return await resolver.ResolveIdentityAsync(config, CancellationToken.None).ConfigureAwait(false);
     }

@@ -65,6 +65,7 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
             var scratchMayExist = false;
             try
             {
+                var endedBeforeSweep = executor.SessionsEnded;
                 try
                 {
                     sweep = await LeftoverSweep.RunAsync(new ProbeRecorder("cleanup", executor, _log), plan.StartedAt, plan.ConfiguredSchemas, ct);
@@ -78,7 +79,10 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                 if (Runs(ProbeIds.SchemaCreate))
                 {
                     var recorder = new ProbeRecorder(ProbeIds.SchemaCreate, executor, _log);
-                    var marker = new ScratchMarker(DateTimeOffset.UtcNow, Cargo.Doctor.ToolVersion.Current, sweep.Sessions?.Own);
+                    // The marker names the session that creates the schema: when the sweep's session ended, another
+                    // run must not take the schema for a dead run's while this one still uses it.
+                    var own = executor.SessionsEnded == endedBeforeSweep ? sweep.Sessions?.Own : await OwnSessionAsync(executor, ct);
+                    var marker = new ScratchMarker(DateTimeOffset.UtcNow, Cargo.Doctor.ToolVersion.Current, own);
                     results[ProbeIds.SchemaCreate] = await RunProbeAsync(recorder, async () =>
                     {
                         scratchMayExist = true;
@@ -147,6 +151,19 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
 
     private static Task<ProbeResult> RunProbeAsync(ProbeRecorder recorder, Func<ProbeRecorder, Task<ProbeResult>> body) =>
         RunProbeAsync(recorder, () => body(recorder));
+
+    /// <summary>This run's session after a reconnect, or null (the marker then names none, and its age decides).</summary>
+    private async Task<LiveSession?> OwnSessionAsync(IProbeExecutor executor, CancellationToken ct)
+    {
+        try
+        {
+            return (await LiveSessions.ReadAsync(new ProbeRecorder("cleanup", executor, _log), ct)).Sessions?.Own;
+        }
+        catch (ProbeStatementException)
+        {
+            return null;
+        }
+    }
 
     private static async Task SchemaProbeAsync(ProbeRecorder r, ScratchSchema scratch, ScratchMarker marker, CancellationToken ct)
     {

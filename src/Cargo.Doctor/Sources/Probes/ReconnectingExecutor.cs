@@ -17,6 +17,9 @@ internal sealed class ReconnectingExecutor(
 
     public string Database { get; } = first.Database;
 
+    /// <summary>How many sessions have ended so far: a change means the next statement runs on another session.</summary>
+    public int SessionsEnded { get; private set; }
+
     public async Task ExecuteAsync(string sql, CancellationToken ct)
     {
         await EnsureOpenAsync(ct);
@@ -42,6 +45,7 @@ internal sealed class ReconnectingExecutor(
         catch (ProbeStatementException e) when (e.EndedSession)
         {
             _ended = e;
+            SessionsEnded++;
             throw;
         }
     }

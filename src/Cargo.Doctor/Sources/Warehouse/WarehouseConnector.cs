@@ -29,10 +29,20 @@ public sealed class WarehouseConnector(WarehouseConfig config, string? password,
             // unless asked (https://www.npgsql.org/doc/connection-string-parameters.html). No secret of
             // ours can be in it: the password goes only in the login, and no statement carries one.
             IncludeErrorDetail = true,
+            // The tool logs in with a password over TLS. Npgsql's default GSS encryption mode (prefer, as
+            // libpq's gssencmode: https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNECT-GSSENCMODE,
+            // https://www.npgsql.org/doc/connection-string-parameters.html) may open a first connection for
+            // GSSAPI and then a second without it: two connection attempts where the tool promises one.
+            GssEncryptionMode = GssEncryptionMode.Disable,
         };
 
         var sslNegotiated = false;
-        var dataSourceBuilder = new NpgsqlDataSourceBuilder(builder.ConnectionString);
+        // The slim builder carries only what it is asked for, so the published binary can be trimmed and
+        // compiled ahead of time (https://www.npgsql.org/doc/release-notes/8.0.html#nativeaot-and-trimming-support):
+        // TLS must be enabled explicitly; the catalog queries read only basic types (text, bool, int),
+        // which it always has.
+        var dataSourceBuilder = new NpgsqlSlimDataSourceBuilder(builder.ConnectionString);
+        dataSourceBuilder.EnableTransportSecurity();
         // Redshift cannot answer Npgsql's type-loading queries; the tool reads only basic types.
         dataSourceBuilder.ConfigureTypeLoading(t => t.EnableTypeLoading(false));
         // Npgsql calls this only when the server agreed to TLS: that is "SSL in use".
