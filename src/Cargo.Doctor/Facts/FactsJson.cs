@@ -1,20 +1,18 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using System.Text.Json.Nodes;
 
 namespace Cargo.Doctor.Facts;
 
-/// <summary>Reads and writes the facts file (camelCase JSON, enums as strings).</summary>
+/// <summary>Reads and writes the facts file (camelCase JSON, enums as kebab-case strings).</summary>
 public static class FactsJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
+    /// <summary>
+    /// The facts file's options, resolved from the source-generated <see cref="FactsJsonContext"/>:
+    /// any type the facts hold can be (de)serialised with them, without reflection.
+    /// </summary>
+    public static readonly JsonSerializerOptions Options = FactsJsonContext.Default.Options;
 
-    public static string Serialize(FactsSnapshot facts) => JsonSerializer.Serialize(facts, Options);
+    public static string Serialize(FactsSnapshot facts) => JsonSerializer.Serialize(facts, FactsJsonContext.Default.FactsSnapshot);
 
     /// <summary>
     /// Writes the facts file straight to a stream, the same bytes as <see cref="Serialize"/> (UTF-8,
@@ -22,16 +20,20 @@ public static class FactsJson
     /// that as a .NET string.
     /// </summary>
     public static Task SerializeAsync(Stream stream, FactsSnapshot facts, CancellationToken ct) =>
-        JsonSerializer.SerializeAsync(stream, facts, Options, ct);
+        JsonSerializer.SerializeAsync(stream, facts, FactsJsonContext.Default.FactsSnapshot, ct);
 
     /// <summary>Parses a facts file; a bad file is a <see cref="FormatException"/> with a one-line reason.</summary>
     public static FactsSnapshot Deserialize(string json)
     {
         try
         {
-            CheckSchemaVersion(json);
-            return JsonSerializer.Deserialize<FactsSnapshot>(json, Options)
-                ?? throw new FormatException("the facts file is empty");
+            var info = FactsJsonContext.Default.FactsSnapshot;
+            using var document = JsonDocument.Parse(json);
+            CheckSchemaVersion(document.RootElement);
+            var facts = FactsFileDefaults.AnyMissing(document.RootElement, info)
+                ? ReadOlder(json)
+                : JsonSerializer.Deserialize(json, info);
+            return facts ?? throw new FormatException("the facts file is empty");
         }
         catch (JsonException e)
         {
@@ -43,15 +45,14 @@ public static class FactsJson
     /// Read before anything else: the record's default would turn a missing version into the current
     /// one, so a file that never said its version (or says 0 or less) is refused like a future one.
     /// </summary>
-    private static void CheckSchemaVersion(string json)
+    private static void CheckSchemaVersion(JsonElement root)
     {
-        using var document = JsonDocument.Parse(json);
-        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        if (root.ValueKind != JsonValueKind.Object)
         {
             throw new FormatException("the facts file is not valid: it is not a JSON object");
         }
 
-        if (!document.RootElement.TryGetProperty("schemaVersion", out var version))
+        if (!root.TryGetProperty("schemaVersion", out var version))
         {
             throw new FormatException($"the facts file has no schemaVersion; this tool reads versions 1 to {FactsSnapshot.CurrentSchemaVersion} (files written by `cargo-doctor check --save-facts`)");
         }
@@ -64,6 +65,24 @@ public static class FactsJson
         if (number < 1 || number > FactsSnapshot.CurrentSchemaVersion)
         {
             throw new FormatException($"the facts file has schema version {number}; this tool reads versions 1 to {FactsSnapshot.CurrentSchemaVersion}");
+        }
+    }
+
+    /// <summary>A file written before some properties were added: read with their defaults filled in (see <see cref="FactsFileDefaults"/>).</summary>
+    private static FactsSnapshot? ReadOlder(string json)
+    {
+        var info = FactsJsonContext.Default.FactsSnapshot;
+        var node = JsonNode.Parse(json);
+        FactsFileDefaults.Fill(node, info);
+        try
+        {
+            return node.Deserialize(info);
+        }
+        catch (JsonException)
+        {
+            // The filled copy has other line numbers: read the file as written to say where it is wrong.
+            JsonSerializer.Deserialize(json, info);
+            throw;
         }
     }
 }

@@ -9,29 +9,23 @@ public static class DiffJsonRenderer
 
     public const string FileName = "diff.json";
 
-    private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, WriteIndented = true };
-
     public static string Render(RunDiff diff)
     {
-        var document = new
-        {
-            schemaVersion = SchemaVersion,
-            tool = new { name = "cargo-doctor", version = Cargo.Doctor.ToolVersion.Current },
-            old = diff.Old.Source,
-            @new = diff.New.Source,
-            regressed = diff.Regressed,
-            summary = Enum.GetValues<ChangeKind>().ToDictionary(ChangeWords.Word, diff.Count),
-            checks = diff.Changes.Select(c => new
-            {
-                checkId = c.CheckId,
-                title = c.Title,
-                change = ChangeWords.Word(c.Kind),
-                before = ChangeWords.Status(c.Before),
-                after = ChangeWords.Status(c.After),
-                appeared = c.Appeared,
-                disappeared = c.Disappeared,
-            }),
-        };
-        return JsonSerializer.Serialize(document, Options);
+        var document = new DiffJsonDocument(
+            SchemaVersion,
+            new DiffJsonTool("cargo-doctor", Cargo.Doctor.ToolVersion.Current),
+            diff.Old.Source,
+            diff.New.Source,
+            diff.Regressed,
+            Enum.GetValues<ChangeKind>().ToDictionary(ChangeWords.Word, diff.Count),
+            diff.Changes.Select(c => new DiffJsonCheck(
+                c.CheckId,
+                c.Title,
+                ChangeWords.Word(c.Kind),
+                ChangeWords.Status(c.Before),
+                ChangeWords.Status(c.After),
+                c.Appeared,
+                c.Disappeared)).ToList());
+        return JsonSerializer.Serialize(document, DiffJsonContext.Default.DiffJsonDocument);
     }
 }

@@ -19,12 +19,12 @@ public static class FactsRedactor
 
     public static FactsSnapshot Redact(FactsSnapshot facts, out RedactionTokens tokens)
     {
-        var root = JsonSerializer.SerializeToNode(facts, FactsJson.Options)
+        var root = JsonSerializer.SerializeToNode(facts, FactsJsonContext.Default.FactsSnapshot)
             ?? throw new InvalidOperationException("facts serialised to nothing");
         tokens = new RedactionTokens();
         Collect(root, null, null, tokens);
         var rewritten = Rewrite(root, null, tokens);
-        return rewritten.Deserialize<FactsSnapshot>(FactsJson.Options)! with { Redacted = true };
+        return rewritten.Deserialize(FactsJsonContext.Default.FactsSnapshot)! with { Redacted = true };
     }
 
     private static void Collect(JsonNode? node, string? property, string? container, RedactionTokens tokens)

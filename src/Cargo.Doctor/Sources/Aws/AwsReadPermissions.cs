@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -24,17 +26,35 @@ public static class AwsReadPermissions
         "redshift:DescribeClusters",
     ];
 
-    /// <summary>The minimal identity policy for the AWS identity that runs cargo-doctor.</summary>
+    /// <summary>
+    /// The minimal identity policy for the AWS identity that runs cargo-doctor: written with a
+    /// <see cref="Utf8JsonWriter"/> (no reflection, so trimming and Native AOT keep it working),
+    /// indented, and with a relaxed encoder so that nothing in it is \u-escaped.
+    /// </summary>
     public static string PolicyJson()
     {
-        var policy = new
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
-            Version = "2012-10-17",
-            Statement = new[]
+            writer.WriteStartObject();
+            writer.WriteString("Version", "2012-10-17");
+            writer.WriteStartArray("Statement");
+            writer.WriteStartObject();
+            writer.WriteString("Sid", "CargoDoctorReadOnly");
+            writer.WriteString("Effect", "Allow");
+            writer.WriteStartArray("Action");
+            foreach (var action in Actions)
             {
-                new { Sid = "CargoDoctorReadOnly", Effect = "Allow", Action = Actions, Resource = "*" },
-            },
-        };
-        return JsonSerializer.Serialize(policy, new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+                writer.WriteStringValue(action);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteString("Resource", "*");
+            writer.WriteEndObject();
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 }
