@@ -12,6 +12,14 @@ public static class FactsJson
     /// </summary>
     public static readonly JsonSerializerOptions Options = FactsJsonContext.Default.Options;
 
+    /// <summary>
+    /// Reading refuses a null where a record never holds one (a list, the target): an invalid file,
+    /// not a NullReferenceException in some rule later
+    /// (https://learn.microsoft.com/en-us/dotnet/standard/serialization/system-text-json/nullable-annotations).
+    /// Only reading: what the warehouse answered is written as it came.
+    /// </summary>
+    private static readonly FactsJsonContext Reading = new(new JsonSerializerOptions(FactsJsonContext.Default.Options) { RespectNullableAnnotations = true });
+
     public static string Serialize(FactsSnapshot facts) => JsonSerializer.Serialize(facts, FactsJsonContext.Default.FactsSnapshot);
 
     /// <summary>
@@ -27,7 +35,7 @@ public static class FactsJson
     {
         try
         {
-            var info = FactsJsonContext.Default.FactsSnapshot;
+            var info = Reading.FactsSnapshot;
             using var document = JsonDocument.Parse(json);
             CheckSchemaVersion(document.RootElement);
             var facts = FactsFileDefaults.AnyMissing(document.RootElement, info)
@@ -71,7 +79,7 @@ public static class FactsJson
     /// <summary>A file written before some properties were added: read with their defaults filled in (see <see cref="FactsFileDefaults"/>).</summary>
     private static FactsSnapshot? ReadOlder(string json)
     {
-        var info = FactsJsonContext.Default.FactsSnapshot;
+        var info = Reading.FactsSnapshot;
         var node = JsonNode.Parse(json);
         FactsFileDefaults.Fill(node, info);
         try
