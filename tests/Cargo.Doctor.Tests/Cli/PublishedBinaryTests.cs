@@ -16,6 +16,7 @@ namespace Cargo.Doctor.Tests.Cli;
 /// </summary>
 [Trait("Category", "Cli")]
 [Trait("Category", "Warehouse")]
+[Trait("Category", "Aws")]
 public sealed class PublishedBinaryTests(PostgresServer server) : IClassFixture<PostgresServer>, IDisposable
 {
     private const string RoleName = "cargo-redshift-role";
