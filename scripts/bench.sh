@@ -24,7 +24,8 @@
 # usage: scripts/bench.sh [--quick] [network] [scale] [fixed]     (no part named: all three)
 # knobs (environment): RUNS (5; --quick 3)  FIXED_RUNS (11; --quick 5)  DELAY_MS (40)  DBS (5)
 #   SMALL_TABLES (100)  SCHEMAS (100; --quick 10)  TABLES (2000; --quick 500)
-#   VARIANTS ("fd r2r aot"; --quick "fd")  TOOL_DIR (skip publishing: use this fd publish folder)
+#   VARIANTS ("fd r2r aot"; --quick "fd")  FORM (the form network and scale run: "aot", the README's
+#   install; --quick "fd")  TOOL_DIR (skip publishing FORM: use this publish folder)
 #   BYNAME=1 (scale: also time the by-name fallback)  KEEP=1 (keep the temporary folder and reports)
 # All figures are medians; the machine is shared, so the output states the load seen around the run.
 set -euo pipefail
@@ -42,10 +43,10 @@ for arg in "$@"; do
 done
 [ ${#parts[@]} -gt 0 ] || parts=(network scale fixed)
 if [ "$quick" -eq 1 ]; then
-  RUNS=${RUNS:-3}; FIXED_RUNS=${FIXED_RUNS:-5}; SCHEMAS=${SCHEMAS:-10}; TABLES=${TABLES:-500}; VARIANTS=${VARIANTS:-fd}
+  RUNS=${RUNS:-3}; FIXED_RUNS=${FIXED_RUNS:-5}; SCHEMAS=${SCHEMAS:-10}; TABLES=${TABLES:-500}; VARIANTS=${VARIANTS:-fd}; FORM=${FORM:-fd}
 fi
 RUNS=${RUNS:-5}; FIXED_RUNS=${FIXED_RUNS:-11}; DELAY_MS=${DELAY_MS:-40}; DBS=${DBS:-5}
-SMALL_TABLES=${SMALL_TABLES:-100}; SCHEMAS=${SCHEMAS:-100}; TABLES=${TABLES:-2000}; VARIANTS=${VARIANTS:-fd r2r aot}
+SMALL_TABLES=${SMALL_TABLES:-100}; SCHEMAS=${SCHEMAS:-100}; TABLES=${TABLES:-2000}; VARIANTS=${VARIANTS:-fd r2r aot}; FORM=${FORM:-aot}
 has() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
 
 # shellcheck source=bench/lib.sh
@@ -56,8 +57,9 @@ echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}
 echo "load at start: $(bench_load)"
 echo "runs: RUNS=$RUNS per measurement (FIXED_RUNS=$FIXED_RUNS for the fixed cost), medians shown"
 
-bench_publish fd "${TOOL_DIR:-}"
-tool="$work/tool-fd/cargo-doctor"
+bench_publish "$FORM" "${TOOL_DIR:-}"
+tool="$work/tool-$FORM/cargo-doctor"
+echo "network and scale run the $FORM form${TOOL_DIR:+ from $TOOL_DIR}"
 
 # One small schema per database, n1..nDBS; n1 also serves the fixed-cost `check`.
 echo "building $DBS databases of $SMALL_TABLES tables ..." >&2
@@ -146,7 +148,7 @@ if has fixed; then
   echo "== fixed cost: medians of $FIXED_RUNS runs, wall / cpu in ms =="
   printf '%-8s %14s %16s %18s %10s\n' "form" "--version" "report --facts" "check (1 schema)" "size (MB)"
   for v in $VARIANTS; do
-    if [ "$v" != fd ] && ! bench_publish "$v" "" 2>"$work/publish-$v.err"; then
+    if [ "$v" != "$FORM" ] && ! bench_publish "$v" "" 2>"$work/publish-$v.err"; then
       echo "$v: publish failed: $(tail -n 3 "$work/publish-$v.err" | tr '\n' ' ')"; continue
     fi
     exe="$work/tool-$v/cargo-doctor"
