@@ -17,9 +17,9 @@
 #   fixed    the fixed cost: `--version`, `report --facts samples/sample-facts.json` and a one-schema
 #            `check` on loopback, for each publish form in VARIANTS:
 #              fd     framework-dependent, portable IL (the tool package for platforms without their own, "any")
-#              r2r    framework-dependent, -r linux-x64, ReadyToRun (the tool package for linux-x64)
-#              sfr2r  self-contained single file + ReadyToRun (the binary where no AOT toolchain is at hand)
-#              aot    Native AOT, -r linux-x64 -p:PublishAot=true (the single binary the README installs; slow to build)
+#              r2r    framework-dependent, -r linux-x64, ReadyToRun (-p:PublishAot=false: no C toolchain at hand)
+#              sfr2r  self-contained single file + ReadyToRun (the same, as one file)
+#              aot    Native AOT, -r linux-x64 (the native binary and the linux-x64 tool package; slow to build)
 #
 # usage: scripts/bench.sh [--quick] [network] [scale] [fixed]     (no part named: all three)
 # knobs (environment): RUNS (5; --quick 3)  FIXED_RUNS (11; --quick 5)  DELAY_MS (40)  DBS (5)

@@ -51,9 +51,9 @@ bench_publish() {
   local v=$1 existing=${2:-} flags=()
   if [ -n "$existing" ]; then ln -s "$(cd "$existing" && pwd)" "$work/tool-$v"; return 0; fi
   case "$v" in
-    fd) ;;
-    r2r) flags=(-r linux-x64 --self-contained false -p:PublishReadyToRun=true) ;;
-    sfr2r) flags=(-r linux-x64 --self-contained true -p:PublishSingleFile=true -p:PublishReadyToRun=true) ;;
+    fd) flags=(-p:PublishAot=false) ;;
+    r2r) flags=(-r linux-x64 --self-contained false -p:PublishAot=false -p:PublishReadyToRun=true) ;;
+    sfr2r) flags=(-r linux-x64 --self-contained true -p:PublishAot=false -p:PublishSingleFile=true -p:PublishReadyToRun=true) ;;
     aot) flags=(-r linux-x64 -p:PublishAot=true) ;;
     *) echo "unknown form '$v' (fd, r2r, sfr2r, aot)" >&2; return 1 ;;
   esac

@@ -12,7 +12,8 @@ namespace Cargo.Doctor.Tests.Cli;
 /// sources and run as a user would: replay of the sample, then a live `check` of a warehouse over TLS
 /// and of an AWS account (the loopback fake) with the facts saved and replayed redacted. Trimming and
 /// ahead-of-time compilation fail at run time, not at build time, where code still needs reflection
-/// (JSON, the AWS credential chain, Npgsql's type handling): this is where that shows. Slow: one AOT publish.
+/// (JSON, the AWS credential chain, Npgsql's type handling): this is where that shows. The tool package
+/// is packed and installed too. Slow: two AOT compiles.
 /// </summary>
 [Trait("Category", "Cli")]
 [Trait("Category", "Warehouse")]
@@ -60,6 +61,60 @@ public sealed class PublishedBinaryTests(PostgresServer server) : IClassFixture<
             Assert.Equal("db.schema-usage", FindingsByStatus(Path.Combine(sample, "report.json"), "fail").First(id => id == "db.schema-usage"));
 
             await LiveCheckAndRedactedReplayAsync(exe, work);
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// The .NET tool as the README installs it: the package naming the platforms, this platform's
+    /// native package and the portable one, installed from that folder alone (its own NuGet cache, so
+    /// no tool of an earlier run is picked up) and run.
+    /// </summary>
+    [Fact]
+    public async Task tool_package_installs_the_native_binary_for_this_platform_and_runs()
+    {
+        var root = SampleFactsTests.RepositoryRoot();
+        var work = Directory.CreateTempSubdirectory("cargo-doctor-pack-").FullName;
+        try
+        {
+            var project = CopySources(root, Path.Combine(work, "repo"));
+            var feed = Path.Combine(work, "nupkg");
+            var rid = RuntimeInformation.RuntimeIdentifier;
+            foreach (var ridArgs in new[] { Array.Empty<string>(), ["-r", rid], ["-r", "any"] })
+            {
+                var pack = await RunAsync("dotnet", ["pack", project, "-c", "Release", "-o", feed, "--nologo", .. ridArgs], TimeSpan.FromMinutes(20));
+                Assert.True(pack.ExitCode == 0, pack.ToString());
+            }
+
+            Assert.Equal(
+                [$"cargo-doctor.{ToolVersion.Current}.nupkg", $"cargo-doctor.any.{ToolVersion.Current}.nupkg", $"cargo-doctor.{rid}.{ToolVersion.Current}.nupkg"],
+                Directory.GetFiles(feed, "*.nupkg").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+            var config = Path.Combine(work, "nuget.config");
+            await File.WriteAllTextAsync(config, $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration><packageSources><clear /><add key="local" value="{System.Security.SecurityElement.Escape(feed)}" /></packageSources></configuration>
+                """, TestContext.Current.CancellationToken);
+            var tools = Path.Combine(work, "tools");
+            var install = await RunAsync("dotnet", ["tool", "install", "--tool-path", tools, "--configfile", config, "cargo-doctor"], TimeSpan.FromMinutes(5),
+                new Dictionary<string, string?> { ["NUGET_PACKAGES"] = Path.Combine(work, "nuget-cache") });
+            Assert.True(install.ExitCode == 0, install.ToString());
+
+            // The command is this platform's native executable, not the portable IL behind a .NET host.
+            var command = Path.Combine(tools, "cargo-doctor");
+            var target = new FileInfo(command).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? command;
+            Assert.Contains($"cargo-doctor.{rid}", target, StringComparison.Ordinal);
+            Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(target)!, "*.dll"));
+
+            var version = await RunAsync(command, ["--version"], TimeSpan.FromMinutes(2));
+            Assert.Equal(ToolVersion.Current, version.Stdout.Trim());
+            var reports = Path.Combine(work, "reports");
+            var report = await RunAsync(command, ["report", "--facts", Path.Combine(root, "samples", "sample-facts.json"), "--out", reports], TimeSpan.FromMinutes(2));
+            Assert.True(report.ExitCode == 1, report.ToString());
+            Assert.Contains("db.schema-usage", FindingsByStatus(Path.Combine(reports, "report.json"), "fail"));
         }
         finally
         {
