@@ -134,6 +134,39 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
         Assert.Equal(3, facts.Warehouse!.Databases[0].Tables.Count);
     }
 
+    /// <summary>
+    /// More databases than slots: no more than <see cref="Cargo.Doctor.Sources.Warehouse.WarehouseFactsReader.MaxConcurrentDatabases"/>
+    /// connections are open at once, and all of them are used. Each read records how many of the
+    /// tool's sessions are connected and holds its slot a moment, so the reads overlap.
+    /// </summary>
+    [Fact]
+    public async Task no_more_databases_are_read_at_once_than_the_slots_and_every_slot_is_used()
+    {
+        const int slots = Cargo.Doctor.Sources.Warehouse.WarehouseFactsReader.MaxConcurrentDatabases;
+        var (scenario, databases) = await CreateDatabasesAsync(slots + 2);
+        var connected = $"(SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)} AND application_name = 'cargo-doctor')";
+        foreach (var database in databases)
+        {
+            await InstallHookAsync(scenario, database, $"""
+                INSERT INTO doctor_hook.outcome SELECT {connected}::text;
+                PERFORM pg_sleep(0.4);
+                INSERT INTO doctor_hook.outcome SELECT {connected}::text;
+                """);
+        }
+
+        var facts = await new FactsCollector(Config(scenario, databases), WarehouseScenario.Password).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+
+        var counts = new List<int>();
+        foreach (var database in databases)
+        {
+            counts.AddRange((await OutcomesAsync(database)).Select(o => int.Parse(o, System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal(2 * databases.Count, counts.Count);
+        Assert.Equal(slots, counts.Max());
+        Assert.All(facts.Warehouse!.Databases, d => Assert.Equal(3, d.Tables.Count));
+    }
+
     /// <summary>The probes' run id is random on purpose (scratch names never collide); nothing else may differ.</summary>
     private static FactsSnapshot WithoutRunId(FactsSnapshot facts) => facts with { Probes = facts.Probes! with { RunId = "run" } };
 
