@@ -60,6 +60,22 @@ public sealed class PublishedBinaryTests(PostgresServer server) : IClassFixture<
             Assert.Contains("db.schema-usage", await File.ReadAllTextAsync(Path.Combine(sample, "report.md"), TestContext.Current.CancellationToken));
             Assert.Equal("db.schema-usage", FindingsByStatus(Path.Combine(sample, "report.json"), "fail").First(id => id == "db.schema-usage"));
 
+            // A config file (YAML) with an acceptance: read by the native binary too.
+            var config = Path.Combine(work, "accept.yml");
+            var expires = DateTime.UtcNow.AddDays(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            await File.WriteAllTextAsync(config, $"""
+                accept:
+                  - check: db.schema-usage
+                    reason: "reviewed with the data team"
+                    owner: data-platform@example.com
+                    expires: {expires}
+                """, TestContext.Current.CancellationToken);
+            var accepted = Path.Combine(work, "accepted");
+            var withConfig = await RunAsync(exe, ["report", "--facts", Path.Combine(root, "samples", "sample-facts.json"), "--config", config, "--out", accepted],
+                TimeSpan.FromMinutes(2));
+            Assert.True(withConfig.ExitCode == 1, withConfig.ToString());
+            Assert.Equal(["db.schema-usage"], FindingsByStatus(Path.Combine(accepted, "report.json"), "accepted"));
+
             await LiveCheckAndRedactedReplayAsync(exe, work);
         }
         finally
