@@ -9,7 +9,6 @@ public static class ExpectedFailures
 {
     public static IReadOnlyDictionary<string, string> Cases { get; } = new Dictionary<string, string>
     {
-        ["evidence-from-another-account"] = "issue 20 item 6: the caller's account against the account of --role-arn",
         ["trust-fix-keeps-other-statements"] = "issue 19 item 1: the trust fix adds the missing principal to the live document",
     };
 }

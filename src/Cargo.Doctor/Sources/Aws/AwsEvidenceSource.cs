@@ -14,6 +14,15 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 {
     public string Name => "evidence";
 
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html: { "UserId", "Account", "Arn" }.
+    public Task<string> GetCallerAccountAsync(CancellationToken ct)
+    {
+        const string Command = "aws sts get-caller-identity";
+        var root = Load(AwsEvidenceFiles.GetCallerIdentity, Command);
+        return Task.FromResult(JsonFields.String(root, "Account")
+            ?? throw Missing(AwsEvidenceFiles.GetCallerIdentity, Command, "has no Account"));
+    }
+
     // Deliberately a second reading of a cluster beside RedshiftClient: the Redshift API answers in XML
     // (Query protocol) and the CLI prints JSON, two wire formats with the same member names
     // (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).
