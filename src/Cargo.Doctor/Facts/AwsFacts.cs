@@ -102,6 +102,13 @@ public sealed record RedshiftTargetFacts
 
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
 
+    /// <summary>
+    /// Enhanced VPC routing: COPY and UNLOAD traffic goes through the VPC, so a VPC endpoint policy can refuse
+    /// Cargo's bucket (https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-routing.html,
+    /// https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-working-with-endpoints.html). Null when AWS did not say.
+    /// </summary>
+    public bool? EnhancedVpcRouting { get; init; }
+
     /// <summary>From the cluster namespace ARN or workgroup ARN, when AWS returned it.</summary>
     public string? AccountId { get; init; }
 }

@@ -49,7 +49,8 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
                 .Where(r => JsonFields.String(r, "IamRoleArn") is not null)
                 .Select(r => new RedshiftIamRole(JsonFields.String(r, "IamRoleArn")!, JsonFields.String(r, "ApplyStatus")))
                 .ToList(),
-            JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn"))));
+            JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn")),
+            JsonFields.BoolOrNull(cluster, "EnhancedVpcRouting")));
     }
 
     public Task<ServerlessWorkgroup> GetWorkgroupAsync(string? workgroupName, CancellationToken ct)

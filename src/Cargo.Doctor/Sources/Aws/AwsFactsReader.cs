@@ -64,6 +64,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
                     Port = cluster.Endpoint?.Port,
                     SecurityGroupIds = cluster.VpcSecurityGroupIds,
                     AccountId = AccountOf(cluster.ClusterNamespaceArn),
+                    EnhancedVpcRouting = cluster.EnhancedVpcRouting,
                 },
                 AttachedRoles = cluster.IamRoles.Select(r => new AttachedRoleFacts(r.Arn, r.ApplyStatus)).ToList(),
             };
@@ -95,6 +96,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
                     EndpointAddress = workgroup.Endpoint?.Address,
                     Port = workgroup.Port ?? workgroup.Endpoint?.Port,
                     SecurityGroupIds = workgroup.SecurityGroupIds,
+                    EnhancedVpcRouting = workgroup.EnhancedVpcRouting,
                 },
             };
         }
