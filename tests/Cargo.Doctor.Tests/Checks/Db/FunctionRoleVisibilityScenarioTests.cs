@@ -27,9 +27,12 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server) :
     }
 
     [Theory]
-    [InlineData(LoginKind.Superuser, CheckStatus.Fail)]
-    [InlineData(LoginKind.SystemTableAccess, CheckStatus.Fail)]
-    [InlineData(LoginKind.CargoUser, CheckStatus.Fail)]
+    // The role is not granted, but CREATE FUNCTION is also allowed through USAGE ON LANGUAGE sql, PUBLIC's by
+    // default (https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html): a warning, whether
+    // the probe shows it (the Cargo user's login) or no probe ran (other logins skip the probes).
+    [InlineData(LoginKind.Superuser, CheckStatus.Warn)]
+    [InlineData(LoginKind.SystemTableAccess, CheckStatus.Warn)]
+    [InlineData(LoginKind.CargoUser, CheckStatus.Warn)]
     [InlineData(LoginKind.OtherUser, CheckStatus.Unknown)]
     public async Task role_not_granted_seen_from_each_login(LoginKind login, CheckStatus expected)
     {
