@@ -145,14 +145,15 @@ public sealed class RoundTripScenarioTests(PostgresServer server) : IClassFixtur
     public async Task assumerole_control_without_a_grant_is_fixed_by_the_printed_grant()
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
-        await using var standIn = await RedshiftStandIn.StartAsync(server, w => GoodWorld(w.Provisioned().AssumeRoleControlOn()));
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => GoodWorld(w.Provisioned()));
+        // A superuser switches ASSUMEROLE control on (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-usage-notes.html).
+        await standIn.ExecuteAsync(scenario.Database, "REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL;");
 
         var refused = await RunAsync(standIn, scenario);
-        // The printed fix, applied to the world the way a superuser's GRANT would change Redshift.
+        // The printed fix, run as Redshift SQL by a superuser through the stand-in.
         var grant = System.Text.RegularExpressions.Regex.Match(refused.Remediation(Probe), @"GRANT ASSUMEROLE ON '(?<chain>[^']+)' TO ""(?<user>[^""]+)"" FOR COPY, UNLOAD;");
         Assert.True(grant.Success, refused.Remediation(Probe));
-        standIn.World.AssumeRoleGrants.Add((grant.Groups["user"].Value, grant.Groups["chain"].Value, "COPY"));
-        standIn.World.AssumeRoleGrants.Add((grant.Groups["user"].Value, grant.Groups["chain"].Value, "UNLOAD"));
+        await standIn.ExecuteAsync(scenario.Database, grant.Value);
         var fixedRun = await RunAsync(standIn, scenario);
 
         Assert.True("fail" == refused.Status(Probe), refused.ToString());
