@@ -176,9 +176,8 @@ $$ SELECT pg_catalog.pg_has_role(user_name, role_name, 'MEMBER') $$;
 -- (https://docs.aws.amazon.com/redshift/latest/dg/r_roles-system-privileges.html), and "By default,
 -- USAGE ON LANGUAGE SQL is granted to PUBLIC" (https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html).
 -- PostgreSQL itself requires USAGE on the language (and PUBLIC holds it for sql by default), so no
--- trigger is needed for the language path. Known gap: a holder of the system permission WITHOUT
--- language USAGE is refused here (PostgreSQL's check), where Redshift would allow it; and
--- PostgreSQL's refusal text "permission denied for language sql" (42501) is not confirmed as
+-- trigger is needed for the language path; the system permission path is rs_lend_languages at the end
+-- of this file. PostgreSQL's refusal text "permission denied for language sql" (42501) is not confirmed as
 -- Redshift's (UNCONFIRMED: match on SQLSTATE).
 
 -- Like Redshift's system views, readable by everyone (the views filter rows themselves).
@@ -551,3 +550,39 @@ CREATE ROLE "sys:dba" NOLOGIN;
 CREATE ROLE "sys:secadmin" NOLOGIN;
 CREATE ROLE "sys:operator" NOLOGIN;
 CREATE ROLE "sys:monitor" NOLOGIN;
+
+-- CREATE FUNCTION by a holder of the CREATE OR REPLACE FUNCTION system permission without USAGE on the
+-- language, which Redshift allows (r_roles-system-privileges.html) and PostgreSQL refuses: for that one
+-- statement such a holder is lent USAGE on the trusted languages it lacks (ddl_command_start) and the loan
+-- is taken back when the statement ends (ddl_command_end; a failed statement rolls it back with its
+-- transaction). REPLACE of another user's function by a holder is still refused (PostgreSQL: owner only):
+-- not emulated.
+CREATE TABLE pg_catalog.rs_lent_language_usage (language_name text NOT NULL, user_name text NOT NULL);
+
+CREATE FUNCTION pg_catalog.rs_lend_languages() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS
+$$
+DECLARE l text;
+BEGIN
+    IF NOT EXISTS (
+        SELECT 1 FROM pg_catalog.rs_system_privilege_grants p
+        WHERE upper(p.system_privilege) = 'CREATE OR REPLACE FUNCTION' AND pg_catalog.pg_has_role(session_user, p.role_name, 'MEMBER')) THEN
+        RETURN;
+    END IF;
+    FOR l IN SELECT lanname FROM pg_catalog.pg_language WHERE lanpltrusted AND NOT pg_catalog.has_language_privilege(session_user, lanname, 'USAGE') LOOP
+        EXECUTE format('GRANT USAGE ON LANGUAGE %I TO %I', l, session_user);
+        INSERT INTO pg_catalog.rs_lent_language_usage VALUES (l, session_user);
+    END LOOP;
+END
+$$;
+
+CREATE FUNCTION pg_catalog.rs_return_languages() RETURNS event_trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog AS
+$$
+DECLARE r record;
+BEGIN
+    FOR r IN DELETE FROM pg_catalog.rs_lent_language_usage WHERE user_name = session_user RETURNING * LOOP
+        EXECUTE format('REVOKE USAGE ON LANGUAGE %I FROM %I', r.language_name, r.user_name);
+    END LOOP;
+END
+$$;
+CREATE EVENT TRIGGER rs_function_lend ON ddl_command_start WHEN TAG IN ('CREATE FUNCTION') EXECUTE FUNCTION pg_catalog.rs_lend_languages();
+CREATE EVENT TRIGGER rs_function_return ON ddl_command_end WHEN TAG IN ('CREATE FUNCTION') EXECUTE FUNCTION pg_catalog.rs_return_languages();

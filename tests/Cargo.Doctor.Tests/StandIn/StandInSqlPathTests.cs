@@ -168,6 +168,20 @@ public sealed class StandInSqlPathTests(PostgresServer server, DedicatedStandIn 
     }
 
     [Fact]
+    public async Task a_holder_of_the_create_or_replace_function_permission_creates_functions_without_language_usage()
+    {
+        // r_roles-system-privileges.html: "users with the CREATE OR REPLACE FUNCTION permission".
+        await rs.FreshAsync();
+        await rs.RedshiftAsync(Base + "GRANT USAGE, CREATE ON SCHEMA sales TO cargo_user; REVOKE USAGE ON LANGUAGE sql FROM PUBLIC; " +
+            "CREATE ROLE fn; GRANT CREATE OR REPLACE FUNCTION TO ROLE fn; GRANT ROLE fn TO cargo_user;");
+
+        await rs.RedshiftAsync("CREATE OR REPLACE FUNCTION sales.f_holder() RETURNS int IMMUTABLE AS $$ SELECT 1 $$ LANGUAGE sql;", user: "cargo_user");
+
+        Assert.Equal("cargo_user", await rs.ScalarAsync("SELECT pg_get_userbyid(proowner) FROM pg_proc WHERE proname = 'f_holder'"));
+        Assert.Equal("False", await rs.ScalarAsync("SELECT has_language_privilege('cargo_user', 'sql', 'USAGE')"));
+    }
+
+    [Fact]
     public async Task a_function_needs_usage_on_its_language_which_public_holds_by_default()
     {
         // r_roles-system-privileges.html (CREATE FUNCTION: users with the USAGE permission on language) and

@@ -70,7 +70,19 @@ public sealed partial class RedshiftStandIn
     /// Runs a script of Redshift statements, one statement at a time, through the stand-in's SQL path over TLS
     /// as the given user; throws on the first error, naming the statement (passwords masked) and the server's message.
     /// </summary>
-    public async Task ExecuteAsync(string database, string redshiftSql, string user, string password)
+    public Task ExecuteAsync(string database, string redshiftSql, string user, string password) => ExecuteAsync(database, redshiftSql, user, password, false);
+
+    /// <summary>The same, as the cluster's admin (a superuser).</summary>
+    public Task ExecuteAsync(string database, string redshiftSql) => ExecuteAsync(database, redshiftSql, PostgresServer.AdminUser, PostgresServer.AdminPassword, false);
+
+    /// <summary>
+    /// The same as the admin, in sessions that start with enable_case_sensitive_identifier true, as on a cluster
+    /// whose parameter group sets it: the only way a name with upper-case letters exists on Redshift
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html).
+    /// </summary>
+    public Task ExecuteCaseSensitiveAsync(string database, string redshiftSql) => ExecuteAsync(database, redshiftSql, PostgresServer.AdminUser, PostgresServer.AdminPassword, true);
+
+    private async Task ExecuteAsync(string database, string redshiftSql, string user, string password, bool caseSensitive)
     {
         await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder
         {
@@ -83,6 +95,7 @@ public sealed partial class RedshiftStandIn
             Pooling = false,
             IncludeErrorDetail = true,
             Timeout = 15,
+            Options = caseSensitive ? $"-c {RedshiftSqlPath.CaseSetting}=true" : null,
         }.ConnectionString);
         await connection.OpenAsync();
         foreach (var statement in RedshiftLexer.Split(redshiftSql))
@@ -98,9 +111,6 @@ public sealed partial class RedshiftStandIn
             }
         }
     }
-
-    /// <summary>The same, as the cluster's admin (a superuser).</summary>
-    public Task ExecuteAsync(string database, string redshiftSql) => ExecuteAsync(database, redshiftSql, PostgresServer.AdminUser, PostgresServer.AdminPassword);
 
     /// <summary>
     /// HAS_ASSUMEROLE_PRIVILEGE(user, chain, command) asked of the emulation on an admin connection to the
