@@ -165,6 +165,27 @@ public sealed class RoundTripScenarioTests(PostgresServer server) : IClassFixtur
         Assert.Empty(standIn.Faults);
     }
 
+    [Theory]
+    [InlineData("GRANT ASSUMEROLE ON ALL TO {0} FOR ALL;", "pass")]
+    [InlineData("CREATE GROUP {1} WITH USER {0}; GRANT ASSUMEROLE ON '{2}' TO GROUP {1} FOR COPY, UNLOAD;", "pass")]
+    [InlineData("GRANT ASSUMEROLE ON '{2}' TO {0} FOR COPY;", "fail")]
+    public async Task the_stand_in_asks_the_emulation_for_the_assumerole_grant(string grant, string status)
+    {
+        // Every GRANT ASSUMEROLE form of https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT.html lands in the one
+        // model RoleChainAuthorizer reads (has_assumerole_privilege); FOR COPY alone does not cover UNLOAD.
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => GoodWorld(w.Provisioned()));
+        var user = Cargo.Doctor.Quoting.SqlQuote.Ident(scenario.User);
+        var group = Cargo.Doctor.Quoting.SqlQuote.Ident(server.UniqueName("loaders"));
+        await standIn.ExecuteAsync(scenario.Database, "REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL; " + string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, grant, user, group, $"{ProbeConfigs.CustomerRole},{ProbeConfigs.CargoRole}"));
+
+        var run = await RunAsync(standIn, scenario);
+
+        Assert.True(status == run.Status(Probe), run.ToString());
+        Assert.Empty(standIn.Faults);
+    }
+
     [Fact]
     public async Task cargos_role_without_access_to_the_bucket_is_on_cargos_side()
     {
