@@ -85,6 +85,8 @@ public sealed class StandInSqlPathTests(PostgresServer server, DedicatedStandIn 
             "SELECT count(*) FROM svv_iam_privileges WHERE identity_name = 'cargo_user'", "2" },
         { "r_REVOKE.html: REVOKE ASSUMEROLE from a user", $"REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL; GRANT ASSUMEROLE ON '{Chain}' TO cargo_user FOR COPY, UNLOAD; REVOKE ASSUMEROLE ON '{Chain}' FROM cargo_user FOR UNLOAD;",
             "SELECT string_agg(command_type, ',') FROM svv_iam_privileges WHERE identity_name = 'cargo_user'", "COPY" },
+        { "r_names.html / t_Unloading_tables.html: a backslash-escaped quote in a literal", "COMMENT ON SCHEMA sales IS 'it\\'s; fine';",
+            "SELECT obj_description('sales'::regnamespace, 'pg_namespace')", "it's; fine" },
         { "r_SVV_IAM_PRIVILEGES.html: the default PUBLIC grant is not an explicit row", "",
             "SELECT count(*) FROM svv_iam_privileges", "0" },
         { "r_names.html: hostile names (quotes, spaces, unicode, <script>) fold ASCII only",

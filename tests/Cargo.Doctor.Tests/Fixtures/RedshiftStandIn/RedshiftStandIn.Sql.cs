@@ -102,8 +102,9 @@ public sealed partial class RedshiftStandIn
         {
             try
             {
-                await using var command = new NpgsqlCommand(statement, connection);
-                await command.ExecuteNonQueryAsync();
+                // A batch command is sent as written (Npgsql does not re-parse it), so Redshift's \' escapes reach the stand-in intact.
+                await using var batch = new NpgsqlBatch(connection) { BatchCommands = { new NpgsqlBatchCommand(statement) } };
+                await batch.ExecuteNonQueryAsync();
             }
             catch (PostgresException e)
             {

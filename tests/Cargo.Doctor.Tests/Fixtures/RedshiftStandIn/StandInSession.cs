@@ -268,9 +268,13 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
                     found.Add((i, text, statement, null));
                 }
             }
-            catch (StatementRejectedException e)
+            catch (StatementRejectedException e) when (StartsWithUnloadOrCopy(text))
             {
                 found.Add((i, text, null, e.Error));
+            }
+            catch (StatementRejectedException)
+            {
+                // Not an UNLOAD/COPY (e.g. an unterminated literal elsewhere): the SQL path answers it.
             }
         }
 
@@ -282,6 +286,12 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
         return queries == 1
             ? found[0]
             : found[0] with { Item3 = null, Item4 = RedshiftErrors.NotEmulated("UNLOAD/COPY sent in one batch with other statements") };
+    }
+
+    private static bool StartsWithUnloadOrCopy(string text)
+    {
+        var start = text.TrimStart();
+        return start.StartsWith("UNLOAD", StringComparison.OrdinalIgnoreCase) || start.StartsWith("COPY", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
