@@ -62,7 +62,7 @@ public sealed class PostgresProcess : IAsyncDisposable
         Port = FreePort();
         var serverArgs = $"-D {data} -p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_dataDir} " +
             "-c allow_system_table_mods=on -c fsync=off -c synchronous_commit=off -c full_page_writes=off " +
-            "-c ssl=on -c max_connections=200 -c log_min_messages=fatal";
+            "-c ssl=on -c max_connections=200 -c log_min_messages=fatal -c rs.enable_case_sensitive_identifier=false";
         _process = Process.Start(new ProcessStartInfo(asRoot ? "runuser" : Path.Combine(bin, "postgres"),
             (asRoot ? $"-u postgres -- {Path.Combine(bin, "postgres")} " : "") + serverArgs)
         {

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Engine;
@@ -14,7 +13,7 @@ namespace Cargo.Doctor.Tests.Fixtures;
 /// One test's warehouse: its own database, Cargo user and function role on the shared server,
 /// set up the way the customer's guide says (or deliberately not), then checked by the real tool.
 /// </summary>
-public sealed partial class WarehouseScenario
+public sealed class WarehouseScenario
 {
     public const string Password = "cargo-Pa55word-Never-Printed";
 
@@ -141,55 +140,19 @@ public sealed partial class WarehouseScenario
     public Task<CheckResult> CheckAsync(params string[] schemas) => CheckAsync(Config(schemas.DefaultIfEmpty("sales").ToArray()));
 
     /// <summary>
-    /// Runs a finding's SQL remediation as an admin, translating the two Redshift-only statements
-    /// to the emulation: proves the printed fix is valid, correctly quoted SQL that works.
+    /// Runs a finding's SQL remediation as an admin through the Redshift stand-in's SQL path, which executes
+    /// it with Redshift's semantics: proves the printed fix is valid, correctly quoted Redshift SQL that works.
+    /// <paramref name="caseSensitive"/>: sessions with enable_case_sensitive_identifier true, for a warehouse
+    /// whose names have upper-case letters (which Redshift keeps only then).
     /// </summary>
-    public async Task ApplyRemediationAsync(Finding finding)
+    public async Task ApplyRemediationAsync(Finding finding, bool caseSensitive = false)
     {
+        await using var standIn = await RedshiftStandIn.RedshiftStandIn.StartAsync(Server);
         foreach (var step in finding.Remediation.Where(r => r.Kind == "sql"))
         {
-            foreach (var statement in step.Text.Split(";\n").Select(s => s.Trim().TrimEnd(';')).Where(s => s.Length > 0 && !s.StartsWith("--")))
-            {
-                if (statement.Contains(" FOR TABLES IN SCHEMA ", StringComparison.Ordinal))
-                {
-                    continue; // the scoped-permission alternative: Redshift only
-                }
-
-                await AdminAsync(ToPostgres(statement));
-            }
+            await (caseSensitive ? standIn.ExecuteCaseSensitiveAsync(Database, step.Text) : standIn.ExecuteAsync(Database, step.Text));
         }
     }
-
-    private static string ToPostgres(string statement)
-    {
-        var privilege = SystemPrivilegeGrant().Match(statement);
-        if (privilege.Success)
-        {
-            var role = privilege.Groups[1].Value[1..^1].Replace("\"\"", "\"");
-            return $"SELECT rs_grant_system_privilege('CREATE OR REPLACE FUNCTION', {SqlQuote.Literal(role)})";
-        }
-
-        var assumeRole = AssumeRoleGrant().Match(statement);
-        if (assumeRole.Success)
-        {
-            var grantee = assumeRole.Groups[2].Value[1..^1].Replace("\"\"", "\"");
-            return $"SELECT rs_grant_assumerole({assumeRole.Groups[1].Value}, {SqlQuote.Literal(grantee)}, {SqlQuote.Literal(assumeRole.Groups[3].Value)})";
-        }
-
-        // Redshift's CREATEUSER is PostgreSQL's SUPERUSER; REVOKE ROLE r is REVOKE r.
-        return RoleGrant().Replace(statement, "GRANT $1 TO")
-            .Replace(" NOCREATEUSER", " NOSUPERUSER", StringComparison.Ordinal)
-            .Replace("REVOKE ROLE ", "REVOKE ", StringComparison.Ordinal);
-    }
-
-    [GeneratedRegex("^GRANT ASSUMEROLE ON ('(?:[^']|'')*') TO (\".*\") FOR (.*)$")]
-    private static partial Regex AssumeRoleGrant();
-
-    [GeneratedRegex("^GRANT CREATE OR REPLACE FUNCTION TO ROLE (\".*\")$")]
-    private static partial Regex SystemPrivilegeGrant();
-
-    [GeneratedRegex("^GRANT ROLE (\".*\") TO")]
-    private static partial Regex RoleGrant();
 }
 
 /// <summary>What one run of the tool produced.</summary>

@@ -8,7 +8,11 @@ namespace Cargo.Doctor.Tests.Setup;
 /// <summary>
 /// setup.sql applied with psql, as an admin, to a fresh emulated warehouse (names with quotes, spaces,
 /// unicode and <c>&lt;script&gt;</c>, two databases, a read-only schema), then checked by the real
-/// tool: every db.* check passes, and a second run of the same file changes nothing.
+/// tool: every db.* check passes, and a second run of the same file changes nothing. psql runs the file
+/// through the Redshift stand-in's SQL path, which executes it with Redshift's semantics. The schema
+/// name has upper-case letters, which exist on Redshift only where identifiers are case-sensitive
+/// (https://docs.aws.amazon.com/redshift/latest/dg/r_enable_case_sensitive_identifier.html): psql's
+/// sessions start with enable_case_sensitive_identifier true, as on such a cluster.
 /// </summary>
 [Trait("Category", "Warehouse")]
 [Trait("Category", "Cli")]
@@ -26,8 +30,9 @@ public sealed class SetupSqlRoundTripTests(PostgresServer server) : IClassFixtur
         Assert.Contains(PasswordPlaceholderText, setup.Sql);
 
         // What a customer does: put a real password in place of the placeholder, then run the file.
-        var file = WriteForEmulation(setup.Sql.Replace(PasswordPlaceholderText, SqlQuote.Literal(Password), StringComparison.Ordinal));
-        var first = await Psql.RunFileAsync(server, "postgres", file);
+        var file = Write(setup.Sql.Replace(PasswordPlaceholderText, SqlQuote.Literal(Password), StringComparison.Ordinal));
+        await using var standIn = await Fixtures.RedshiftStandIn.RedshiftStandIn.StartAsync(server);
+        var first = await Psql.RunFileAsync(standIn, "postgres", file, CaseSensitive);
         Assert.True(first.ExitCode == 0 && first.Errors.Count == 0 && first.Stderr.Length == 0, first.ToString());
 
         var result = await CheckAsync(warehouse);
@@ -35,7 +40,7 @@ public sealed class SetupSqlRoundTripTests(PostgresServer server) : IClassFixtur
 
         // Re-run: Redshift has no IF NOT EXISTS for users and roles, so exactly those two statements
         // fail with "already exists"; every GRANT runs again without error.
-        var second = await Psql.RunFileAsync(server, "postgres", file);
+        var second = await Psql.RunFileAsync(standIn, "postgres", file, CaseSensitive);
         Assert.True(second.Errors.Count == 2, second.ToString());
         Assert.All(second.Errors, e => Assert.Contains("already exists", e, StringComparison.Ordinal));
         Assert.Contains(second.Errors, e => e.Contains(warehouse.User, StringComparison.Ordinal));
@@ -49,9 +54,11 @@ public sealed class SetupSqlRoundTripTests(PostgresServer server) : IClassFixtur
         var warehouse = await FreshWarehouseAsync();
         var setup = await SetupCli.RunAsync(warehouse.SetupArgs);
 
-        var run = await Psql.RunFileAsync(server, "postgres", WriteForEmulation(setup.Sql));
+        await using var standIn = await Fixtures.RedshiftStandIn.RedshiftStandIn.StartAsync(server);
+        var run = await Psql.RunFileAsync(standIn, "postgres", Write(setup.Sql), CaseSensitive);
 
-        Assert.Contains(SetupSqlForEmulation.PasswordRuleError, run.Errors);
+        // Redshift's password rules (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_USER.html), the stand-in's text.
+        Assert.Contains(run.Errors, e => e.StartsWith("password must be 8 to 64 characters", StringComparison.Ordinal));
         await using var admin = await server.OpenAdminAsync("postgres");
         await using var query = new Npgsql.NpgsqlCommand("SELECT count(*) FROM pg_catalog.pg_user WHERE usename = @u", admin);
         query.Parameters.AddWithValue("u", warehouse.User);
@@ -92,10 +99,13 @@ public sealed class SetupSqlRoundTripTests(PostgresServer server) : IClassFixtur
         return warehouse;
     }
 
-    private static string WriteForEmulation(string setupSql)
+    /// <summary>The session setting of a cluster whose identifiers are case-sensitive (PGOPTIONS: the stand-in reads it at session start).</summary>
+    private const string CaseSensitive = "-c " + Fixtures.RedshiftStandIn.RedshiftSqlPath.CaseSetting + "=true";
+
+    private static string Write(string setupSql)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("setup-sql").FullName, "setup.emulated.sql");
-        File.WriteAllText(path, SetupSqlForEmulation.Translate(setupSql));
+        var path = Path.Combine(Directory.CreateTempSubdirectory("setup-sql").FullName, "setup.sql");
+        File.WriteAllText(path, setupSql);
         return path;
     }
 

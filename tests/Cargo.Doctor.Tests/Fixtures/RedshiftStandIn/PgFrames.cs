@@ -172,6 +172,21 @@ public static class PgFrames
         return CString(message.Body, ref offset);
     }
 
+    /// <summary>A simple Query message.</summary>
+    public static PgMessage Query(string text)
+    {
+        using var body = new MemoryStream();
+        WriteCString(body, text);
+        return new PgMessage((byte)'Q', body.ToArray());
+    }
+
+    /// <summary>The first column of a DataRow as UTF-8 text (null for SQL NULL).</summary>
+    public static string? FirstColumn(PgMessage dataRow)
+    {
+        var length = BinaryPrimitives.ReadInt32BigEndian(dataRow.Body.AsSpan(2));
+        return length < 0 ? null : System.Text.Encoding.UTF8.GetString(dataRow.Body, 6, length);
+    }
+
     public static PgMessage CopyData(ReadOnlySpan<byte> data) => new((byte)'d', data.ToArray());
 
     public static PgMessage CopyDone { get; } = new((byte)'c', []);

@@ -48,10 +48,14 @@ public static class RedshiftErrors
         $"exception name : UnauthorizedException, error type : 135, message: Not authorized to get credentials of role {roleArn}, should retry : 0",
         "code: 30", ErrorProvenance.PublicLog);
 
-    /// <summary>ASSUMEROLE control on and no grant for the chain (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-usage-notes.html).</summary>
+    /// <summary>
+    /// ASSUMEROLE control on and no grant for the chain: the rule is documented
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-usage-notes.html), this wording is not on that page,
+    /// r_GRANT.html or r_HAS_ASSUMEROLE_PRIVILEGE.html (searched 2026-12-06): UNCONFIRMED, match on the rule, not the text.
+    /// </summary>
     public static RedshiftError NoAssumeRolePermission(string user, string chain, string command) => new(
         "assumerole-permission", InternalError,
-        $"User {user} does not have ASSUMEROLE permission on IAM role \"{chain}\" for {command}", null, ErrorProvenance.Documented);
+        $"User {user} does not have ASSUMEROLE permission on IAM role \"{chain}\" for {command}", null, ErrorProvenance.Unconfirmed);
 
     /// <summary>https://docs.aws.amazon.com/redshift/latest/dg/s3serviceexception-error.html (the trailing Rid/ExtRid fields: public logs).</summary>
     public static RedshiftError S3AccessDenied(string s3Path) => S3("s3-access-denied",

@@ -16,7 +16,7 @@ public sealed record StandInStatement(string User, string Text, string SentToPos
 /// against an <see cref="AwsWorld"/> and turns into PostgreSQL's own COPY TO STDOUT / FROM STDIN on the
 /// client's session, with a directory-backed <see cref="DirectoryS3"/>.
 /// </summary>
-public sealed class RedshiftStandIn : IAsyncDisposable
+public sealed partial class RedshiftStandIn : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -96,6 +96,10 @@ public sealed class RedshiftStandIn : IAsyncDisposable
         S3.Dispose();
         Certificate.Dispose();
         _stop.Dispose();
+        if (_ownedCluster is not null)
+        {
+            await _ownedCluster.DisposeAsync();
+        }
     }
 
     private async Task AcceptAsync()

@@ -18,6 +18,10 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
     private Stream _client = tcp.GetStream();
     private Stream _server = Stream.Null;
     private string _user = "";
+    private string _database = "";
+
+    /// <summary>The session's enable_case_sensitive_identifier, as PostgreSQL holds it (read at start and after each SET/RESET).</summary>
+    private bool _caseSensitive;
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -30,7 +34,9 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
                 return;
             }
 
-            _user = PgFrames.StartupParameters(startup).GetValueOrDefault("user", "");
+            var parameters = PgFrames.StartupParameters(startup);
+            _user = parameters.GetValueOrDefault("user", "");
+            _database = parameters.GetValueOrDefault("database", _user);
             await upstream.ConnectAsync(host.Upstream.Host, host.Upstream.Port, ct);
             _server = upstream.GetStream();
             await _server.WriteAsync(startup, ct);
@@ -38,6 +44,8 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
             {
                 return;
             }
+
+            await ReadCaseSettingAsync(ct);
 
             while (await NextBatchAsync(ct) is { } batch)
             {
@@ -143,8 +151,14 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
         var plan = Plan(batch);
         if (plan is null)
         {
+            var (translated, touched) = TranslateSqlPath(batch);
             await PgFrames.WriteAsync(_server, batch, ct);
-            await RelayAsync(null, null, ct);
+            await RelayAsync(null, null, ct, rewritten: translated);
+            if (touched)
+            {
+                await ReadCaseSettingAsync(ct);
+            }
+
             return;
         }
 
@@ -154,7 +168,12 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
             host.BeforeStatement?.Invoke(statement);
         }
 
-        error ??= RoleChainAuthorizer.Check(host.World, host.S3, statement!, _user);
+        if (error is null)
+        {
+            var granted = await host.HasAssumeRolePrivilegeAsync(_database, _user, statement!.RoleChain, statement.Command);
+            error = RoleChainAuthorizer.Check(host.World, host.S3, statement, _user, granted);
+        }
+
         var sql = error is not null ? PostgresRewrite.Raise(error)
             : statement is UnloadStatement unload ? PostgresRewrite.Unload(unload)
             : PostgresRewrite.Copy((CopyStatement)statement!);
@@ -172,6 +191,60 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
 
         await PgFrames.WriteAsync(_server, batch, ct);
         await RelayAsync(error is null ? statement : null, heldSync, ct, rewritten: true);
+    }
+
+    /// <summary>
+    /// The SQL path: every Parse/Query text of the batch goes through <see cref="RedshiftSqlPath"/>; a refused
+    /// statement becomes a DO block raising its error, so PostgreSQL answers it like any failed statement.
+    /// </summary>
+    private (bool Translated, bool CaseSettingTouched) TranslateSqlPath(List<PgMessage> batch)
+    {
+        var (translated, touched) = (false, false);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Kind is not ('P' or 'Q'))
+            {
+                continue;
+            }
+
+            string sql;
+            try
+            {
+                var translation = RedshiftSqlPath.TranslateText(PgFrames.QueryText(batch[i]), _caseSensitive);
+                (sql, translated, touched) = (translation.Sql, translated || translation.Translated, touched || translation.CaseSettingTouched);
+            }
+            catch (StatementRejectedException e)
+            {
+                (sql, translated) = (PostgresRewrite.Raise(e.Error), true);
+            }
+
+            batch[i] = PgFrames.WithQueryText(batch[i], sql);
+        }
+
+        return (translated, touched);
+    }
+
+    /// <summary>
+    /// Reads enable_case_sensitive_identifier from the upstream session with a Query of its own, not shown to the
+    /// client. A session starts with the per-user value (ALTER USER u SET enable_case_sensitive_identifier TO true
+    /// is ALTER ROLE ... SET on the placeholder); in a failed transaction the read fails and the last value stays.
+    /// </summary>
+    private async Task ReadCaseSettingAsync(CancellationToken ct)
+    {
+        await PgFrames.WriteAsync(_server, PgFrames.Query($"SELECT pg_catalog.current_setting('{RedshiftSqlPath.CaseSetting}', true)"), ct);
+        while (await PgFrames.ReadAsync(_server, ct) is { } message)
+        {
+            if (message.Kind == 'D')
+            {
+                _caseSensitive = string.Equals(PgFrames.FirstColumn(message), "true", StringComparison.Ordinal);
+            }
+            else if (message.Kind == 'Z')
+            {
+                return;
+            }
+        }
+
+        throw new IOException("PostgreSQL closed the connection");
     }
 
     /// <summary>The one UNLOAD/COPY-from-S3 in the batch (index of its message, text, parsed statement or refusal); null when there is none.</summary>
@@ -195,9 +268,13 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
                     found.Add((i, text, statement, null));
                 }
             }
-            catch (StatementRejectedException e)
+            catch (StatementRejectedException e) when (StartsWithUnloadOrCopy(text))
             {
                 found.Add((i, text, null, e.Error));
+            }
+            catch (StatementRejectedException)
+            {
+                // Not an UNLOAD/COPY (e.g. an unterminated literal elsewhere): the SQL path answers it.
             }
         }
 
@@ -209,6 +286,12 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
         return queries == 1
             ? found[0]
             : found[0] with { Item3 = null, Item4 = RedshiftErrors.NotEmulated("UNLOAD/COPY sent in one batch with other statements") };
+    }
+
+    private static bool StartsWithUnloadOrCopy(string text)
+    {
+        var start = text.TrimStart();
+        return start.StartsWith("UNLOAD", StringComparison.OrdinalIgnoreCase) || start.StartsWith("COPY", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>

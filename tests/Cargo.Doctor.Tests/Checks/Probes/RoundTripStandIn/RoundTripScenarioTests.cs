@@ -145,14 +145,15 @@ public sealed class RoundTripScenarioTests(PostgresServer server) : IClassFixtur
     public async Task assumerole_control_without_a_grant_is_fixed_by_the_printed_grant()
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
-        await using var standIn = await RedshiftStandIn.StartAsync(server, w => GoodWorld(w.Provisioned().AssumeRoleControlOn()));
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => GoodWorld(w.Provisioned()));
+        // A superuser switches ASSUMEROLE control on (https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-usage-notes.html).
+        await standIn.ExecuteAsync(scenario.Database, "REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL;");
 
         var refused = await RunAsync(standIn, scenario);
-        // The printed fix, applied to the world the way a superuser's GRANT would change Redshift.
+        // The printed fix, run as Redshift SQL by a superuser through the stand-in.
         var grant = System.Text.RegularExpressions.Regex.Match(refused.Remediation(Probe), @"GRANT ASSUMEROLE ON '(?<chain>[^']+)' TO ""(?<user>[^""]+)"" FOR COPY, UNLOAD;");
         Assert.True(grant.Success, refused.Remediation(Probe));
-        standIn.World.AssumeRoleGrants.Add((grant.Groups["user"].Value, grant.Groups["chain"].Value, "COPY"));
-        standIn.World.AssumeRoleGrants.Add((grant.Groups["user"].Value, grant.Groups["chain"].Value, "UNLOAD"));
+        await standIn.ExecuteAsync(scenario.Database, grant.Value);
         var fixedRun = await RunAsync(standIn, scenario);
 
         Assert.True("fail" == refused.Status(Probe), refused.ToString());
@@ -161,6 +162,27 @@ public sealed class RoundTripScenarioTests(PostgresServer server) : IClassFixtur
         Assert.Contains($"server message: User {scenario.User} does not have ASSUMEROLE permission on IAM role \"{ProbeConfigs.CustomerRole},{ProbeConfigs.CargoRole}\" for UNLOAD", refused.Details(Probe));
         Assert.True("pass" == fixedRun.Status(Probe), fixedRun.ToString());
         Assert.Equal([$"s3://{ProbeConfigs.Bucket}/{fixedRun.KeyPrefix}000"], standIn.S3.AllObjects());
+        Assert.Empty(standIn.Faults);
+    }
+
+    [Theory]
+    [InlineData("GRANT ASSUMEROLE ON ALL TO {0} FOR ALL;", "pass")]
+    [InlineData("CREATE GROUP {1} WITH USER {0}; GRANT ASSUMEROLE ON '{2}' TO GROUP {1} FOR COPY, UNLOAD;", "pass")]
+    [InlineData("GRANT ASSUMEROLE ON '{2}' TO {0} FOR COPY;", "fail")]
+    public async Task the_stand_in_asks_the_emulation_for_the_assumerole_grant(string grant, string status)
+    {
+        // Every GRANT ASSUMEROLE form of https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT.html lands in the one
+        // model RoleChainAuthorizer reads (has_assumerole_privilege); FOR COPY alone does not cover UNLOAD.
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => GoodWorld(w.Provisioned()));
+        var user = Cargo.Doctor.Quoting.SqlQuote.Ident(scenario.User);
+        var group = Cargo.Doctor.Quoting.SqlQuote.Ident(server.UniqueName("loaders"));
+        await standIn.ExecuteAsync(scenario.Database, "REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL; " + string.Format(
+            System.Globalization.CultureInfo.InvariantCulture, grant, user, group, $"{ProbeConfigs.CustomerRole},{ProbeConfigs.CargoRole}"));
+
+        var run = await RunAsync(standIn, scenario);
+
+        Assert.True(status == run.Status(Probe), run.ToString());
         Assert.Empty(standIn.Faults);
     }
 
