@@ -38,7 +38,7 @@ public sealed class FunctionRoleRule : IRule
         var values = new[] { ("role", SqlQuote.Ident(rbac.FunctionRole)), ("user", SqlQuote.Ident(warehouse.CargoUser)) };
         if (!rbac.RoleExists)
         {
-            return context.Fail($"role \"{rbac.FunctionRole}\" does not exist", null, context.Remedy("create-role", values));
+            return Incomplete(context, warehouse.CargoUser, [$"role \"{rbac.FunctionRole}\" does not exist"], [], null, context.Remedy("create-role", values).ToList());
         }
 
         var visibility = new CatalogVisibility(warehouse);
@@ -79,17 +79,7 @@ public sealed class FunctionRoleRule : IRule
         if (problems.Count > 0)
         {
             var viaOther = rbac.UserRoles.FirstOrDefault(m => holders?.Contains(m.Role) == true);
-            var details = viaOther is null
-                ? problems
-                : [.. problems, $"note: \"{warehouse.CargoUser}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})"];
-            return OtherPath(context, warehouse.CargoUser, viaOther) switch
-            {
-                { } other => context.Warn($"the setup guide's function role is incomplete ({string.Join("; ", problems)}), but {other}",
-                    [.. details, .. unseen, GuideStep], remediation),
-                null when NoPathLeft(context) => context.Fail(string.Join("; ", problems), [.. details, .. unseen, NoPathDetail], remediation),
-                null => context.Warn($"{string.Join("; ", problems)}; whether \"{warehouse.CargoUser}\" can still create SQL functions another way was not tested",
-                    [.. details, .. unseen, UntestedPath], remediation),
-            };
+            return Incomplete(context, warehouse.CargoUser, problems, unseen, viaOther, remediation);
         }
 
         if (unseen.Count > 0)
@@ -120,6 +110,23 @@ public sealed class FunctionRoleRule : IRule
     private const string UntestedPath =
         "CREATE FUNCTION is also allowed to holders of USAGE ON LANGUAGE sql, which PUBLIC holds by default " +
         "(https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html); run without --read-only so the function probe tests it";
+
+    /// <summary>A step of the guide is missing: a warning while another path lets the user create functions, a failure once none is left.</summary>
+    private static Finding Incomplete(
+        RuleContext context, string user, List<string> problems, List<string> unseen, RoleMembership? viaOther, List<RemediationStep> remediation)
+    {
+        var details = viaOther is null
+            ? problems
+            : [.. problems, $"note: \"{user}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})"];
+        return OtherPath(context, user, viaOther) switch
+        {
+            { } other => context.Warn($"the setup guide's function role is incomplete ({string.Join("; ", problems)}), but {other}",
+                [.. details, .. unseen, GuideStep], remediation),
+            null when NoPathLeft(context) => context.Fail(string.Join("; ", problems), [.. details, .. unseen, NoPathDetail], remediation),
+            null => context.Warn($"{string.Join("; ", problems)}; whether \"{user}\" can still create SQL functions another way was not tested",
+                [.. details, .. unseen, UntestedPath], remediation),
+        };
+    }
 
     /// <summary>Positive evidence that the user can create functions without the guide's role: the live probe, or the permission through another role.</summary>
     private static string? OtherPath(RuleContext context, string user, RoleMembership? viaOther)

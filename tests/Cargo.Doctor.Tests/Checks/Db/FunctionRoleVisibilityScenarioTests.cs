@@ -73,8 +73,9 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server) :
         var finding = (await scenario.CheckAsAsync(LoginKind.CargoUser))[FunctionRoleRule.Id];
 
         // Not granted is certain (svv_user_grants shows the login its own roles); whether the role
-        // holds the privilege is not: no grant-privilege fix is printed on a guess.
-        Assert.Equal(CheckStatus.Fail, finding.Status);
+        // holds the privilege is not: no grant-privilege fix is printed on a guess. A warning: PUBLIC's USAGE ON
+        // LANGUAGE sql may still let the user create functions (udf-security-and-privileges.html).
+        Assert.Equal(CheckStatus.Warn, finding.Status);
         Assert.DoesNotContain("does not hold", finding.Summary);
         Assert.Equal("grant-role", Assert.Single(finding.Remediation, r => r.Kind == "sql").Key);
         Assert.Contains(finding.Details, d => d.Contains("could not be seen", StringComparison.Ordinal));
