@@ -39,6 +39,18 @@ public sealed record AwsFacts
     /// <summary>The configured warehouse host and what it resolved to; null when no host was configured.</summary>
     public HostResolutionFacts? WarehouseHost { get; init; }
 
+    /// <summary>The role named by --role-arn / aws.roleArn, as given; null when none was.</summary>
+    public string? RequestedRoleArn { get; init; }
+
+    /// <summary>
+    /// The account of the credentials the AWS reads used (sts:GetCallerIdentity, or get-caller-identity.json
+    /// in evidence); null when it could not be read (see <see cref="CallerAccountGap"/>). IAM looks role names
+    /// up in this account (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html).
+    /// </summary>
+    public string? CallerAccountId { get; init; }
+
+    public Gap? CallerAccountGap { get; init; }
+
     /// <summary>The customer role the iam.* checks examine; null when none was given or found.</summary>
     public CustomerRoleFacts? Role { get; init; }
 
@@ -89,6 +101,13 @@ public sealed record RedshiftTargetFacts
     public int? Port { get; init; }
 
     public IReadOnlyList<string> SecurityGroupIds { get; init; } = [];
+
+    /// <summary>
+    /// Enhanced VPC routing: COPY and UNLOAD traffic goes through the VPC, so a VPC endpoint policy can refuse
+    /// Cargo's bucket (https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-routing.html,
+    /// https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-working-with-endpoints.html). Null when AWS did not say.
+    /// </summary>
+    public bool? EnhancedVpcRouting { get; init; }
 
     /// <summary>From the cluster namespace ARN or workgroup ARN, when AWS returned it.</summary>
     public string? AccountId { get; init; }

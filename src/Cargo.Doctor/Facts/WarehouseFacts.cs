@@ -17,6 +17,9 @@ public sealed record WarehouseFacts
     /// <summary>Null when no connection succeeded.</summary>
     public UserFacts? User { get; init; }
 
+    /// <summary>How the server compares the configured schema names; null when no connection succeeded (or older facts).</summary>
+    public IdentifierCaseFacts? IdentifierCase { get; init; }
+
     /// <summary>Null when no connection succeeded.</summary>
     public RbacFacts? Rbac { get; init; }
 

@@ -1,19 +1,20 @@
 namespace Cargo.Doctor.AwsApi.Clients;
 
-/// <summary>The four AWS clients, sharing one HTTP connection pool, one credential resolution and one retry quota.</summary>
+/// <summary>The AWS clients, sharing one HTTP connection pool, one credential resolution and one retry quota.</summary>
 public sealed class AwsClients : IDisposable
 {
     private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(10);
 
     private readonly HttpClient http;
 
-    private AwsClients(HttpClient http, IamClient iam, RedshiftClient redshift, RedshiftServerlessClient serverless, Ec2Client ec2)
+    private AwsClients(HttpClient http, IamClient iam, RedshiftClient redshift, RedshiftServerlessClient serverless, Ec2Client ec2, StsClient sts)
     {
         this.http = http;
         Iam = iam;
         Redshift = redshift;
         RedshiftServerless = serverless;
         Ec2 = ec2;
+        Sts = sts;
     }
 
     public IamClient Iam { get; }
@@ -23,6 +24,8 @@ public sealed class AwsClients : IDisposable
     public RedshiftServerlessClient RedshiftServerless { get; }
 
     public Ec2Client Ec2 { get; }
+
+    public StsClient Sts { get; }
 
     public static AwsClients Create(AwsClientOptions options) =>
         Create(options, AwsEndpointResolver.FromProcessEnvironment());
@@ -48,12 +51,14 @@ public sealed class AwsClients : IDisposable
             new IamClient(signed),
             new RedshiftClient(signed),
             new RedshiftServerlessClient(signed),
-            new Ec2Client(credentials, endpoints, options, maxAttempts, retryQuota));
+            new Ec2Client(credentials, endpoints, options, maxAttempts, retryQuota),
+            new StsClient(credentials, endpoints, options, maxAttempts, retryQuota));
     }
 
     public void Dispose()
     {
         Ec2.Dispose();
+        Sts.Dispose();
         http.Dispose();
     }
 }

@@ -18,6 +18,9 @@ internal sealed record AwsService(
     public static readonly AwsService RedshiftServerless = new("redshift-serverless", "REDSHIFT_SERVERLESS", "redshift-serverless");
     public static readonly AwsService Ec2 = new("ec2", "EC2", "ec2");
 
+    /// <summary>Regional STS endpoints (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_region-endpoints.html).</summary>
+    public static readonly AwsService Sts = new("sts", "STS", "sts");
+
     /// <summary>The public endpoint host in the region's partition, e.g. <c>redshift.cn-north-1.amazonaws.com.cn</c>.</summary>
     public string Host(string configuredRegion)
     {

@@ -1,7 +1,6 @@
 using Amazon;
 using Amazon.EC2;
 using Amazon.EC2.Model;
-using Amazon.Runtime;
 using Cargo.Doctor.AwsApi.Model;
 using SecurityGroup = Cargo.Doctor.AwsApi.Model.SecurityGroup;
 
@@ -15,8 +14,8 @@ public sealed class Ec2Client : IDisposable
     private readonly AwsCredentialSource credentials;
     private readonly AwsClientOptions options;
     private readonly Uri? endpointOverride;
-    private readonly Uri endpoint;
     private readonly AwsRetryPolicy retry;
+    private readonly SdkCallFailure failure;
     private readonly SemaphoreSlim createLock = new(1, 1);
     private AmazonEC2Client? sdkClient;
 
@@ -26,8 +25,8 @@ public sealed class Ec2Client : IDisposable
         this.credentials = credentials;
         this.options = options;
         endpointOverride = endpoints.ResolveOverride(AwsService.Ec2, options);
-        endpoint = endpoints.Resolve(AwsService.Ec2, options);
         retry = new AwsRetryPolicy(maxAttempts, options.RetryDelay, retryQuota);
+        failure = new SdkCallFailure(AwsService.Ec2, Operation, endpoints.Resolve(AwsService.Ec2, options), options, credentials);
     }
 
     public Task<IReadOnlyList<SecurityGroup>> DescribeSecurityGroupsAsync(
@@ -54,10 +53,9 @@ public sealed class Ec2Client : IDisposable
             {
                 response = await client.DescribeSecurityGroupsAsync(request, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
-                                      || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+            catch (Exception e) when (SdkCallFailure.IsCallFailure(e, cancellationToken))
             {
-                throw Translate(e);
+                throw failure.Translate(e);
             }
 
             groups.AddRange((response.SecurityGroups ?? []).Select(ToRecord));
@@ -105,59 +103,6 @@ public sealed class Ec2Client : IDisposable
         }
 
         return config;
-    }
-
-    private AwsCallException Translate(Exception e)
-    {
-        if (e is AmazonServiceException service && service.ErrorCode is { Length: > 0 } code)
-        {
-            return Failure((int)service.StatusCode, code, service.Message, e);
-        }
-
-        // A reset or short body while the SDK reads the response (HttpIOException "response ended prematurely").
-        if (FindInChain<IOException>(e) is not null)
-        {
-            var status = e is AmazonServiceException { StatusCode: not 0 } partial ? (int?)partial.StatusCode : null;
-            return Failure(null, AwsCallException.ConnectionDroppedCode, NetworkFailure.Dropped(endpoint, status), e);
-        }
-
-        if (FindInChain<HttpRequestException>(e) is { } network)
-        {
-            return Failure(null, AwsCallException.EndpointUnreachableCode, NetworkFailure.Unreachable(endpoint, network), e);
-        }
-
-        if (FindInChain<OperationCanceledException>(e) is not null || FindInChain<TimeoutException>(e) is not null)
-        {
-            var seconds = (int)options.EffectiveRequestTimeout.TotalSeconds;
-            return Failure(null, AwsCallException.TimeoutCode, NetworkFailure.TimedOut(endpoint, seconds), e);
-        }
-
-        if (e is AmazonServiceException failed)
-        {
-            return Failure((int)failed.StatusCode, $"Http{(int)failed.StatusCode}", failed.Message, e);
-        }
-
-        // Refreshing credentials (assume-role, SSO) fail inside the SDK call as client exceptions.
-        return e.Message.Contains("credential", StringComparison.OrdinalIgnoreCase)
-            ? credentials.NoCredentials(AwsService.Ec2, Operation, e)
-            : Failure(null, "ClientError", e.Message.ReplaceLineEndings(" "), e);
-    }
-
-    private static AwsCallException Failure(int? status, string code, string message, Exception inner) =>
-        new(AwsService.Ec2.SigningName, Operation, AwsService.Ec2.IamAction(Operation), status, code, message, inner);
-
-    private static T? FindInChain<T>(Exception? e)
-        where T : Exception
-    {
-        for (; e is not null; e = e.InnerException)
-        {
-            if (e is T match)
-            {
-                return match;
-            }
-        }
-
-        return null;
     }
 
     // Deliberately a second reading beside AwsEvidenceSource.DescribeSecurityGroupsAsync: here AWSSDK.EC2 has

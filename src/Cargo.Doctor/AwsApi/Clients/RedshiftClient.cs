@@ -42,7 +42,8 @@ public sealed class RedshiftClient
             cluster.ListItems("IamRoles")
                 .Select(r => new RedshiftIamRole(r.RequiredValue("IamRoleArn"), r.ChildValue("ApplyStatus")))
                 .ToList(),
-            NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")));
+            NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")),
+            cluster.ChildBoolOrNull("EnhancedVpcRouting"));
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

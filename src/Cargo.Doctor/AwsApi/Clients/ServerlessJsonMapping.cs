@@ -29,7 +29,8 @@ internal static class ServerlessJsonMapping
             port,
             JsonFields.Object(workgroup, "endpoint") is { } e && JsonFields.String(e, "address") is { } address
                 ? new RedshiftEndpoint(address, JsonFields.Int(e, "port") ?? port ?? 5439)
-                : null);
+                : null,
+            JsonFields.BoolOrNull(workgroup, "enhancedVpcRouting"));
     }
 
     /// <summary>The <c>namespace</c> object; <paramref name="requestedName"/> stands in when it names none.</summary>

@@ -18,6 +18,10 @@ internal static class XElementExtensions
     public static bool ChildBool(this XElement element, string localName) =>
         string.Equals(element.ChildValue(localName), "true", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>true or false as the element says; null when it is absent or neither.</summary>
+    public static bool? ChildBoolOrNull(this XElement element, string localName) =>
+        element.ChildValue(localName)?.ToLowerInvariant() switch { "true" => true, "false" => false, _ => null };
+
     public static int? ChildInt(this XElement element, string localName) =>
         int.TryParse(element.ChildValue(localName), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
             ? value

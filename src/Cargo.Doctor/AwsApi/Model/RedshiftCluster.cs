@@ -7,4 +7,5 @@ public sealed record RedshiftCluster(
     bool PubliclyAccessible,
     IReadOnlyList<string> VpcSecurityGroupIds,
     IReadOnlyList<RedshiftIamRole> IamRoles,
-    string? ClusterNamespaceArn);
+    string? ClusterNamespaceArn,
+    bool? EnhancedVpcRouting = null);

@@ -8,4 +8,5 @@ public sealed record ServerlessWorkgroup(
     bool PubliclyAccessible,
     IReadOnlyList<string> SecurityGroupIds,
     int? Port,
-    RedshiftEndpoint? Endpoint);
+    RedshiftEndpoint? Endpoint,
+    bool? EnhancedVpcRouting = null);

@@ -1,3 +1,4 @@
+using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Quoting;
 
@@ -37,7 +38,7 @@ public sealed class FunctionRoleRule : IRule
         var values = new[] { ("role", SqlQuote.Ident(rbac.FunctionRole)), ("user", SqlQuote.Ident(warehouse.CargoUser)) };
         if (!rbac.RoleExists)
         {
-            return context.Fail($"role \"{rbac.FunctionRole}\" does not exist", null, context.Remedy("create-role", values));
+            return Incomplete(context, warehouse.CargoUser, [$"role \"{rbac.FunctionRole}\" does not exist"], [], null, context.Remedy("create-role", values).ToList());
         }
 
         var visibility = new CatalogVisibility(warehouse);
@@ -78,10 +79,7 @@ public sealed class FunctionRoleRule : IRule
         if (problems.Count > 0)
         {
             var viaOther = rbac.UserRoles.FirstOrDefault(m => holders?.Contains(m.Role) == true);
-            var details = viaOther is null
-                ? problems
-                : [.. problems, $"note: \"{warehouse.CargoUser}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})"];
-            return context.Fail(string.Join("; ", problems), [.. details, .. unseen], remediation);
+            return Incomplete(context, warehouse.CargoUser, problems, unseen, viaOther, remediation);
         }
 
         if (unseen.Count > 0)
@@ -97,6 +95,55 @@ public sealed class FunctionRoleRule : IRule
         var granted = via.SystemPrivilege(Privilege).ToList();
         return context.Pass($"role \"{rbac.FunctionRole}\" holds {Privilege} and reaches the user ({path})", [.. granted, .. via.HowToSee()]);
     }
+
+    // CREATE FUNCTION: "Superuser. Users with the CREATE OR REPLACE FUNCTION permission. Users with the USAGE
+    // permission on language" (https://docs.aws.amazon.com/redshift/latest/dg/r_roles-system-privileges.html), and
+    // "By default, USAGE ON LANGUAGE SQL is granted to PUBLIC"
+    // (https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html). So a missing guide role is a
+    // failure only when no other path remains.
+    private const string GuideStep =
+        "Cargo works through that path, but the setup guide's role is the documented one: if someone revokes USAGE ON LANGUAGE sql from PUBLIC, Cargo stops creating functions";
+
+    private const string NoPathDetail =
+        "the function probe was refused (permission denied): no other path (superuser, the permission through another role, USAGE ON LANGUAGE sql) lets the user create functions";
+
+    private const string UntestedPath =
+        "CREATE FUNCTION is also allowed to holders of USAGE ON LANGUAGE sql, which PUBLIC holds by default " +
+        "(https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html); run without --read-only so the function probe tests it";
+
+    /// <summary>A step of the guide is missing: a warning while another path lets the user create functions, a failure once none is left.</summary>
+    private static Finding Incomplete(
+        RuleContext context, string user, List<string> problems, List<string> unseen, RoleMembership? viaOther, List<RemediationStep> remediation)
+    {
+        var details = viaOther is null
+            ? problems
+            : [.. problems, $"note: \"{user}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})"];
+        return OtherPath(context, user, viaOther) switch
+        {
+            { } other => context.Warn($"the setup guide's function role is incomplete ({string.Join("; ", problems)}), but {other}",
+                [.. details, .. unseen, GuideStep], remediation),
+            null when NoPathLeft(context) => context.Fail(string.Join("; ", problems), [.. details, .. unseen, NoPathDetail], remediation),
+            null => context.Warn($"{string.Join("; ", problems)}; whether \"{user}\" can still create SQL functions another way was not tested",
+                [.. details, .. unseen, UntestedPath], remediation),
+        };
+    }
+
+    /// <summary>Positive evidence that the user can create functions without the guide's role: the live probe, or the permission through another role.</summary>
+    private static string? OtherPath(RuleContext context, string user, RoleMembership? viaOther)
+    {
+        if (viaOther is not null)
+        {
+            return $"\"{user}\" holds {Privilege} through role \"{viaOther.Role}\"";
+        }
+
+        return context.Facts.Probes?[ProbeIds.FunctionCreate] is { Status: ProbeRunStatus.Ran, Succeeded: true }
+            ? $"the live probe created a SQL function as \"{user}\" (USAGE ON LANGUAGE sql, which PUBLIC holds by default, allows it)"
+            : null;
+    }
+
+    /// <summary>The probe's CREATE FUNCTION was refused for want of privilege (SQLSTATE 42501, insufficient_privilege).</summary>
+    private static bool NoPathLeft(RuleContext context) =>
+        context.Facts.Probes?[ProbeIds.FunctionCreate] is { Status: ProbeRunStatus.Ran, Succeeded: false, Error: { SqlState: "42501" } };
 
     /// <summary>The view that hid the Cargo user's roles from the login.</summary>
     private static CatalogView RolesView(CatalogVisibility visibility) =>

@@ -82,14 +82,20 @@ public sealed class AssumeCargoRoleRule : IRule
             return context.Unknown($"the readable policies of role {role.Name} allow sts:AssumeRole on {cargoRole}, but some could not be read and may deny it", details);
         }
 
-        if (simulator.Allows || (simulator.Decision is null && offlineAllows))
+        if (offlineAllows && (simulator.Allows || simulator.Decision is null))
         {
-            if (simulator.Allows && !offlineAllows)
-            {
-                details.Add("the simulator allows what the offline evaluation could not confirm; the simulator decides");
-            }
-
             return context.Pass($"role {role.Name} may assume {cargoRole}", details);
+        }
+
+        if (simulator.Allows && verdict.Decision != PolicyDecision.AllowedWithConditions)
+        {
+            // The simulator is never the only ground for a pass: it "doesn't evaluate SCPs that have global
+            // conditions" and does not simulate cross-account access
+            // (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html).
+            details.Add("the IAM policy simulator says allowed, but the documents cargo-doctor read do not confirm it; the simulator alone proves nothing");
+            return context.Unknown(
+                $"the IAM policy simulator allows role {role.Name} to assume {cargoRole}, but its policies as read do not ({Decision(verdict.Decision)}: {verdict.Reason})",
+                details);
         }
 
         if (simulator.ImplicitlyDenies && offlineAllows && policies.Problems.Count == 0 && IsCrossAccount(role.Arn, cargoRole))

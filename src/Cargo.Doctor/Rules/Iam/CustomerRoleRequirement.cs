@@ -10,10 +10,52 @@ internal static class CustomerRoleRequirement
     public static bool TryGet(RuleContext context, AwsFacts aws, out CustomerRoleFacts role, out Finding notExamined)
     {
         role = aws.Role!;
+        if (AccountMismatch(aws) is { } mismatch)
+        {
+            notExamined = context.Unknown(mismatch.Summary, mismatch.Details);
+            return false;
+        }
+
         notExamined = aws.RoleGap is { } gap
             ? context.Unknown($"could not read the customer role: {gap}", [aws.Selection.Note])
             : context.Unknown($"no customer role examined: {aws.Selection.Note}");
         return aws.Role is not null;
+    }
+
+    /// <summary>
+    /// IAM looks a role name up in the caller's own account
+    /// (https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetRole.html): when --role-arn names another
+    /// account than the credentials' (or than the role that was read), what was read says nothing about the
+    /// customer's role, neither that it exists nor what it allows. Null when the accounts agree or cannot be told.
+    /// </summary>
+    public static (string Summary, List<string> Details)? AccountMismatch(AwsFacts aws)
+    {
+        if (aws.RequestedRoleArn is not { } requested || Part(requested, 4) is not { } wanted)
+        {
+            return null;
+        }
+
+        var readRole = aws.Role is { Exists: true } role ? Part(role.Arn, 4) : null;
+        var other = aws.CallerAccountId is { } caller && caller != wanted ? caller
+            : readRole is not null && readRole != wanted ? readRole
+            : null;
+        if (other is null)
+        {
+            return null;
+        }
+
+        var details = new List<string>
+        {
+            $"--role-arn names account {wanted}: {requested}",
+            aws.CallerAccountId is { } account
+                ? $"the AWS {(aws.Source == "evidence" ? "evidence was collected" : "reads ran")} with credentials of account {account}"
+                : $"the role that was read belongs to account {readRole}",
+            $"IAM looks the role name up in the caller's own account, so nothing was read about {requested}",
+            aws.Source == "evidence"
+                ? $"collect the evidence again with credentials of account {wanted} (e.g. AWS_PROFILE=<a profile of account {wanted}>)"
+                : $"run again with credentials of account {wanted}: --profile <a profile of account {wanted}>",
+        };
+        return ($"the customer role is in account {wanted}, but the AWS reads used account {other}: its trust and permissions were not read", details);
     }
 
     /// <summary>Details begin with how the role was picked, when cargo-doctor picked it.</summary>

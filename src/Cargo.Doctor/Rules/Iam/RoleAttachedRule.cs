@@ -35,7 +35,8 @@ public sealed class RoleAttachedRule : IRule
             details.Add(DefaultRoleDetail(aws));
         }
 
-        var roleArn = aws.Role?.Arn;
+        // A role read from another account than --role-arn's names the wrong ARN: the cluster lists the one given.
+        var roleArn = CustomerRoleRequirement.AccountMismatch(aws) is null ? aws.Role?.Arn : aws.RequestedRoleArn;
         if (roleArn is null)
         {
             return attached.Count == 0

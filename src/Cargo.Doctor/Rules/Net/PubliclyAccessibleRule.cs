@@ -112,8 +112,11 @@ public sealed class PubliclyAccessibleRule : IRule
 
         if (host.Addresses.All(PrivateAddresses.IsPrivate))
         {
-            return context.Fail($"{host.Host} resolves to private address {string.Join(", ", host.Addresses)}",
-                [$"{resolvesTo}: a private address Cargo cannot reach; Cargo does not support SSH tunnels", unread],
+            // The same private answer as ForTarget's: from inside the VPC a publicly accessible cluster's endpoint
+            // resolves to its private address (https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html),
+            // so it is a warning there and here alike, whether or not the cluster could be read.
+            return context.Warn($"{host.Host} resolves only to private address {string.Join(", ", host.Addresses)} from where cargo-doctor runs",
+                [$"{resolvesTo}: a private address Cargo cannot reach (Cargo does not support SSH tunnels), unless cargo-doctor runs inside the VPC or behind a VPN that resolves it there; confirm from outside the VPC: nslookup {host.Host}", unread],
                 context.Remedy("private-host", ("host", host.Host), ("addresses", string.Join(", ", host.Addresses)), ("endpoint", "the public endpoint shown in the Redshift console")));
         }
 

@@ -13,8 +13,13 @@ namespace Cargo.Doctor.Rules.Probes;
 /// </summary>
 internal static class ProbeFinding
 {
+    /// <param name="refine">
+    /// A probe's own reading of a classified error when the error text alone does not say which cause it is:
+    /// the catalog fix to use and the summary's explanation; null keeps the classifier's.
+    /// </param>
     public static Finding Evaluate(RuleContext context, Func<ProbeFacts, ProbeResult, string> passSummary,
-        Func<ProbeFacts, ProbeError, IEnumerable<string>>? explain = null)
+        Func<ProbeFacts, ProbeError, IEnumerable<string>>? explain = null,
+        Func<ProbeFacts, ProbeError, (string Key, string Explanation)?>? refine = null)
     {
         var probes = context.Facts.Probes;
         var result = probes?[context.Descriptor.Id];
@@ -60,10 +65,13 @@ internal static class ProbeFinding
             key = "see-function-role";
         }
 
+        var refined = refine?.Invoke(probes, error);
+        key = refined?.Key ?? key;
         key = context.Descriptor.Remediation.ContainsKey(key) ? key : ProbeErrorClassifier.OtherRemediation;
         var summary = error.Cause switch
         {
             ProbeErrorCause.RoundTripMismatch => $"the {error.Step} step found a difference: {FirstLine(error.Message)}",
+            _ when refined is { } r => $"the {error.Step} step failed: {r.Explanation}",
             _ when pattern is null => $"the {error.Step} step failed: {FirstLine(error.Message)}",
             _ => $"the {error.Step} step failed: {pattern.Explanation}",
         };

@@ -8,6 +8,8 @@ internal sealed class AwsApiSource(AwsClients clients) : IAwsSetupSource
 {
     public string Name => "api";
 
+    public Task<string> GetCallerAccountAsync(CancellationToken ct) => clients.Sts.GetCallerAccountAsync(ct);
+
     public async Task<RedshiftCluster> DescribeClusterAsync(string? clusterIdentifier, CancellationToken ct)
     {
         var clusters = await clients.Redshift.DescribeClustersAsync(clusterIdentifier, ct).ConfigureAwait(false);

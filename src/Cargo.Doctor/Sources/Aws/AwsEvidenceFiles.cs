@@ -11,6 +11,7 @@ public static class AwsEvidenceFiles
     public const string ListAttachedRolePolicies = "list-attached-role-policies.json";
     public const string ListRolePolicies = "list-role-policies.json";
     public const string SimulatePrincipalPolicy = "simulate-principal-policy.json";
+    public const string GetCallerIdentity = "get-caller-identity.json";
 
     /// <summary><c>get-policy-version.&lt;policy-name&gt;.json</c>, the name being the last part of the policy ARN.</summary>
     public static string GetPolicyVersion(string policyArn) => $"get-policy-version.{SafeName(policyArn[(policyArn.LastIndexOf('/') + 1)..])}.json";

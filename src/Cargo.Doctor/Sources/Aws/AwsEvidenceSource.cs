@@ -14,6 +14,15 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 {
     public string Name => "evidence";
 
+    // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html: { "UserId", "Account", "Arn" }.
+    public Task<string> GetCallerAccountAsync(CancellationToken ct)
+    {
+        const string Command = "aws sts get-caller-identity";
+        var root = Load(AwsEvidenceFiles.GetCallerIdentity, Command);
+        return Task.FromResult(JsonFields.String(root, "Account")
+            ?? throw Missing(AwsEvidenceFiles.GetCallerIdentity, Command, "has no Account"));
+    }
+
     // Deliberately a second reading of a cluster beside RedshiftClient: the Redshift API answers in XML
     // (Query protocol) and the CLI prints JSON, two wire formats with the same member names
     // (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).
@@ -40,7 +49,8 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
                 .Where(r => JsonFields.String(r, "IamRoleArn") is not null)
                 .Select(r => new RedshiftIamRole(JsonFields.String(r, "IamRoleArn")!, JsonFields.String(r, "ApplyStatus")))
                 .ToList(),
-            JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn"))));
+            JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn")),
+            JsonFields.BoolOrNull(cluster, "EnhancedVpcRouting")));
     }
 
     public Task<ServerlessWorkgroup> GetWorkgroupAsync(string? workgroupName, CancellationToken ct)

@@ -26,11 +26,25 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
             WarehouseHost = request.WarehouseHost is null ? null : await ResolveAsync(request.WarehouseHost, ct).ConfigureAwait(false),
         };
 
+        facts = await ReadCallerAccountAsync(facts, ct).ConfigureAwait(false);
         facts = request.IsServerless ? await ReadServerlessAsync(facts, ct).ConfigureAwait(false) : await ReadClusterAsync(facts, ct).ConfigureAwait(false);
         facts = await ResolveEndpointAsync(facts, ct).ConfigureAwait(false);
         facts = await ReadSecurityGroupsAsync(facts, ct).ConfigureAwait(false);
         facts = await ReadRoleAsync(facts, ct).ConfigureAwait(false);
         return await SimulateAsync(facts, ct).ConfigureAwait(false);
+    }
+
+    private async Task<AwsFacts> ReadCallerAccountAsync(AwsFacts facts, CancellationToken ct)
+    {
+        try
+        {
+            var account = await source.GetCallerAccountAsync(ct).ConfigureAwait(false);
+            return facts with { CallerAccountId = account.Length > 0 ? account : null };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return facts with { CallerAccountGap = AwsGaps.From(e) };
+        }
     }
 
     private async Task<AwsFacts> ReadClusterAsync(AwsFacts facts, CancellationToken ct)
@@ -50,6 +64,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
                     Port = cluster.Endpoint?.Port,
                     SecurityGroupIds = cluster.VpcSecurityGroupIds,
                     AccountId = AccountOf(cluster.ClusterNamespaceArn),
+                    EnhancedVpcRouting = cluster.EnhancedVpcRouting,
                 },
                 AttachedRoles = cluster.IamRoles.Select(r => new AttachedRoleFacts(r.Arn, r.ApplyStatus)).ToList(),
             };
@@ -81,6 +96,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
                     EndpointAddress = workgroup.Endpoint?.Address,
                     Port = workgroup.Port ?? workgroup.Endpoint?.Port,
                     SecurityGroupIds = workgroup.SecurityGroupIds,
+                    EnhancedVpcRouting = workgroup.EnhancedVpcRouting,
                 },
             };
         }
@@ -150,6 +166,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
             {
                 Role = role,
                 RoleGap = gap,
+                RequestedRoleArn = configured,
                 Selection = new RoleSelectionFacts(RoleSelectionKind.Configured, $"role {configured} (given with --role-arn)"),
             };
         }

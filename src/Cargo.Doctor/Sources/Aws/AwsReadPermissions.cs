@@ -24,6 +24,9 @@ public static class AwsReadPermissions
         "redshift-serverless:GetNamespace",
         "redshift-serverless:GetWorkgroup",
         "redshift:DescribeClusters",
+        // Needs no permission ("No permissions are required to perform this operation",
+        // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html); listed because it is called.
+        "sts:GetCallerIdentity",
     ];
 
     /// <summary>

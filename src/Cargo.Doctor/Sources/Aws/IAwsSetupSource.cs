@@ -13,6 +13,9 @@ internal interface IAwsSetupSource
     /// <summary><c>api</c> or <c>evidence</c>.</summary>
     string Name { get; }
 
+    /// <summary>The account of the credentials in use (sts:GetCallerIdentity).</summary>
+    Task<string> GetCallerAccountAsync(CancellationToken ct);
+
     Task<RedshiftCluster> DescribeClusterAsync(string? clusterIdentifier, CancellationToken ct);
 
     Task<ServerlessWorkgroup> GetWorkgroupAsync(string? workgroupName, CancellationToken ct);

@@ -3,7 +3,7 @@ using Cargo.Doctor.Facts;
 namespace Cargo.Doctor.Sources.Warehouse;
 
 /// <summary>Who logs in and whether the Cargo user exists: read once per cluster.</summary>
-internal sealed record ClusterSession(string Login, bool LoginIsSuperuser, UserFacts User);
+internal sealed record ClusterSession(string Login, bool LoginIsSuperuser, UserFacts User, IdentifierCaseFacts? IdentifierCase = null);
 
 /// <summary>
 /// The cluster-wide facts come from the first configured database that answers, as when databases

@@ -76,6 +76,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             LoginIsSuperuser = cluster.Session?.LoginIsSuperuser ?? false,
             Databases = databases,
             User = cluster.Session?.User,
+            IdentifierCase = cluster.Session?.IdentifierCase,
             Rbac = cluster.Rbac,
             AssumeRole = cluster.AssumeRole,
             StatementCount = Log.Count,
@@ -111,6 +112,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                         var who = await ReadSessionAsync(session, ct);
                         connection = connection with { IsRedshift = who.Version.Contains("Redshift", StringComparison.OrdinalIgnoreCase), ServerVersion = who.Version };
                         known = new ClusterSession(who.Login, who.IsSuperuser, await ReadUserAsync(session, config.User, ct));
+                        known = known with { IdentifierCase = await IdentifierCaseReader.ReadAsync(session, config.User, who.Login, ct) };
                     }
                     catch (Exception e) when (e is PostgresException or WarehouseReadException)
                     {
@@ -145,7 +147,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                 }
 
                 var rbac = await cluster.RbacRead.Task.WaitAsync(ct);
-                return await ReadDatabaseAsync(session, database, connection, rbac, ct);
+                return await ReadDatabaseAsync(session, database, connection, rbac, known.IdentifierCase, ct);
             }
         }
         finally
@@ -239,9 +241,13 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         }
     }
 
-    private async Task<DatabaseFacts> ReadDatabaseAsync(WarehouseSession session, string database, ConnectionFacts connection, RbacFacts? rbac, CancellationToken ct)
+    private async Task<DatabaseFacts> ReadDatabaseAsync(
+        WarehouseSession session, string database, ConnectionFacts connection, RbacFacts? rbac, IdentifierCaseFacts? identifierCase, CancellationToken ct)
     {
-        var targets = config.Schemas.Where(s => s.Database == database).ToList();
+        // The schema names the server will look up: folded to lower case where it folds them.
+        var targets = config.Schemas.Where(s => s.Database == database)
+            .Select(s => identifierCase is null ? s : s with { Schema = identifierCase.Fold(s.Schema) })
+            .ToList();
         var facts = new DatabaseFacts { Name = database, Connection = connection };
         if (targets.Count == 0)
         {

@@ -4,7 +4,12 @@ using Cargo.Doctor.Tests.Fixtures;
 
 namespace Cargo.Doctor.Tests.Checks.Db;
 
-/// <summary>db.function-role: exists, holds CREATE OR REPLACE FUNCTION, reaches the user; each with its own fix.</summary>
+/// <summary>
+/// db.function-role: exists, holds CREATE OR REPLACE FUNCTION, reaches the user; each with its own fix. With a step
+/// missing, the live probe still creates a function through USAGE ON LANGUAGE sql, PUBLIC's by default, so each is a
+/// warning (https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html); the conformance case
+/// function-create-language-revoked is the failure.
+/// </summary>
 [Trait("Category", "Warehouse")]
 public sealed class FunctionRoleScenarioTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
@@ -24,8 +29,8 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server) : IClassFix
 
         var finding = (await scenario.CheckAsync())[FunctionRoleRule.Id];
 
-        Assert.Equal(CheckStatus.Fail, finding.Status);
-        Assert.Equal($"role \"{scenario.FunctionRole}\" does not exist", finding.Summary);
+        Assert.Equal(CheckStatus.Warn, finding.Status);
+        Assert.Contains($"role \"{scenario.FunctionRole}\" does not exist", finding.Summary);
         var fix = Assert.Single(finding.Remediation, r => r.Kind == "sql");
         Assert.Equal(
             $"CREATE ROLE \"{scenario.FunctionRole}\";\nGRANT CREATE OR REPLACE FUNCTION TO ROLE \"{scenario.FunctionRole}\";\nGRANT ROLE \"{scenario.FunctionRole}\" TO \"{scenario.User}\";",
@@ -43,8 +48,8 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server) : IClassFix
 
         var finding = (await scenario.CheckAsync())[FunctionRoleRule.Id];
 
-        Assert.Equal(CheckStatus.Fail, finding.Status);
-        Assert.Equal($"role \"{scenario.FunctionRole}\" does not hold CREATE OR REPLACE FUNCTION", finding.Summary);
+        Assert.Equal(CheckStatus.Warn, finding.Status);
+        Assert.Contains($"role \"{scenario.FunctionRole}\" does not hold CREATE OR REPLACE FUNCTION", finding.Summary);
         Assert.Equal("grant-privilege", Assert.Single(finding.Remediation, r => r.Kind == "sql").Key);
 
         await scenario.ApplyRemediationAsync(finding);
@@ -61,7 +66,7 @@ public sealed class FunctionRoleScenarioTests(PostgresServer server) : IClassFix
 
         var finding = (await scenario.CheckAsync())[FunctionRoleRule.Id];
 
-        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Equal(CheckStatus.Warn, finding.Status);
         Assert.Contains("is not granted to", finding.Summary);
         var fix = Assert.Single(finding.Remediation, r => r.Kind == "sql");
         Assert.Equal($"GRANT ROLE \"{scenario.FunctionRole}\" TO \"{scenario.User}\";", fix.Text);

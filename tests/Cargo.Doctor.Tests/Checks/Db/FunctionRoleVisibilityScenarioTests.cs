@@ -27,9 +27,12 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server) :
     }
 
     [Theory]
-    [InlineData(LoginKind.Superuser, CheckStatus.Fail)]
-    [InlineData(LoginKind.SystemTableAccess, CheckStatus.Fail)]
-    [InlineData(LoginKind.CargoUser, CheckStatus.Fail)]
+    // The role is not granted, but CREATE FUNCTION is also allowed through USAGE ON LANGUAGE sql, PUBLIC's by
+    // default (https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html): a warning, whether
+    // the probe shows it (the Cargo user's login) or no probe ran (other logins skip the probes).
+    [InlineData(LoginKind.Superuser, CheckStatus.Warn)]
+    [InlineData(LoginKind.SystemTableAccess, CheckStatus.Warn)]
+    [InlineData(LoginKind.CargoUser, CheckStatus.Warn)]
     [InlineData(LoginKind.OtherUser, CheckStatus.Unknown)]
     public async Task role_not_granted_seen_from_each_login(LoginKind login, CheckStatus expected)
     {
@@ -70,8 +73,9 @@ public sealed class FunctionRoleVisibilityScenarioTests(PostgresServer server) :
         var finding = (await scenario.CheckAsAsync(LoginKind.CargoUser))[FunctionRoleRule.Id];
 
         // Not granted is certain (svv_user_grants shows the login its own roles); whether the role
-        // holds the privilege is not: no grant-privilege fix is printed on a guess.
-        Assert.Equal(CheckStatus.Fail, finding.Status);
+        // holds the privilege is not: no grant-privilege fix is printed on a guess. A warning: PUBLIC's USAGE ON
+        // LANGUAGE sql may still let the user create functions (udf-security-and-privileges.html).
+        Assert.Equal(CheckStatus.Warn, finding.Status);
         Assert.DoesNotContain("does not hold", finding.Summary);
         Assert.Equal("grant-role", Assert.Single(finding.Remediation, r => r.Kind == "sql").Key);
         Assert.Contains(finding.Details, d => d.Contains("could not be seen", StringComparison.Ordinal));

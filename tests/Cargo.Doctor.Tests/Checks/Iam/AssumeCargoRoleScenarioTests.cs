@@ -148,6 +148,22 @@ public sealed class AssumeCargoRoleScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task simulator_allowed_alone_is_no_pass()
+    {
+        // Issue 20 item 5: the simulator "doesn't evaluate SCPs that have global conditions" and does not simulate
+        // cross-account access (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_testing-policies.html):
+        // when the role's documents allow nothing, its "allowed" is no proof.
+        fake.AllGoodProvisioned()
+            .Respond("GetPolicyVersion", GetPolicyVersion("""{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"""))
+            .Respond("SimulatePrincipalPolicy", SimulatePrincipalPolicy(null, ("sts:AssumeRole", CargoRoleArn, "allowed")));
+
+        var assume = (await fake.CheckAsync(AwsScenario.Provisioned()))[CheckId];
+
+        Assert.Equal(CheckStatus.Unknown, assume.Status);
+        Assert.Contains("IAM policy simulator: allowed", string.Join("\n", assume.Details));
+    }
+
+    [Fact]
     public async Task evidence_simulation_for_another_resource_does_not_pass_any_cargo_role_arn()
     {
         // samples/aws-evidence/simulate-principal-policy.json allows sts:AssumeRole on CargoRoleArn only.

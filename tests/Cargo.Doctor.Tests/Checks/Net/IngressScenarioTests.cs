@@ -49,6 +49,9 @@ public sealed class IngressScenarioTests : IDisposable
         var ingress = (await fake.CheckAsync(AwsScenario.Provisioned()))[IngressRule.Id];
 
         Assert.Equal(CheckStatus.Pass, ingress.Status);
+        // Issue 20 item 10: the pass covers the security groups only, and says what it did not check.
+        Assert.Contains("security groups", ingress.Summary);
+        Assert.Contains(ingress.Details, d => d.StartsWith("not checked: network ACLs", StringComparison.Ordinal));
         Assert.Contains("3.248.0.10/32: admitted by sg-0cargo (all traffic from 3.248.0.0/16)", ingress.Details);
     }
 

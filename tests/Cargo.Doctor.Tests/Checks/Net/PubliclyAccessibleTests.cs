@@ -103,16 +103,33 @@ public sealed class PubliclyAccessibleTests : IDisposable
     }
 
     [Fact]
-    public async Task unreadable_cluster_and_a_private_host_fails_for_the_host_cargo_would_be_given()
+    public async Task unreadable_cluster_and_a_private_host_warns_for_the_host_cargo_would_be_given()
     {
         fake.AllGoodProvisioned().Respond("DescribeClusters", QueryAccessDenied("redshift:DescribeClusters"));
 
         var result = await CheckAsync(AwsScenario.Provisioned(), "10.1.2.3", FakeDns.With());
 
         var finding = result[CheckId];
-        Assert.True(finding.Status == CheckStatus.Fail, result.Describe());
-        Assert.Contains("10.1.2.3 resolves to private address 10.1.2.3", finding.Summary);
+        Assert.True(finding.Status == CheckStatus.Warn, result.Describe());
+        Assert.Contains("10.1.2.3 resolves only to private address 10.1.2.3", finding.Summary);
         Assert.Contains("SSH", finding.Text());
+        Assert.NotEmpty(finding.Remediation);
+    }
+
+    [Fact]
+    public async Task a_private_resolution_gives_the_same_verdict_whether_or_not_the_cluster_was_read()
+    {
+        // Issue 20 item 7: it failed without the cluster and warned with it.
+        var host = "cargo-cluster.abc.eu-west-1.redshift.amazonaws.com";
+        var dns = FakeDns.With((host, ["10.1.2.3"]));
+        fake.AllGoodProvisioned().Respond("DescribeClusters", DescribeClusters(null, Cluster(ClusterId, securityGroupIds: [SecurityGroupId], endpointAddress: host)));
+        var read = (await CheckAsync(AwsScenario.Provisioned(), host, dns))[CheckId];
+
+        fake.Respond("DescribeClusters", QueryAccessDenied("redshift:DescribeClusters"));
+        var unread = (await CheckAsync(AwsScenario.Provisioned(), host, dns))[CheckId];
+
+        Assert.Equal(CheckStatus.Warn, read.Status);
+        Assert.Equal(read.Status, unread.Status);
     }
 
     [Theory]

@@ -78,7 +78,9 @@ public sealed class RoundTripProbeTests
         { T.SecondHopNotAuthorized, "role-not-authorized", "role is not attached to the cluster", "could not assume Cargo's role (second hop)" },
         { T.ServerlessCredentials, "serverless-trust", "redshift-serverless.amazonaws.com", "iam.role-attached, iam.trust-policy" },
         { T.AssumeRolePermission, "grant-assumerole", "ASSUMEROLE control", "SQLSTATE: XX000" },
-        { T.S3AccessDenied, "cargo-s3-access", "this is on Cargo's side", "cause is on Cargo's side" },
+        { T.ServerlessSecondHop, "serverless-second-hop", "could not get credentials of Cargo's role", "could not assume Cargo's role (second hop)" },
+        // Without AWS facts, enhanced VPC routing is not known: either side can refuse (issue 20 item 8).
+        { T.S3AccessDenied, "s3-access-denied-vpc", "VPC endpoint policy", "if the warehouse uses enhanced VPC routing" },
         { T.WrongRegion, "bucket-region", "another AWS region", "Status 301" },
         { T.BucketMissing, "bucket-missing", "bucket does not exist", "NoSuchBucket" },
         { T.DestinationNotEmpty, "destination-not-empty", "already holds files", "ALLOWOVERWRITE" },
@@ -100,6 +102,21 @@ public sealed class RoundTripProbeTests
         Assert.NotEmpty(finding.Remediation);
         Assert.Equal(message, probes[CopyRoundTripProbeRule.Id]!.Error!.Message);
         Assert.DoesNotContain(fake.Statements, s => s.StartsWith("COPY", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(false, "cargo-s3-access", "cause is on Cargo's side")]
+    [InlineData(true, "s3-access-denied-vpc", "enhanced VPC routing is on")]
+    public async Task s3_access_denied_names_the_vpc_endpoint_only_with_enhanced_vpc_routing(bool enhancedVpcRouting, string key, string detailPart)
+    {
+        // https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-working-with-endpoints.html: with enhanced VPC
+        // routing, an S3 VPC endpoint policy of the customer's can refuse Cargo's bucket.
+        var aws = new AwsFacts { Region = "eu-west-1", Target = new RedshiftTargetFacts { Kind = "cluster", Identifier = "c", EnhancedVpcRouting = enhancedVpcRouting } };
+
+        var (_, finding, _) = await RunAsync(new FakeRedshiftExecutor { FailOn = "UNLOAD", ErrorMessage = T.S3AccessDenied }, aws);
+
+        Assert.All(finding.Remediation, r => Assert.Equal(key, r.Key));
+        Assert.Contains(finding.Details, d => d.Contains(detailPart, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -63,11 +63,13 @@ public sealed class CatalogVisibilityTests
     }
 
     [Theory]
-    [InlineData(LoginKind.Superuser, CheckStatus.Fail)]
-    [InlineData(LoginKind.SystemTableAccess, CheckStatus.Fail)]
-    [InlineData(LoginKind.CargoUser, CheckStatus.Fail)]
+    // Seen as not granted, with no probe run: a warning (USAGE ON LANGUAGE sql may still allow CREATE FUNCTION,
+    // https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html), unknown where not seen.
+    [InlineData(LoginKind.Superuser, CheckStatus.Warn)]
+    [InlineData(LoginKind.SystemTableAccess, CheckStatus.Warn)]
+    [InlineData(LoginKind.CargoUser, CheckStatus.Warn)]
     [InlineData(LoginKind.OtherUser, CheckStatus.Unknown)]
-    public void function_role_not_in_the_user_roles_is_a_failure_only_where_they_are_shown(LoginKind login, CheckStatus expected)
+    public void function_role_not_in_the_user_roles_is_a_finding_only_where_they_are_shown(LoginKind login, CheckStatus expected)
     {
         var facts = Facts(login);
         var warehouse = facts with { Rbac = facts.Rbac! with { UserRoles = [] } };

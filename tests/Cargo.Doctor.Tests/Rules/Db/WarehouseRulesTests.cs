@@ -124,7 +124,9 @@ public sealed class WarehouseRulesTests
 
         var finding = Run(warehouse).Find(FunctionRoleRule.Id);
 
-        Assert.Equal(CheckStatus.Fail, finding.Status);
+        // No probe ran: whether USAGE ON LANGUAGE sql (PUBLIC's by default) still lets the user create functions
+        // is untested, so the missing guide step is a warning, not a failure (issue 20 item 2).
+        Assert.Equal(CheckStatus.Warn, finding.Status);
         Assert.DoesNotContain("does not hold", finding.Summary);
         Assert.Contains(finding.Details, d => d.Contains("could not be seen", StringComparison.Ordinal));
         Assert.Equal(["grant-role", "grant-role"], finding.Remediation.Select(r => r.Key));

@@ -23,6 +23,10 @@ public static class RedshiftErrorTexts
     public const string ServerlessCredentials =
         "exception name : UnauthorizedException, error type : 135, message: Not authorized to get credentials of role " + CustomerRole + ", should retry : 0\nDETAIL: code: 30";
 
+    /// <summary>The Serverless text naming the second role of the chain (Cargo's): its trust, not the service principals.</summary>
+    public const string ServerlessSecondHop =
+        "exception name : UnauthorizedException, error type : 135, message: Not authorized to get credentials of role " + CargoRole + ", should retry : 0\nDETAIL: code: 30";
+
     public const string AssumeRolePermission =
         "User cargo_user does not have ASSUMEROLE permission on IAM role \"" + CustomerRole + "," + CargoRole + "\" for UNLOAD";
 

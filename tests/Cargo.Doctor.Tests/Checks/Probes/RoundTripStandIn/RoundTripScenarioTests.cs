@@ -187,11 +187,14 @@ public sealed class RoundTripScenarioTests(PostgresServer server) : IClassFixtur
     }
 
     [Fact]
-    public async Task cargos_role_without_access_to_the_bucket_is_on_cargos_side()
+    public async Task cargos_role_without_access_to_the_bucket_names_both_possible_sides_without_aws_facts()
     {
-        var outcome = await FailsWithAsync("cargo-s3-access", w => GoodWorld(w.Provisioned()), w => w.Buckets[ProbeConfigs.Bucket].Writers.Clear());
+        // No --cluster: whether enhanced VPC routing (and so a VPC endpoint policy of the customer's) is in the way
+        // is not known (https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-working-with-endpoints.html).
+        var outcome = await FailsWithAsync("s3-access-denied-vpc", w => GoodWorld(w.Provisioned()), w => w.Buckets[ProbeConfigs.Bucket].Writers.Clear());
 
-        Assert.Contains("S3 refused Cargo's role access", outcome.Run.Summary(Probe));
+        Assert.Contains("S3 refused access to Cargo's bucket", outcome.Run.Summary(Probe));
+        Assert.Contains("Cargo's role policy or bucket policy", outcome.Run.Summary(Probe));
         Assert.Contains(outcome.Run.Details(Probe), d => d.StartsWith("server message: S3ServiceException:Access Denied,Status 403,Error AccessDenied", StringComparison.Ordinal));
         Assert.Contains(ProbeConfigs.Bucket, outcome.Run.Remediation(Probe));
         Assert.Empty(outcome.Objects);

@@ -1,0 +1,71 @@
+using Amazon;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+
+namespace Cargo.Doctor.AwsApi.Clients;
+
+/// <summary>
+/// Thin wrapper over AWSSDK.SecurityToken GetCallerIdentity: the account whose credentials the run uses.
+/// IAM's GetRole looks a role name up in that account, so a role of the same name in another account says
+/// nothing about the customer's role. GetCallerIdentity needs no permission
+/// (https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
+/// </summary>
+public sealed class StsClient : IDisposable
+{
+    private const string Operation = "GetCallerIdentity";
+
+    private readonly AwsCredentialSource credentials;
+    private readonly AwsClientOptions options;
+    private readonly Uri? endpointOverride;
+    private readonly AwsRetryPolicy retry;
+    private readonly SdkCallFailure failure;
+    private AmazonSecurityTokenServiceClient? sdkClient;
+
+    internal StsClient(
+        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota)
+    {
+        this.credentials = credentials;
+        this.options = options;
+        endpointOverride = endpoints.ResolveOverride(AwsService.Sts, options);
+        retry = new AwsRetryPolicy(maxAttempts, options.RetryDelay, retryQuota);
+        failure = new SdkCallFailure(AwsService.Sts, Operation, endpoints.Resolve(AwsService.Sts, options), options, credentials);
+    }
+
+    /// <summary>The 12-digit account of the credentials in use.</summary>
+    public Task<string> GetCallerAccountAsync(CancellationToken cancellationToken = default) =>
+        retry.ExecuteAsync(CallOnceAsync, cancellationToken);
+
+    public void Dispose() => sdkClient?.Dispose();
+
+    private async Task<string> CallOnceAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            sdkClient ??= new AmazonSecurityTokenServiceClient(await credentials.GetAsync(AwsService.Sts, Operation).ConfigureAwait(false), BuildConfig());
+            var response = await sdkClient.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            return response.Account ?? "";
+        }
+        catch (Exception e) when (SdkCallFailure.IsCallFailure(e, cancellationToken))
+        {
+            throw failure.Translate(e);
+        }
+    }
+
+    private AmazonSecurityTokenServiceConfig BuildConfig()
+    {
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region),
+            MaxErrorRetry = 0,
+            MaxStaleConnectionRetries = 0,
+            Timeout = options.EffectiveRequestTimeout,
+        };
+        if (endpointOverride is not null)
+        {
+            config.ServiceURL = endpointOverride.ToString();
+            config.AuthenticationRegion = options.Region;
+        }
+
+        return config;
+    }
+}
