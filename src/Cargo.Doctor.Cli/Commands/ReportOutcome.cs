@@ -16,6 +16,9 @@ namespace Cargo.Doctor.Cli.Commands;
 /// <summary>Shared tail of <c>check</c> and <c>report</c>: evaluate, print, write, pick the exit code.</summary>
 internal static class ReportOutcome
 {
+    /// <summary>New items printed per check on the terminal; the reports list them all.</summary>
+    private const int MaxNewItemsShown = 10;
+
     /// <param name="redact">--redact: the rules still see the real facts; only what is printed and written is redacted.</param>
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
@@ -106,7 +109,9 @@ internal static class ReportOutcome
         terminal.Line($"against the baseline: {marks.Count(m => m == BaselineMark.New)} new, {marks.Count(m => m == BaselineMark.Fixed)} fixed; only new problems fail the run");
         foreach (var entry in report.Entries.Where(e => report.NewSinceBaseline(e).Count > 0))
         {
-            terminal.Line($"  new in {entry.Check.Id}: {string.Join("; ", report.NewSinceBaseline(entry).Select(i => i.Text))}");
+            var fresh = report.NewSinceBaseline(entry);
+            var more = fresh.Count > MaxNewItemsShown ? $"; … and {fresh.Count - MaxNewItemsShown} more (report.json newItems lists every one)" : "";
+            terminal.Line($"  new in {entry.Check.Id}: {string.Join("; ", fresh.Take(MaxNewItemsShown).Select(i => i.Text))}{more}");
         }
 
         if (baseline.LineByLine)
