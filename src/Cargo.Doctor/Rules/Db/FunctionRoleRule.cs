@@ -50,29 +50,33 @@ public sealed class FunctionRoleRule : IRule
         var membershipSeen = visibility.Shows(CatalogView.UserGrants)
             && rbac.UserRoles.All(m => visibility.Shows(CatalogView.RoleGrants, m.Role));
         var privilegeSeen = holders is not null && visibility.Shows(CatalogView.SystemPrivileges, rbac.FunctionRole);
-        var problems = new List<string>();
-        var unseen = new List<string>();
+        var problems = new List<DetailItem>();
+        var unseen = new List<DetailItem>();
+        var role = ("role", rbac.FunctionRole);
         var remediation = new List<RemediationStep>();
         if (roleHolds == false && privilegeSeen)
         {
-            problems.Add($"role \"{rbac.FunctionRole}\" does not hold {Privilege}");
+            problems.Add(new($"role \"{rbac.FunctionRole}\" does not hold {Privilege}", ItemKey.Of(role, ("lacks", Privilege))));
             remediation.AddRange(context.Remedy("grant-privilege", values));
         }
         else if (roleHolds != true)
         {
-            unseen.AddRange(rbac.RolePrivilegesGap is { } gap
+            // Every line of one explanation is the same item: what could not be seen.
+            IEnumerable<string> lines = rbac.RolePrivilegesGap is { } gap
                 ? [$"whether \"{rbac.FunctionRole}\" holds {Privilege} could not be seen: {gap}"]
-                : visibility.HowToSee(CatalogView.SystemPrivileges, $"whether \"{rbac.FunctionRole}\" holds {Privilege}"));
+                : visibility.HowToSee(CatalogView.SystemPrivileges, $"whether \"{rbac.FunctionRole}\" holds {Privilege}");
+            unseen.AddRange(lines.Select(l => new DetailItem(l, ItemKey.Of(role, ("unseen", "privileges")))));
         }
 
         if (membership is null && membershipSeen)
         {
-            problems.Add($"role \"{rbac.FunctionRole}\" is not granted to \"{warehouse.CargoUser}\" (directly or through another role)");
+            problems.Add(new($"role \"{rbac.FunctionRole}\" is not granted to \"{warehouse.CargoUser}\" (directly or through another role)", ItemKey.Of(role, ("state", "not-granted"))));
             remediation.AddRange(context.Remedy("grant-role", values));
         }
         else if (membership is null)
         {
-            unseen.AddRange(visibility.HowToSee(RolesView(visibility), $"the roles of \"{warehouse.CargoUser}\""));
+            unseen.AddRange(visibility.HowToSee(RolesView(visibility), $"the roles of \"{warehouse.CargoUser}\"")
+                .Select(l => new DetailItem(l, ItemKey.Of(("user", warehouse.CargoUser), ("unseen", "roles")))));
         }
 
         if (problems.Count > 0)
@@ -80,8 +84,8 @@ public sealed class FunctionRoleRule : IRule
             var viaOther = rbac.UserRoles.FirstOrDefault(m => holders?.Contains(m.Role) == true);
             var details = viaOther is null
                 ? problems
-                : [.. problems, $"note: \"{warehouse.CargoUser}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})"];
-            return context.Fail(string.Join("; ", problems), [.. details, .. unseen], remediation);
+                : [.. problems, new($"note: \"{warehouse.CargoUser}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})", ItemKey.Of(("role", viaOther.Role), ("holds", Privilege)))];
+            return context.FailItems(string.Join("; ", problems.Select(p => p.Text)), [.. details, .. unseen], remediation);
         }
 
         if (unseen.Count > 0)
@@ -89,7 +93,7 @@ public sealed class FunctionRoleRule : IRule
             var what = membership is null
                 ? $"whether role \"{rbac.FunctionRole}\" reaches \"{warehouse.CargoUser}\" could not be seen from \"{visibility.Login}\" (not in {CatalogVisibility.ViewName(RolesView(visibility))})"
                 : $"role \"{rbac.FunctionRole}\" reaches the user ({string.Join(" -> ", membership.Path)}) but its system permissions could not be seen";
-            return context.Unknown(what, unseen);
+            return context.UnknownItems(what, unseen);
         }
 
         var path = $"{string.Join(" -> ", membership!.Path)}";
