@@ -21,13 +21,13 @@ public static class TargetMatch
         {
             // Tokens and names never match: comparing them would call every item new or fixed.
             return $"{earlierName} {(earlier.Redacted ? "was" : "was not")} redacted and {laterName} {(laterRedacted ? "is" : "is not")}: " +
-                $"{earlierName} is {was.Describe()}, {laterName} is {later.Describe()}";
+                $"{earlierName} is ({was.Describe()}), {laterName} is ({later.Describe()})";
         }
 
-        return was.SameAs(later) ? null : $"{earlierName} is {was.Describe()}, {laterName} is {later.Describe()}: another target";
+        return was.SameAs(later) ? null : $"another warehouse: {earlierName} is ({was.Describe()}) but {laterName} is ({later.Describe()})";
     }
 
     /// <summary>The line at the top of every output when --allow-other-target let a difference through.</summary>
     public static string Banner(string difference) =>
-        $"Compared across targets (--allow-other-target): {difference}. New and fixed are about two different warehouses.";
+        $"{difference}; compared anyway (--allow-other-target), so new and fixed compare two different targets";
 }

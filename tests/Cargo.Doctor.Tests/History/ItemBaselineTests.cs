@@ -162,6 +162,6 @@ public sealed class ItemBaselineTests
         Assert.Contains("127.0.0.1:5439", refused.Stderr);
         Assert.Contains("127.0.0.1:5440", refused.Stderr);
         Assert.True(allowed.ExitCode == 1, allowed.ToString());
-        Assert.StartsWith("note: Compared across targets", allowed.Stdout.Trim());
+        Assert.StartsWith("note: another warehouse: OLD is (host 127.0.0.1:5439) but NEW is (host 127.0.0.1:5440); compared anyway (--allow-other-target)", allowed.Stdout.Trim());
     }
 }
