@@ -18,10 +18,12 @@ internal static class DiffCommand
         var oldFile = new Argument<string>("OLD") { Description = "The earlier run: a report.json, or a facts file (evaluated with the current catalog)" };
         var newFile = new Argument<string>("NEW") { Description = "The later run: a report.json, or a facts file" };
         var outDir = new Option<string?>("--out") { Description = "Also write diff.md and diff.json into this folder" };
+        var allowOtherTarget = new Option<bool>("--allow-other-target") { Description = "Compare runs of two different warehouses instead of stopping with exit 2; the outputs say so at the top" };
         var command = new Command("diff", "Compare two runs: fixed, regressed, still failing, new and removed checks, and detail lines that appeared or disappeared");
         command.Arguments.Add(oldFile);
         command.Arguments.Add(newFile);
         command.Options.Add(outDir);
+        command.Options.Add(allowOtherTarget);
         command.SetAction(parse =>
         {
             var terminal = new TerminalOutput();
@@ -41,6 +43,13 @@ internal static class DiffCommand
             }
 
             var diff = RunDiff.Compare(old!, @new!);
+            if (TargetMatch.Difference("OLD", old!, "NEW", @new!.Target, @new.Redacted) is { } difference)
+            {
+                diff = parse.GetValue(allowOtherTarget)
+                    ? diff with { Notes = [TargetMatch.Banner(difference), .. diff.Notes] }
+                    : throw new UsageException($"diff: {difference} (pass --allow-other-target to compare anyway)");
+            }
+
             Print(diff, terminal);
             if (folder is not null)
             {
@@ -73,6 +82,12 @@ internal static class DiffCommand
 
     private static void Print(RunDiff diff, TerminalOutput terminal)
     {
+        // First: another target or an older report changes how everything below reads.
+        foreach (var note in diff.Notes)
+        {
+            terminal.Line($"note: {note}");
+        }
+
         foreach (var change in diff.Changes.Where(c => c.Kind != ChangeKind.Unchanged))
         {
             terminal.Line($"{ChangeWords.Word(change.Kind),-13} {change.CheckId} ({ChangeWords.Move(change)})");

@@ -1,19 +1,27 @@
 using System.CommandLine;
 using Cargo.Doctor.Catalog;
-using Cargo.Doctor.Findings;
 using Cargo.Doctor.History;
 
 namespace Cargo.Doctor.Cli.Options;
 
+/// <summary>What <c>--baseline</c> read, and whether <c>--allow-other-target</c> lets it be another warehouse's.</summary>
+internal sealed record BaselineInput(RunFindings Run, bool AllowOtherTarget);
+
 /// <summary><c>--baseline FILE</c>: an earlier report.json (or facts file); only what regressed against it fails the run.</summary>
 internal sealed class BaselineOption
 {
-    public Option<string?> Baseline { get; } = new("--baseline") { HelpName = "report.json", Description = "An earlier report.json or facts file: the exit code counts only what regressed against it; reports mark each finding new, unchanged or fixed" };
+    public Option<string?> Baseline { get; } = new("--baseline") { HelpName = "report.json", Description = "An earlier report.json or facts file: the exit code counts only what regressed against it, item by item; reports mark each finding new, unchanged or fixed" };
 
-    public void AddTo(Command command) => command.Options.Add(Baseline);
+    public Option<bool> AllowOtherTarget { get; } = new("--allow-other-target") { Description = "Compare with a baseline of another warehouse (cluster, workgroup, account, region or host) instead of stopping with exit 2; reports say so at the top" };
 
-    /// <summary>Each check's status in the baseline, or null without --baseline (or after recording why it cannot be read).</summary>
-    public IReadOnlyDictionary<string, CheckStatus>? Read(ParseResult parse, CheckCatalog? catalog, List<string> problems)
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Baseline);
+        command.Options.Add(AllowOtherTarget);
+    }
+
+    /// <summary>The baseline run, or null without --baseline (or after recording why it cannot be read).</summary>
+    public BaselineInput? Read(ParseResult parse, CheckCatalog? catalog, List<string> problems)
     {
         if (parse.GetValue(Baseline) is not { } path || catalog is null)
         {
@@ -28,9 +36,7 @@ internal sealed class BaselineOption
 
         try
         {
-            return RunFileReader.Read(path, catalog).Findings
-                .GroupBy(f => f.CheckId, StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => g.First().Status, StringComparer.Ordinal);
+            return new BaselineInput(RunFileReader.Read(path, catalog), parse.GetValue(AllowOtherTarget));
         }
         catch (FormatException e)
         {

@@ -24,8 +24,8 @@ internal sealed record CheckInputs(
     /// <summary>The config's <c>accept:</c> entries, judged against today (UTC).</summary>
     public Commands.AcceptedRun Accepted { get; init; } = new([], Today);
 
-    /// <summary><c>--baseline</c>: each check's status in the baseline run, or null.</summary>
-    public IReadOnlyDictionary<string, Findings.CheckStatus>? Baseline { get; init; }
+    /// <summary><c>--baseline</c>: the baseline run, or null.</summary>
+    public BaselineInput? Baseline { get; init; }
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
 

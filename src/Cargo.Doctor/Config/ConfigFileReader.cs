@@ -175,6 +175,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
     {
         var path = $"accept[{index}]";
         string? check = null, match = null, reason = null, owner = null;
+        List<string>? items = null;
         DateOnly? expires = null;
         var badExpiry = false;
         foreach (var (key, value) in Entries(node, path))
@@ -186,7 +187,15 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                     check = Text(value, keyPath);
                     break;
                 case "match":
-                    match = Text(value, keyPath);
+                    match = Text(value, keyPath) ?? "";
+                    if (AcceptMatch.Problem(match) is { } vague)
+                    {
+                        Problem(value, keyPath, vague);
+                    }
+
+                    break;
+                case "items":
+                    items = AcceptItems(value, keyPath);
                     break;
                 case "reason":
                     reason = Text(value, keyPath);
@@ -208,7 +217,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
 
                     break;
                 default:
-                    Unknown(value, keyPath, "check, match, reason, owner, expires");
+                    Unknown(value, keyPath, "check, items, match, reason, owner, expires");
                     break;
             }
         }
@@ -228,7 +237,32 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
 
         return string.IsNullOrWhiteSpace(check) || string.IsNullOrWhiteSpace(reason) || string.IsNullOrWhiteSpace(owner) || expires is null
             ? null
-            : new AcceptEntry(check, string.IsNullOrEmpty(match) ? null : match, reason, owner, expires.Value, $"{name}: line {node.Start.Line}: {path}");
+            : new AcceptEntry(check, string.IsNullOrEmpty(match) ? null : match, reason, owner, expires.Value, $"{name}: line {node.Start.Line}: {path}", items);
+    }
+
+    /// <summary><c>items:</c> a non-empty list of item keys as the report prints them; a blank one accepts nothing and is refused.</summary>
+    private List<string>? AcceptItems(YamlNode node, string path)
+    {
+        var items = new List<string>();
+        var nodes = Items(node, path);
+        if (nodes.Count == 0)
+        {
+            Problem(node, path, "empty: list the items this acceptance is for");
+        }
+
+        foreach (var item in nodes)
+        {
+            var text = Text(item, path);
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                Problem(item, path, "an item is blank: paste the keys listed under the check in report.md (or report.json itemKeys)");
+                continue;
+            }
+
+            items.Add(text.Trim());
+        }
+
+        return items;
     }
 
     private void Required(string? value, YamlNode node, string path, string what)

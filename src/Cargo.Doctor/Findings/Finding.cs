@@ -16,6 +16,15 @@ public sealed record Finding
     /// <summary>Every detail line (all of them; renderers decide how many to show).</summary>
     public IReadOnlyList<string> Details { get; init; } = [];
 
+    /// <summary>
+    /// What each detail line is about, by position in <see cref="Details"/> (see <see cref="ItemKey"/>);
+    /// a line without a key here (null, or past the end) is its own key.
+    /// </summary>
+    public IReadOnlyList<ItemKey?> DetailKeys { get; init; } = [];
+
+    /// <summary>Each detail line with its key: what baselines, acceptances and diff compare.</summary>
+    public IReadOnlyList<DetailItem> Items => Details.Select((text, i) => new DetailItem(text, i < DetailKeys.Count ? DetailKeys[i] : null)).ToList();
+
     public IReadOnlyList<RemediationStep> Remediation { get; init; } = [];
 
     /// <summary>How long evaluation (and, for probes, the probe itself) took.</summary>

@@ -12,7 +12,8 @@ internal sealed record DiffJsonDocument(
     string New,
     bool Regressed,
     IReadOnlyDictionary<string, int> Summary,
-    IReadOnlyList<DiffJsonCheck> Checks);
+    IReadOnlyList<DiffJsonCheck> Checks,
+    IReadOnlyList<string> Notes);
 
 internal sealed record DiffJsonTool(string Name, string Version);
 

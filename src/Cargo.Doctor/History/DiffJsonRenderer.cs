@@ -5,7 +5,8 @@ namespace Cargo.Doctor.History;
 /// <summary>diff.json: every check's move and its detail lines, versioned like report.json.</summary>
 public static class DiffJsonRenderer
 {
-    public const int SchemaVersion = 1;
+    /// <summary>2 added notes (an older report compared line by line, another target).</summary>
+    public const int SchemaVersion = 2;
 
     public const string FileName = "diff.json";
 
@@ -25,7 +26,8 @@ public static class DiffJsonRenderer
                 ChangeWords.Status(c.Before),
                 ChangeWords.Status(c.After),
                 c.Appeared,
-                c.Disappeared)).ToList());
+                c.Disappeared)).ToList(),
+            diff.Notes);
         return JsonSerializer.Serialize(document, DiffJsonContext.Default.DiffJsonDocument);
     }
 }

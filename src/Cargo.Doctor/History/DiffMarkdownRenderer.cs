@@ -14,6 +14,11 @@ public static class DiffMarkdownRenderer
         text.AppendLine("# Cargo Doctor: what changed").AppendLine();
         text.AppendLine($"Old: {MarkdownText.Escape(diff.Old.Source)}  ").AppendLine($"New: {MarkdownText.Escape(diff.New.Source)}").AppendLine();
         text.AppendLine($"**{ChangeWords.Summary(diff)}**").AppendLine();
+        foreach (var note in diff.Notes)
+        {
+            text.AppendLine($"> Note: {MarkdownText.Escape(note)}").AppendLine();
+        }
+
         foreach (var kind in Enum.GetValues<ChangeKind>().Where(k => k != ChangeKind.Unchanged && diff.Count(k) > 0))
         {
             text.AppendLine($"## {ChangeWords.Word(kind)}").AppendLine();

@@ -59,7 +59,11 @@ public static class RunFileReader
             // FactsJson checks the facts file's own schemaVersion.
             var facts = FactsJson.Deserialize(json);
             var findings = new CheckRunner(catalog, RuleSet.All).Run(facts);
-            return new RunFindings(path, findings.Select(f => new RunFinding(f.CheckId, catalog[f.CheckId].Title, f.Status, f.Details)).ToList());
+            return new RunFindings(path, findings.Select(f => new RunFinding(f.CheckId, catalog[f.CheckId].Title, f.Status, f.Details) { Items = FindingItemIdentity.Keys(f) }).ToList())
+            {
+                Target = TargetIdentity.Of(facts),
+                Redacted = facts.Redacted,
+            };
         }
 
         throw new FormatException("not a cargo-doctor report.json or facts file: it has neither findings nor gathered facts");
@@ -90,7 +94,13 @@ public static class RunFileReader
             findings.Add(ReadFinding(item, index++));
         }
 
-        return new RunFindings(path, findings);
+        return new RunFindings(path, findings)
+        {
+            // Version 1 had no item keys: its detail lines are compared as they are.
+            LineByLine = version < 2,
+            Target = ReportTarget.Read(root),
+            Redacted = root.TryGetProperty("redacted", out var r) && r.ValueKind == JsonValueKind.True,
+        };
     }
 
     private static RunFinding ReadFinding(JsonElement item, int index)
@@ -116,7 +126,18 @@ public static class RunFileReader
             details.AddRange(d.EnumerateArray().Select(x => x.GetString()!));
         }
 
-        return new RunFinding(id, title, status, details);
+        var finding = new RunFinding(id, title, status, details);
+        if (item.TryGetProperty("itemKeys", out var k))
+        {
+            if (k.ValueKind != JsonValueKind.Array || k.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String) || k.GetArrayLength() != details.Count)
+            {
+                throw new FormatException($"findings[{index}].itemKeys is not a list of text keys, one per detail line");
+            }
+
+            finding = finding with { Items = k.EnumerateArray().Select(x => ItemKey.Parse(x.GetString()!)).ToList() };
+        }
+
+        return finding;
     }
 
     private static string Text(JsonElement item, string name, int index) =>

@@ -27,10 +27,17 @@ public sealed class RedactedOutput
     {
         Summary = tokens.Replace(finding.Summary),
         Details = finding.Details.Select(tokens.Replace).ToList(),
+        // Item keys name the same objects as the lines (report.json writes them).
+        DetailKeys = finding.DetailKeys.Select(k => k?.MapValues(tokens.Replace)).ToList(),
         Remediation = finding.Remediation.Select(r => r with { Text = tokens.Replace(r.Text) }).ToList(),
         // An acceptance's reason and match name the customer's objects as freely as a summary does.
         Acceptance = finding.Acceptance is { } a
-            ? a with { Reason = tokens.Replace(a.Reason), Match = a.Match is null ? null : tokens.Replace(a.Match) }
+            ? a with
+            {
+                Reason = tokens.Replace(a.Reason),
+                Match = a.Match is null ? null : tokens.Replace(a.Match),
+                Items = a.Items?.Select(i => ItemKey.Parse(i).MapValues(tokens.Replace).Text).ToList(),
+            }
             : null,
     };
 }

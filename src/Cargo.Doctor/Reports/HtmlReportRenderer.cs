@@ -47,12 +47,17 @@ public sealed class HtmlReportRenderer : IReportRenderer
 
             """);
         AppendSummary(html, report);
+        if (report.OtherTarget is { } otherTarget)
+        {
+            html.AppendLine($"<p class=\"verdict s-warn\" role=\"alert\"><b>Warning:</b> {E(otherTarget)}</p>");
+        }
+
         AppendHeader(html, report);
         AppendCouldNotRun(html, report);
         html.AppendLine("<section><h2>Checks</h2>");
         foreach (var entry in report.WorstFirst())
         {
-            AppendCheck(html, entry, report.MarkAgainstBaseline(entry));
+            AppendCheck(html, entry, report.MarkAgainstBaseline(entry), report.NewSinceBaseline(entry));
         }
 
         html.AppendLine("</section>");
@@ -116,7 +121,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         html.AppendLine("</ul></section>");
     }
 
-    private static void AppendCheck(StringBuilder html, ReportEntry entry, string? baselineMark)
+    private static void AppendCheck(StringBuilder html, ReportEntry entry, string? baselineMark, IReadOnlyList<DetailItem> newSinceBaseline)
     {
         var (check, finding) = (entry.Check, entry.Finding);
         var word = StatusMark.Word(finding.Status);
@@ -125,6 +130,20 @@ public sealed class HtmlReportRenderer : IReportRenderer
         html.AppendLine($"<summary><span class=\"badge s-{word}\">{E(StatusMark.Symbol(finding.Status))} {word}</span>{(baselineMark is null ? "" : $" <span class=\"dur\">({E(baselineMark)} since the baseline)</span>")} <code>{E(check.Id)}</code> <span class=\"title\">{E(check.Title)}</span> <span class=\"dur\">{E(ReportHeader.Duration(finding.Duration))}</span><span class=\"line\">{E(finding.Summary)}</span></summary>");
         html.AppendLine("<div class=\"body\">");
         AppendLines(html, finding.Details, VisibleDetailLines, "detail lines");
+        if (newSinceBaseline.Count > 0)
+        {
+            html.AppendLine($"<h4>New since the baseline ({newSinceBaseline.Count})</h4>");
+            AppendLines(html, newSinceBaseline.Select(i => i.Text).ToList(), VisibleDetailLines, "new lines");
+        }
+
+        if (AcceptItemsSnippet.Shown(finding))
+        {
+            html.AppendLine(finding.Status == CheckStatus.Accepted
+                ? "<h4>Name what this acceptance accepts</h4><p>Replace its entry in the config file's <code>accept:</code> list with these items, so that it stops applying when the check fails on something else:</p>"
+                : "<h4>To accept exactly this</h4><p>Paste under <code>accept:</code> in the config file and fill in reason, owner and expires; it stops applying when the check fails on anything else:</p>");
+            AppendLines(html, AcceptItemsSnippet.Yaml(check.Id, finding).TrimEnd('\n').Split('\n'), VisibleFixLines, "lines", "yaml");
+        }
+
         if (finding.Status is CheckStatus.Fail or CheckStatus.Warn && check.Why.Length > 0)
         {
             html.AppendLine($"<div class=\"why\"><h4>Why it matters</h4>{Markdown.ToHtml(check.Why, Prose)}</div>");

@@ -13,6 +13,8 @@ internal sealed record JsonReportDocument(
     DateTimeOffset StartedAt,
     long DurationMs,
     TargetDescription Target,
+    TargetIdentity TargetIdentity,
+    string? OtherTarget,
     int? WarehouseStatements,
     bool Redacted,
     string FailOn,
@@ -31,11 +33,13 @@ internal sealed record JsonReportFinding(
     string Area,
     string Summary,
     IReadOnlyList<string> Details,
+    IReadOnlyList<string> ItemKeys,
     IReadOnlyList<JsonReportRemediation> Remediation,
     double DurationMs,
     string? Baseline,
+    IReadOnlyList<string>? NewItems,
     JsonReportAcceptance? Acceptance);
 
 internal sealed record JsonReportRemediation(string Key, string Kind, string Text);
 
-internal sealed record JsonReportAcceptance(string Reason, string Owner, string Expires, string? Match, string WasStatus, bool Expired);
+internal sealed record JsonReportAcceptance(string Reason, string Owner, string Expires, string? Match, IReadOnlyList<string>? Items, string WasStatus, bool Expired);

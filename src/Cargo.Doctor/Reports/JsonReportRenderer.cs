@@ -1,11 +1,14 @@
 using System.Text.Json;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
 
 namespace Cargo.Doctor.Reports;
 
 /// <summary>report.json: every finding with every detail line, for scripts and support tooling.</summary>
 public sealed class JsonReportRenderer : IReportRenderer
 {
-    public const int SchemaVersion = 1;
+    /// <summary>2 added targetIdentity, otherTarget and each finding's itemKeys and newItems.</summary>
+    public const int SchemaVersion = 2;
 
     public string Format => "json";
 
@@ -19,6 +22,8 @@ public sealed class JsonReportRenderer : IReportRenderer
             report.Facts.StartedAt,
             (long)report.Duration.TotalMilliseconds,
             report.Facts.Target,
+            TargetIdentity.Of(report.Facts),
+            report.OtherTarget,
             // How heavy the run was on the warehouse: constant whatever the number of tables.
             report.Facts.Warehouse?.StatementCount,
             report.Facts.Redacted,
@@ -38,10 +43,12 @@ public sealed class JsonReportRenderer : IReportRenderer
         e.Check.Area,
         e.Finding.Summary,
         e.Finding.Details,
+        FindingItemIdentity.Keys(e.Finding).Select(k => k.Text).ToList(),
         e.Finding.Remediation.Select(r => new JsonReportRemediation(r.Key, r.Kind, r.Text)).ToList(),
         Math.Round(e.Finding.Duration.TotalMilliseconds, 1),
         report.MarkAgainstBaseline(e),
+        report.NewSinceBaseline(e) is { Count: > 0 } fresh ? fresh.Select(i => i.Identity.Text).ToList() : null,
         e.Finding.Acceptance is { } a
-            ? new JsonReportAcceptance(a.Reason, a.Owner, a.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Match, StatusMark.Word(a.WasStatus), a.Expired)
+            ? new JsonReportAcceptance(a.Reason, a.Owner, a.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), a.Match, a.Items, StatusMark.Word(a.WasStatus), a.Expired)
             : null);
 }

@@ -21,6 +21,11 @@ public sealed class MarkdownReportRenderer : IReportRenderer
     {
         var md = new StringBuilder();
         md.AppendLine("# Cargo Doctor report").AppendLine();
+        if (report.OtherTarget is { } otherTarget)
+        {
+            md.AppendLine($"> **Warning:** {MarkdownText.Escape(otherTarget)}").AppendLine();
+        }
+
         md.AppendLine($"**{report.Verdict}**").AppendLine();
         md.AppendLine(string.Join(" · ", new[] { CheckStatus.Fail, CheckStatus.Warn, CheckStatus.Unknown, CheckStatus.Accepted, CheckStatus.Skipped, CheckStatus.Pass }
             .Select(s => $"{StatusMark.Symbol(s)} {report.Count(s)} {StatusMark.Word(s)}"))).AppendLine();
@@ -38,7 +43,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         AppendCouldNotRun(md, report);
         foreach (var entry in report.WorstFirst().Where(e => e.Finding.Status is not CheckStatus.Pass and not CheckStatus.Skipped))
         {
-            AppendFinding(md, entry);
+            AppendFinding(md, report, entry);
         }
 
         AppendPassDetails(md, report);
@@ -124,7 +129,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         md.AppendLine();
     }
 
-    private static void AppendFinding(StringBuilder md, ReportEntry entry)
+    private static void AppendFinding(StringBuilder md, Report report, ReportEntry entry)
     {
         var (check, finding) = (entry.Check, entry.Finding);
         md.AppendLine($"### {StatusMark.Symbol(finding.Status)} `{check.Id}`: {MarkdownText.Escape(check.Title)}").AppendLine();
@@ -139,6 +144,20 @@ public sealed class MarkdownReportRenderer : IReportRenderer
             }
 
             md.AppendLine();
+        }
+
+        if (report.NewSinceBaseline(entry) is { Count: > 0 } fresh)
+        {
+            md.AppendLine($"**New since the baseline** ({fresh.Count}):").AppendLine();
+            md.Append(MarkdownText.Fence(string.Join("\n", fresh.Take(MaxDetailRows).Select(i => i.Text)), "text")).AppendLine();
+        }
+
+        if (AcceptItemsSnippet.Shown(finding))
+        {
+            md.AppendLine(finding.Status == CheckStatus.Accepted
+                ? "**Name what this acceptance accepts**: replace its entry in the config file's `accept:` list with these items, so that it stops applying when the check fails on something else:"
+                : "**To accept exactly this** (it stops applying when the check fails on anything else), paste under `accept:` in the config file and fill in reason, owner and expires:").AppendLine();
+            md.Append(MarkdownText.Fence(AcceptItemsSnippet.Yaml(check.Id, finding), "yaml")).AppendLine();
         }
 
         if (finding.Status is CheckStatus.Fail or CheckStatus.Warn && check.Why.Length > 0)

@@ -19,17 +19,30 @@ public sealed record Report(FactsSnapshot Facts, IReadOnlyList<ReportEntry> Entr
     /// <summary>True when a check reached <see cref="FailOn"/> (and, with a baseline, regressed): the exit code is 1.</summary>
     public bool Failed => Entries.Any(Counts);
 
-    /// <summary><c>--baseline</c>: each check's status in the baseline run; null without a baseline.</summary>
-    public IReadOnlyDictionary<string, CheckStatus>? Baseline { get; init; }
+    /// <summary><c>--baseline</c>: each check's status and items in the baseline run; null without a baseline.</summary>
+    public BaselineRun? Baseline { get; init; }
 
-    /// <summary>Whether this finding makes the run fail: reached <see cref="FailOn"/>, and was not already as bad in the baseline.</summary>
+    /// <summary>
+    /// <c>--allow-other-target</c> let a baseline of another warehouse be used: says which, at the top
+    /// of every report. Null when the targets are the same (or there is no baseline).
+    /// </summary>
+    public string? OtherTarget { get; init; }
+
+    /// <summary>
+    /// Whether this finding makes the run fail: reached <see cref="FailOn"/>, and was not already as
+    /// bad in the baseline on every one of its items.
+    /// </summary>
     public bool Counts(ReportEntry entry) => Baseline is null
         ? FailOn.Fails(entry.Finding.Status)
-        : BaselineMark.Counts(FailOn, entry.Finding.Status, Baseline.TryGetValue(entry.Check.Id, out var was) ? was : null);
+        : BaselineMark.Counts(FailOn, entry.Finding.Status, Baseline.Of(entry.Check.Id)?.Status, NewSinceBaseline(entry).Count);
 
     /// <summary>new, unchanged or fixed against the baseline; null without one.</summary>
     public string? MarkAgainstBaseline(ReportEntry entry) =>
-        Baseline is null ? null : BaselineMark.Of(entry.Finding.Status, Baseline.TryGetValue(entry.Check.Id, out var was) ? was : null);
+        Baseline is null ? null : BaselineMark.Of(entry.Finding.Status, Baseline.Of(entry.Check.Id)?.Status, NewSinceBaseline(entry).Count);
+
+    /// <summary>The detail items of a problem finding that the baseline's same check did not have; empty without a baseline.</summary>
+    public IReadOnlyList<DetailItem> NewSinceBaseline(ReportEntry entry) =>
+        Baseline is null || !BaselineMark.Problem(entry.Finding.Status) ? [] : Baseline.NewItems(entry.Finding);
 
     public int Count(CheckStatus status) => Entries.Count(e => e.Finding.Status == status);
 

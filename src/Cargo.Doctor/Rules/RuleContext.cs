@@ -23,6 +23,17 @@ public sealed class RuleContext(FactsSnapshot facts, CheckDescriptor descriptor)
     public Finding Unknown(string summary, IReadOnlyList<string>? details = null) =>
         Make(CheckStatus.Unknown, summary, details, []);
 
+    /// <summary>A failure whose detail lines carry their item keys (baselines, acceptances and diff compare those).</summary>
+    public Finding FailItems(string summary, IReadOnlyList<DetailItem> items, params IEnumerable<RemediationStep>[] remediation) =>
+        Keyed(Fail(summary, Texts(items), remediation), items);
+
+    public Finding WarnItems(string summary, IReadOnlyList<DetailItem> items, params IEnumerable<RemediationStep>[] remediation) =>
+        Keyed(Warn(summary, Texts(items), remediation), items);
+
+    public Finding UnknownItems(string summary, IReadOnlyList<DetailItem> items) => Keyed(Unknown(summary, Texts(items)), items);
+
+    public Finding PassItems(string summary, IReadOnlyList<DetailItem> items) => Keyed(Pass(summary, Texts(items)), items);
+
     public Finding Skipped(string summary) => Make(CheckStatus.Skipped, summary, null, []);
 
     /// <summary>Renders the named remediation template of this check with already-quoted values.</summary>
@@ -35,6 +46,10 @@ public sealed class RuleContext(FactsSnapshot facts, CheckDescriptor descriptor)
 
         return template.Render(values.ToDictionary(v => v.Name, v => v.Value));
     }
+
+    private static List<string> Texts(IReadOnlyList<DetailItem> items) => items.Select(i => i.Text).ToList();
+
+    private static Finding Keyed(Finding finding, IReadOnlyList<DetailItem> items) => finding with { DetailKeys = items.Select(i => i.Key).ToList() };
 
     private Finding Make(CheckStatus status, string summary, IReadOnlyList<string>? details, IReadOnlyList<RemediationStep> remediation) =>
         new()

@@ -28,7 +28,8 @@ public sealed class AcceptedFindingsTests
         Assert.Contains("data-platform@example.com", finding.Summary);
         Assert.Contains("2026-12-31", finding.Summary);
         Assert.Contains("staging tables are recreated nightly", finding.Summary);
-        Assert.Empty(result.Notes);
+        // Issue 22.3: an entry without items: still applies, and asks for them.
+        Assert.Contains("names no items", Assert.Single(result.Notes));
     }
 
     [Fact]
@@ -106,7 +107,7 @@ public sealed class AcceptedFindingsTests
                 "cargo.yaml: line 10: accept[2].owner: missing: who answers for this acceptance (a team or e-mail)",
                 "cargo.yaml: line 10: accept[2].expires: missing: give a date (YYYY-MM-DD) at most a year away",
                 "cargo.yaml: line 14: accept[3].expires: '31/03/2027' is not a date like 2027-03-31",
-                "cargo.yaml: line 15: accept[3].color: unknown key (known here: check, match, reason, owner, expires)",
+                "cargo.yaml: line 15: accept[3].color: unknown key (known here: check, items, match, reason, owner, expires)",
                 "cargo.yaml: line 12: accept[3].check: missing: the check id this acceptance is for",
             ],
             e.Problems);

@@ -20,7 +20,7 @@ public sealed class DiffCommandTests
         Assert.True(result.ExitCode == 1, result.ToString());
         Assert.Contains("regressed     db.table-grants (pass → fail)", result.Stdout);
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "diff.json")));
-        Assert.Equal(1, json.RootElement.GetProperty("schemaVersion").GetInt32());
+        Assert.Equal(2, json.RootElement.GetProperty("schemaVersion").GetInt32());
         Assert.True(json.RootElement.GetProperty("regressed").GetBoolean());
         var check = json.RootElement.GetProperty("checks").EnumerateArray().Single(c => c.GetProperty("checkId").GetString() == TableGrantsRule.Id);
         Assert.Equal("regressed", check.GetProperty("change").GetString());

@@ -74,14 +74,15 @@ public sealed class RunDiffTests
     }
 
     [Fact]
-    public void within_a_still_failing_check_the_detail_lines_that_appeared_and_disappeared_are_listed()
+    public void within_a_failing_check_the_detail_lines_that_appeared_and_disappeared_are_listed_and_a_new_one_is_a_regression()
     {
         var diff = RunDiff.Compare(
             Run(F(TableGrantsRule.Id, CheckStatus.Fail, "sales.orders: missing INSERT", "sales.customers: missing UPDATE")),
             Run(F(TableGrantsRule.Id, CheckStatus.Fail, "sales.orders: missing INSERT", "sales.orders: missing DELETE")));
 
         var change = Only(diff, TableGrantsRule.Id);
-        Assert.Equal(ChangeKind.StillFailing, change.Kind);
+        // Issue 22.1: a new item of a check that was already failing is new, not "still failing".
+        Assert.Equal(ChangeKind.Regressed, change.Kind);
         Assert.Equal(["sales.orders: missing DELETE"], change.Appeared);
         Assert.Equal(["sales.customers: missing UPDATE"], change.Disappeared);
     }

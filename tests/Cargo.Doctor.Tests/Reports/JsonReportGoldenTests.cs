@@ -35,7 +35,7 @@ public sealed class JsonReportGoldenTests
             FutureGrantsRule.Id => f with
             {
                 Status = CheckStatus.Accepted,
-                Acceptance = new AcceptanceNote("owners' tables are recreated <nightly>", "data@example.com", new DateOnly(2027, 3, 31), "sales", CheckStatus.Unknown, false),
+                Acceptance = new AcceptanceNote("owners' tables are recreated <nightly>", "data@example.com", new DateOnly(2027, 3, 31), "sales", CheckStatus.Unknown, false) { Items = ["status=unknown"] },
             },
             TableGrantsRule.Id => f with
             {
@@ -47,12 +47,15 @@ public sealed class JsonReportGoldenTests
         return Report.Create(facts, WarehouseScenario.Catalog, findings, TimeSpan.FromMilliseconds(2500.7)) with
         {
             FailOn = FailThreshold.Warn,
-            Baseline = new Dictionary<string, CheckStatus>
-            {
-                [ConnectRule.Id] = CheckStatus.Fail,
-                [SchemaUsageRule.Id] = CheckStatus.Fail,
-                [DatabasePrivilegesRule.Id] = CheckStatus.Pass,
-            },
+            Baseline = new BaselineRun(
+                new Dictionary<string, BaselineCheck>
+                {
+                    [ConnectRule.Id] = new(CheckStatus.Fail, []),
+                    // One of the two items was already failing: the other is new.
+                    [SchemaUsageRule.Id] = new(CheckStatus.Fail, [ItemKey.Line("schema \"<script>\": missing USAGE")]),
+                    [DatabasePrivilegesRule.Id] = new(CheckStatus.Pass, []),
+                },
+                false),
         };
     }
 }

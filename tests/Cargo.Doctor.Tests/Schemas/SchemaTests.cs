@@ -60,7 +60,7 @@ public sealed class SchemaTests
             today);
         var report = Report.Create(facts with { Notes = [.. accepted.Notes] }, Catalog, accepted.Findings, TimeSpan.Zero) with
         {
-            Baseline = new Dictionary<string, CheckStatus> { [TableGrantsRule.Id] = CheckStatus.Fail, [ConnectRule.Id] = CheckStatus.Pass },
+            Baseline = new BaselineRun(new Dictionary<string, BaselineCheck> { [TableGrantsRule.Id] = new(CheckStatus.Fail, []), [ConnectRule.Id] = new(CheckStatus.Pass, []) }, false),
         };
 
         var json = new JsonReportRenderer().Render(report);
@@ -74,7 +74,7 @@ public sealed class SchemaTests
     [InlineData("findings", "$: missing required 'findings'")]
     [InlineData("status", "$.findings[0].status: \"great\" is not one of")]
     [InlineData("extra", "$: 'surprise' is not in the schema")]
-    [InlineData("version", "$.schemaVersion: expected 1, found 2")]
+    [InlineData("version", "$.schemaVersion: expected 2, found 3")]
     public void the_validator_rejects_a_report_that_breaks_the_schema(string breakage, string error)
     {
         var facts = FactsFiles.Failing();
@@ -85,7 +85,7 @@ public sealed class SchemaTests
             case "findings": node.Remove("findings"); break;
             case "status": node["findings"]![0]!["status"] = "great"; break;
             case "extra": node["surprise"] = 1; break;
-            default: node["schemaVersion"] = 2; break;
+            default: node["schemaVersion"] = 3; break;
         }
 
         Assert.Contains(SchemaFiles.Errors(SchemaFiles.Report, node.ToJsonString()), e => e.StartsWith(error, StringComparison.Ordinal));

@@ -35,27 +35,29 @@ public sealed class ConnectRule : IRule
                     ("host", target.Host ?? "?"),
                     ("port", target.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")))
                 .ToList();
-            var details = failed.Select(d => $"{d.Name}: {d.Connection.FailureMessage}").ToList();
+            var details = failed.Select(d => new DetailItem($"{d.Name}: {d.Connection.FailureMessage}", ItemKey.Of(("database", d.Name), ("state", "cannot-connect")))).ToList();
             var summary = failed.Count == 1
                 ? $"cannot connect to database \"{failed[0].Name}\": {failed[0].Connection.FailureMessage}"
                 : $"cannot connect to {failed.Count} of {warehouse.Databases.Count} databases";
-            return context.Fail(summary, details, remediation);
+            return context.FailItems(summary, details, remediation);
         }
 
         var first = warehouse.Databases[0].Connection;
         var connectedDetails = warehouse.Databases
-            .Select(d => $"{d.Name}: connected as \"{warehouse.LoginUser}\", SSL {(d.Connection.SslInUse ? "in use" : "NOT in use")}")
-            .Prepend($"server: {first.ServerVersion}")
+            .Select(d => new DetailItem(
+                $"{d.Name}: connected as \"{warehouse.LoginUser}\", SSL {(d.Connection.SslInUse ? "in use" : "NOT in use")}",
+                ItemKey.Of(("database", d.Name), ("ssl", d.Connection.SslInUse ? "in-use" : "not-in-use"))))
+            .Prepend(new DetailItem($"server: {first.ServerVersion}", ItemKey.Of(("about", "server-version"))))
             .ToList();
         var withoutSsl = warehouse.Databases.Where(d => !d.Connection.SslInUse).Select(d => d.Name).ToList();
         if (withoutSsl.Count > 0)
         {
-            return context.Warn(
+            return context.WarnItems(
                 $"connected to {warehouse.Databases.Count} database(s), but without SSL ({string.Join(", ", withoutSsl)})",
                 connectedDetails,
                 context.Remedy("no-ssl"));
         }
 
-        return context.Pass($"connected to {warehouse.Databases.Count} database(s) as \"{warehouse.LoginUser}\" over SSL", connectedDetails);
+        return context.PassItems($"connected to {warehouse.Databases.Count} database(s) as \"{warehouse.LoginUser}\" over SSL", connectedDetails);
     }
 }

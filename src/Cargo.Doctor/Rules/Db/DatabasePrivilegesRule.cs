@@ -18,9 +18,9 @@ public sealed class DatabasePrivilegesRule : IRule
         }
 
         var user = SqlQuote.Ident(warehouse.CargoUser);
-        var details = new List<string>();
+        var details = new List<DetailItem>();
         var missing = new List<string>();
-        var unknown = new List<string>();
+        var unknown = new List<DetailItem>();
         // "Granted via" lines explain a pass only: on a failure they would blur what is missing,
         // and accepted-finding matches and run diffs compare a failure's lines.
         var via = new GrantedViaDetails(warehouse);
@@ -30,7 +30,7 @@ public sealed class DatabasePrivilegesRule : IRule
         {
             if (db.CanCreate is null || db.CanTemp is null)
             {
-                unknown.Add($"{db.Name}: {(db.DatabasePrivilegesGap ?? db.PrivilegesGap)?.ToString() ?? "privileges could not be read"}");
+                unknown.Add(new($"{db.Name}: {(db.DatabasePrivilegesGap ?? db.PrivilegesGap)?.ToString() ?? "privileges could not be read"}", ItemKey.Of(("database", db.Name), ("state", "unreadable"))));
                 continue;
             }
 
@@ -39,31 +39,31 @@ public sealed class DatabasePrivilegesRule : IRule
             if (lacks.Count > 0)
             {
                 missing.Add(db.Name);
-                details.Add($"{db.Name}: missing {string.Join(", ", lacks)}");
+                details.Add(new($"{db.Name}: missing {string.Join(", ", lacks)}", ItemKey.Of(("database", db.Name), ("lacks", string.Join(",", lacks)))));
             }
             else
             {
-                details.Add($"{db.Name}: CREATE and TEMP granted");
+                details.Add(DetailItem.Line($"{db.Name}: CREATE and TEMP granted"));
             }
 
             var lines = via.Database(db, new[] { "CREATE", "TEMP" }.Except(lacks)).ToList();
             granted.UnionWith(lines);
-            details.AddRange(lines);
+            details.AddRange(lines.Select(DetailItem.Line));
         }
 
         if (missing.Count > 0)
         {
-            return context.Fail(
+            return context.FailItems(
                 $"\"{warehouse.CargoUser}\" lacks privileges on {missing.Count} database(s): {string.Join(", ", missing)}",
-                [.. details.Where(d => !granted.Contains(d)), .. unknown],
+                [.. details.Where(d => !granted.Contains(d.Text)), .. unknown],
                 missing.SelectMany(db => context.Remedy("grant-database", ("database", SqlQuote.Ident(db)), ("user", user))).ToArray());
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("database privileges could not be read", [.. details.Where(d => !granted.Contains(d)), .. unknown]);
+            return context.UnknownItems("database privileges could not be read", [.. details.Where(d => !granted.Contains(d.Text)), .. unknown]);
         }
 
-        return context.Pass($"CREATE and TEMP on {examined} database(s)", [.. details, .. via.HowToSee()]);
+        return context.Pass($"CREATE and TEMP on {examined} database(s)", [.. details.Select(d => d.Text), .. via.HowToSee()]);
     }
 }

@@ -38,7 +38,8 @@ public sealed class FunctionRoleRule : IRule
         var values = new[] { ("role", SqlQuote.Ident(rbac.FunctionRole)), ("user", SqlQuote.Ident(warehouse.CargoUser)) };
         if (!rbac.RoleExists)
         {
-            return Incomplete(context, warehouse.CargoUser, [$"role \"{rbac.FunctionRole}\" does not exist"], [], null, context.Remedy("create-role", values).ToList());
+            return Incomplete(context, warehouse.CargoUser,
+                [new($"role \"{rbac.FunctionRole}\" does not exist", ItemKey.Of(("role", rbac.FunctionRole), ("state", "missing")))], [], null, context.Remedy("create-role", values).ToList());
         }
 
         var visibility = new CatalogVisibility(warehouse);
@@ -51,29 +52,33 @@ public sealed class FunctionRoleRule : IRule
         var membershipSeen = visibility.Shows(CatalogView.UserGrants)
             && rbac.UserRoles.All(m => visibility.Shows(CatalogView.RoleGrants, m.Role));
         var privilegeSeen = holders is not null && visibility.Shows(CatalogView.SystemPrivileges, rbac.FunctionRole);
-        var problems = new List<string>();
-        var unseen = new List<string>();
+        var problems = new List<DetailItem>();
+        var unseen = new List<DetailItem>();
+        var role = ("role", rbac.FunctionRole);
         var remediation = new List<RemediationStep>();
         if (roleHolds == false && privilegeSeen)
         {
-            problems.Add($"role \"{rbac.FunctionRole}\" does not hold {Privilege}");
+            problems.Add(new($"role \"{rbac.FunctionRole}\" does not hold {Privilege}", ItemKey.Of(role, ("lacks", Privilege))));
             remediation.AddRange(context.Remedy("grant-privilege", values));
         }
         else if (roleHolds != true)
         {
-            unseen.AddRange(rbac.RolePrivilegesGap is { } gap
+            // Every line of one explanation is the same item: what could not be seen.
+            IEnumerable<string> lines = rbac.RolePrivilegesGap is { } gap
                 ? [$"whether \"{rbac.FunctionRole}\" holds {Privilege} could not be seen: {gap}"]
-                : visibility.HowToSee(CatalogView.SystemPrivileges, $"whether \"{rbac.FunctionRole}\" holds {Privilege}"));
+                : visibility.HowToSee(CatalogView.SystemPrivileges, $"whether \"{rbac.FunctionRole}\" holds {Privilege}");
+            unseen.AddRange(lines.Select(l => new DetailItem(l, ItemKey.Of(role, ("unseen", "privileges")))));
         }
 
         if (membership is null && membershipSeen)
         {
-            problems.Add($"role \"{rbac.FunctionRole}\" is not granted to \"{warehouse.CargoUser}\" (directly or through another role)");
+            problems.Add(new($"role \"{rbac.FunctionRole}\" is not granted to \"{warehouse.CargoUser}\" (directly or through another role)", ItemKey.Of(role, ("state", "not-granted"))));
             remediation.AddRange(context.Remedy("grant-role", values));
         }
         else if (membership is null)
         {
-            unseen.AddRange(visibility.HowToSee(RolesView(visibility), $"the roles of \"{warehouse.CargoUser}\""));
+            unseen.AddRange(visibility.HowToSee(RolesView(visibility), $"the roles of \"{warehouse.CargoUser}\"")
+                .Select(l => new DetailItem(l, ItemKey.Of(("user", warehouse.CargoUser), ("unseen", "roles")))));
         }
 
         if (problems.Count > 0)
@@ -87,7 +92,7 @@ public sealed class FunctionRoleRule : IRule
             var what = membership is null
                 ? $"whether role \"{rbac.FunctionRole}\" reaches \"{warehouse.CargoUser}\" could not be seen from \"{visibility.Login}\" (not in {CatalogVisibility.ViewName(RolesView(visibility))})"
                 : $"role \"{rbac.FunctionRole}\" reaches the user ({string.Join(" -> ", membership.Path)}) but its system permissions could not be seen";
-            return context.Unknown(what, unseen);
+            return context.UnknownItems(what, unseen);
         }
 
         var path = $"{string.Join(" -> ", membership!.Path)}";
@@ -113,18 +118,19 @@ public sealed class FunctionRoleRule : IRule
 
     /// <summary>A step of the guide is missing: a warning while another path lets the user create functions, a failure once none is left.</summary>
     private static Finding Incomplete(
-        RuleContext context, string user, List<string> problems, List<string> unseen, RoleMembership? viaOther, List<RemediationStep> remediation)
+        RuleContext context, string user, List<DetailItem> problems, List<DetailItem> unseen, RoleMembership? viaOther, List<RemediationStep> remediation)
     {
         var details = viaOther is null
             ? problems
-            : [.. problems, $"note: \"{user}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})"];
+            : [.. problems, new($"note: \"{user}\" already holds {Privilege} through role \"{viaOther.Role}\" ({string.Join(" -> ", viaOther.Path)})", ItemKey.Of(("role", viaOther.Role), ("holds", Privilege)))];
+        var what = string.Join("; ", problems.Select(p => p.Text));
         return OtherPath(context, user, viaOther) switch
         {
-            { } other => context.Warn($"the setup guide's function role is incomplete ({string.Join("; ", problems)}), but {other}",
-                [.. details, .. unseen, GuideStep], remediation),
-            null when NoPathLeft(context) => context.Fail(string.Join("; ", problems), [.. details, .. unseen, NoPathDetail], remediation),
-            null => context.Warn($"{string.Join("; ", problems)}; whether \"{user}\" can still create SQL functions another way was not tested",
-                [.. details, .. unseen, UntestedPath], remediation),
+            { } other => context.WarnItems($"the setup guide's function role is incomplete ({what}), but {other}",
+                [.. details, .. unseen, new(GuideStep, ItemKey.Of(("path", "other")))], remediation),
+            null when NoPathLeft(context) => context.FailItems(what, [.. details, .. unseen, new(NoPathDetail, ItemKey.Of(("path", "none")))], remediation),
+            null => context.WarnItems($"{what}; whether \"{user}\" can still create SQL functions another way was not tested",
+                [.. details, .. unseen, new(UntestedPath, ItemKey.Of(("path", "untested")))], remediation),
         };
     }
 

@@ -30,16 +30,16 @@ public sealed class FutureGrantsRule : IRule
         var grantees = Grantees.Of(warehouse);
         var visibility = new CatalogVisibility(warehouse);
         var user = SqlQuote.Ident(warehouse.CargoUser);
-        var problems = new List<string>();
-        var unknown = new List<string>();
+        var problems = new List<DetailItem>();
+        var unknown = new List<DetailItem>();
         var remediation = new List<RemediationStep>();
-        var hidden = new List<string>();
+        var hidden = new List<DetailItem>();
         var checkedSchemas = 0;
         foreach (var db in WarehouseRequirement.Connected(warehouse))
         {
             if (db.FutureGrantsGap is not null || db.PrivilegesGap is not null)
             {
-                unknown.Add($"{db.Name}: {db.FutureGrantsGap ?? db.PrivilegesGap}");
+                unknown.Add(new($"{db.Name}: {db.FutureGrantsGap ?? db.PrivilegesGap}", ItemKey.Of(("database", db.Name), ("state", "unreadable"))));
                 continue;
             }
 
@@ -56,7 +56,9 @@ public sealed class FutureGrantsRule : IRule
                 // unless scoped permissions (any creator) already cover everything.
                 if ((db.TablesGap is not null || !schema.TablesExamined) && required.Any(p => !scoped.Contains(p)))
                 {
-                    unknown.Add($"{db.Name}.{schema.Name}: the owners of its tables could not be read ({db.TablesGap?.ToString() ?? $"the login \"{warehouse.LoginUser}\" has no USAGE on this schema"}), so whose default privileges matter is unknown");
+                    unknown.Add(new(
+                        $"{db.Name}.{schema.Name}: the owners of its tables could not be read ({db.TablesGap?.ToString() ?? $"the login \"{warehouse.LoginUser}\" has no USAGE on this schema"}), so whose default privileges matter is unknown",
+                        ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("state", "owners-unreadable"))));
                     continue;
                 }
 
@@ -81,11 +83,15 @@ public sealed class FutureGrantsRule : IRule
                     // Absent is "not granted" only if the views showed every row that could grant it.
                     if (!visibility.Shows(CatalogView.DefaultPrivileges) || (grantees.GroupsGap is not null && db.FutureGrants.Any(Grantees.IsGroup)))
                     {
-                        hidden.Add($"{db.Name}.{schema.Name}: no default privilege or scoped permission seen for {string.Join(", ", missing)} on tables \"{owner}\" creates later");
+                        hidden.Add(new(
+                            $"{db.Name}.{schema.Name}: no default privilege or scoped permission seen for {string.Join(", ", missing)} on tables \"{owner}\" creates later",
+                            ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("owner", owner), ("unseen", string.Join(",", missing)))));
                         continue;
                     }
 
-                    problems.Add($"{db.Name}.{schema.Name}: tables that \"{owner}\" creates later will lack {string.Join(", ", missing)}");
+                    problems.Add(new(
+                        $"{db.Name}.{schema.Name}: tables that \"{owner}\" creates later will lack {string.Join(", ", missing)}",
+                        ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("owner", owner), ("lacks", string.Join(",", missing)))));
                     remediation.AddRange(context.Remedy("default-privileges",
                         ("database", SqlQuote.Ident(db.Name)),
                         ("schema", SqlQuote.Ident(schema.Name)),
@@ -98,23 +104,23 @@ public sealed class FutureGrantsRule : IRule
 
         if (problems.Count > 0)
         {
-            return context.Fail($"tables created later will not be fully granted in {problems.Count} case(s)", [.. problems, .. unknown, .. hidden], remediation);
+            return context.FailItems($"tables created later will not be fully granted in {problems.Count} case(s)", [.. problems, .. unknown, .. hidden], remediation);
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("default privileges could not be read", [.. unknown, .. hidden]);
+            return context.UnknownItems("default privileges could not be read", [.. unknown, .. hidden]);
         }
 
         if (hidden.Count > 0)
         {
-            IEnumerable<string> why = visibility.Shows(CatalogView.DefaultPrivileges) && grantees.GroupsGap is { } gap
+            IEnumerable<string> whyText = visibility.Shows(CatalogView.DefaultPrivileges) && grantees.GroupsGap is { } gap
                 ? [$"the user groups of \"{warehouse.CargoUser}\" could not be read: {gap}"]
                 : [
                     .. visibility.HowToSee(CatalogView.DefaultPrivileges, "default privileges granted to PUBLIC, to a role or to a user group (or to another user than the login)"),
                     $"scoped permissions ({CatalogVisibility.ViewName(CatalogView.SchemaPrivileges)}, {CatalogVisibility.ViewName(CatalogView.DatabasePrivileges)}) are likewise shown only for identities the login has access to",
                 ];
-            return context.Unknown($"default privileges for tables created later could not all be seen from \"{visibility.Login}\" in {hidden.Count} case(s)", [.. hidden, .. why]);
+            return context.UnknownItems($"default privileges for tables created later could not all be seen from \"{visibility.Login}\" in {hidden.Count} case(s)", [.. hidden, .. whyText.Select(DetailItem.Line)]);
         }
 
         return checkedSchemas == 0

@@ -64,9 +64,12 @@ public sealed class LeastPrivilegeRule : IRule
                     ("via", admin.First(m => m.Path[1] == direct) is { Path.Count: > 2 } nested
                         ? $"it reaches the user through {string.Join(" -> ", nested.Path)}, so revoke the first role of that path (or revoke {nested.Role} from the role that holds it, if nothing else needs it)"
                         : "it is granted to the user directly")));
-            return context.Warn(
+            return context.WarnItems(
                 $"\"{warehouse.CargoUser}\" holds {string.Join(", ", admin.Select(m => m.Role))}",
-                [.. admin.Select(m => $"{m.Role}: {string.Join(" -> ", m.Path)}"), Vacuous.Replace("every grant check", "many grant checks", StringComparison.Ordinal)],
+                [
+                    .. admin.Select(m => new DetailItem($"{m.Role}: {string.Join(" -> ", m.Path)}", ItemKey.Of(("role", m.Role)))),
+                    DetailItem.Line(Vacuous.Replace("every grant check", "many grant checks", StringComparison.Ordinal)),
+                ],
                 steps);
         }
 

@@ -18,8 +18,8 @@ public sealed class SchemaUsageRule : IRule
         }
 
         var user = SqlQuote.Ident(warehouse.CargoUser);
-        var problems = new List<string>();
-        var unknown = new List<string>();
+        var problems = new List<DetailItem>();
+        var unknown = new List<DetailItem>();
         var remediation = new List<RemediationStep>();
         // "Granted via" lines explain a pass only (accepted-finding matches and run diffs compare a failure's lines).
         var via = new GrantedViaDetails(warehouse);
@@ -29,7 +29,7 @@ public sealed class SchemaUsageRule : IRule
         {
             if (db.PrivilegesGap is not null)
             {
-                unknown.Add($"{db.Name}: {db.PrivilegesGap}");
+                unknown.Add(new($"{db.Name}: {db.PrivilegesGap}", ItemKey.Of(("database", db.Name), ("state", "unreadable"))));
                 continue;
             }
 
@@ -40,17 +40,18 @@ public sealed class SchemaUsageRule : IRule
                 if (!schema.Exists && schema.SimilarNames.Count > 0 && warehouse.IdentifierCase is { CaseSensitive: null } caseFacts)
                 {
                     // Whether the Cargo user's sessions fold names is not known: either spelling could be meant.
-                    unknown.Add($"{db.Name}.{schema.Name}: not found as written, but {string.Join(", ", schema.SimilarNames.Select(n => $"\"{n}\""))} exists; {caseFacts.Note}");
+                    unknown.Add(new($"{db.Name}.{schema.Name}: not found as written, but {string.Join(", ", schema.SimilarNames.Select(n => $"\"{n}\""))} exists; {caseFacts.Note}",
+                        ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("state", "case-unknown"))));
                 }
                 else if (!schema.Exists)
                 {
                     var hint = schema.SimilarNames.Count > 0 ? $" (did you mean {string.Join(", ", schema.SimilarNames.Select(n => $"\"{n}\""))}?)" : "";
-                    problems.Add($"{db.Name}.{schema.Name}: schema does not exist{hint}");
+                    problems.Add(new($"{db.Name}.{schema.Name}: schema does not exist{hint}", ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("state", "missing"))));
                     remediation.AddRange(context.Remedy("schema-missing", values));
                 }
                 else if (!schema.Usage)
                 {
-                    problems.Add($"{db.Name}.{schema.Name}: no USAGE");
+                    problems.Add(new($"{db.Name}.{schema.Name}: no USAGE", ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("lacks", "USAGE"))));
                     remediation.AddRange(context.Remedy("grant-usage", values));
                 }
                 else
@@ -62,12 +63,12 @@ public sealed class SchemaUsageRule : IRule
 
         if (problems.Count > 0)
         {
-            return context.Fail($"{problems.Count} of {total} schema(s) not usable by \"{warehouse.CargoUser}\"", [.. problems, .. unknown], remediation);
+            return context.FailItems($"{problems.Count} of {total} schema(s) not usable by \"{warehouse.CargoUser}\"", [.. problems, .. unknown], remediation);
         }
 
         if (unknown.Count > 0)
         {
-            return context.Unknown("schema privileges could not all be read", unknown);
+            return context.UnknownItems("schema privileges could not all be read", unknown);
         }
 
         return total == 0

@@ -29,10 +29,10 @@ public sealed class TableGrantsRule : IRule
         }
 
         var user = SqlQuote.Ident(warehouse.CargoUser);
-        var details = new List<string>();
-        var unknown = new List<string>();
-        var notes = new List<string>();
-        var notExamined = new List<string>();
+        var details = new List<DetailItem>();
+        var unknown = new List<DetailItem>();
+        var notes = new List<DetailItem>();
+        var notExamined = new List<DetailItem>();
         var remediation = new List<RemediationStep>();
         // "Granted via" lines explain a pass only (accepted-finding matches and run diffs compare a failure's lines).
         var via = new GrantedViaDetails(warehouse);
@@ -42,32 +42,36 @@ public sealed class TableGrantsRule : IRule
         {
             if ((db.PrivilegesGap ?? db.TablesGap) is { } gap)
             {
-                unknown.Add($"{db.Name}: {gap}");
+                unknown.Add(new($"{db.Name}: {gap}", ItemKey.Of(("database", db.Name), ("state", "unreadable"))));
                 continue;
             }
 
-            notes.AddRange(db.TableReadNotes.Select(n => $"{db.Name}: {n}"));
+            notes.AddRange(db.TableReadNotes.Select(n => DetailItem.Line($"{db.Name}: {n}")));
             var tablesBySchema = db.Tables.ToLookup(t => t.Schema);
             foreach (var schema in db.Schemas)
             {
                 if (!schema.Exists)
                 {
-                    notExamined.Add($"{db.Name}.{schema.Name}: schema does not exist (see db.schema-usage)");
+                    notExamined.Add(new($"{db.Name}.{schema.Name}: schema does not exist (see db.schema-usage)", ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("state", "missing"))));
                     continue;
                 }
 
                 if (!schema.TablesExamined)
                 {
-                    unknown.Add($"{db.Name}.{schema.Name}: tables not examined: the login \"{warehouse.LoginUser}\" has no USAGE on this schema (see db.schema-usage)");
+                    unknown.Add(new(
+                        $"{db.Name}.{schema.Name}: tables not examined: the login \"{warehouse.LoginUser}\" has no USAGE on this schema (see db.schema-usage)",
+                        ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("state", "not-examined"))));
                     continue;
                 }
 
                 var all = tablesBySchema[schema.Name].ToList();
-                unknown.AddRange(all.Where(t => t.Unreadable is not null).Select(t => $"{db.Name}.{schema.Name}.{t.Name} ({t.Kind}): unknown: {t.Unreadable}"));
+                unknown.AddRange(all.Where(t => t.Unreadable is not null).Select(t => new DetailItem(
+                    $"{db.Name}.{schema.Name}.{t.Name} ({t.Kind}): unknown: {t.Unreadable}",
+                    ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("table", t.Name), ("state", "unreadable")))));
                 var tables = all.Where(t => t.Unreadable is null).ToList();
                 if (all.Count == 0)
                 {
-                    notExamined.Add($"{db.Name}.{schema.Name}: no tables or views yet (db.future-grants covers those created later)");
+                    notExamined.Add(new($"{db.Name}.{schema.Name}: no tables or views yet (db.future-grants covers those created later)", ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("state", "no-tables"))));
                 }
 
                 tableCount += tables.Count;
@@ -83,8 +87,9 @@ public sealed class TableGrantsRule : IRule
 
                 tablesMissing += missing.Count;
                 grantsMissing += missing.Sum(x => x.Missing.Count);
-                details.AddRange(missing.Select(x =>
-                    $"{db.Name}.{schema.Name}.{x.Table.Name} ({x.Table.Kind}): missing {string.Join(", ", x.Missing)}"));
+                details.AddRange(missing.Select(x => new DetailItem(
+                    $"{db.Name}.{schema.Name}.{x.Table.Name} ({x.Table.Kind}): missing {string.Join(", ", x.Missing)}",
+                    ItemKey.Of(("database", db.Name), ("schema", schema.Name), ("table", x.Table.Name), ("lacks", string.Join(",", x.Missing))))));
 
                 var values = new List<(string, string)> { ("database", SqlQuote.Ident(db.Name)), ("schema", SqlQuote.Ident(schema.Name)), ("user", user) };
                 var missingByTable = missing.ToDictionary(x => x.Table, x => x.Missing);
@@ -111,7 +116,7 @@ public sealed class TableGrantsRule : IRule
 
         if (tablesMissing > 0)
         {
-            return context.Fail(
+            return context.FailItems(
                 $"{tablesMissing} of {tableCount} table(s) lack privileges ({grantsMissing} grant(s) missing)",
                 [.. details, .. unknown, .. notes, .. notExamined],
                 remediation);
@@ -119,15 +124,15 @@ public sealed class TableGrantsRule : IRule
 
         if (unknown.Count > 0)
         {
-            return context.Unknown($"{unknown.Count} table(s), schema(s) or database(s) could not be examined", [.. unknown, .. notes, .. notExamined]);
+            return context.UnknownItems($"{unknown.Count} table(s), schema(s) or database(s) could not be examined", [.. unknown, .. notes, .. notExamined]);
         }
 
         if (tableCount == 0)
         {
-            return context.Skipped($"no table or view examined: {(notExamined.Count == 0 ? "no schema configured (pass --schema DB.SCHEMA)" : string.Join("; ", notExamined))}");
+            return context.Skipped($"no table or view examined: {(notExamined.Count == 0 ? "no schema configured (pass --schema DB.SCHEMA)" : string.Join("; ", notExamined.Select(n => n.Text)))}");
         }
 
-        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)", [.. notes, .. notExamined, .. granted, .. via.HowToSee()]);
+        return context.Pass($"all privileges granted on {tableCount} table(s) and view(s)", [.. notes.Select(n => n.Text), .. notExamined.Select(n => n.Text), .. granted, .. via.HowToSee()]);
     }
 
     /// <summary>

@@ -43,7 +43,7 @@ public sealed class IngressRule : IRule
                 context.Remedy("no-security-group", ("target", $"{target.Kind} {target.Identifier}")));
         }
 
-        var details = new List<string>();
+        var details = new List<DetailItem>();
         var remediation = new List<RemediationStep>();
         var (missing, unevaluable, wide) = (0, 0, 0);
         foreach (var ipText in aws.CargoIps)
@@ -52,7 +52,7 @@ public sealed class IngressRule : IRule
             {
                 // Only a redacted or hand-edited facts file gets here: the CLI validates --cargo-ip first.
                 unevaluable++;
-                details.Add($"{ipText}: not an IP address or CIDR{(context.Facts.Redacted ? " (the facts were redacted: replay the unredacted facts file)" : "")}");
+                details.Add(new($"{ipText}: not an IP address or CIDR{(context.Facts.Redacted ? " (the facts were redacted: replay the unredacted facts file)" : "")}", Key(ipText, "invalid")));
                 continue;
             }
 
@@ -60,7 +60,7 @@ public sealed class IngressRule : IRule
             {
                 // Never propose opening the warehouse port to a range this wide, admitted or not (--allow-wide-cidr).
                 wide++;
-                details.Add($"{ip}: wider than /{CargoIpRanges.Limit(ip)}: not evaluated, and no rule is proposed that opens port {port} to it; give Cargo's own IPs (--cargo-ip)");
+                details.Add(new($"{ip}: wider than /{CargoIpRanges.Limit(ip)}: not evaluated, and no rule is proposed that opens port {port} to it; give Cargo's own IPs (--cargo-ip)", Key(ipText, "too-wide")));
                 continue;
             }
 
@@ -68,7 +68,7 @@ public sealed class IngressRule : IRule
                 .FirstOrDefault(x => CoversPort(x.Rule, port) && Ranges(x.Rule, ip).Any(range => range.Contains(ip)));
             if (admitting.Group is not null)
             {
-                details.Add($"{ip}: admitted by {admitting.Group.GroupId} ({Describe(admitting.Rule)} from {Ranges(admitting.Rule, ip).First(r => r.Contains(ip))})");
+                details.Add(new($"{ip}: admitted by {admitting.Group.GroupId} ({Describe(admitting.Rule)} from {Ranges(admitting.Rule, ip).First(r => r.Contains(ip))})", Key(ipText, "admitted")));
                 continue;
             }
 
@@ -83,37 +83,40 @@ public sealed class IngressRule : IRule
             if (opaque.Count > 0)
             {
                 unevaluable++;
-                details.Add($"{ip}: not admitted by any CIDR rule on port {port}; cannot tell from an IP whether {string.Join("; ", opaque)} admits it (prefix list or security group reference)");
+                details.Add(new($"{ip}: not admitted by any CIDR rule on port {port}; cannot tell from an IP whether {string.Join("; ", opaque)} admits it (prefix list or security group reference)", Key(ipText, "possibly-admitted")));
                 continue;
             }
 
             missing++;
-            details.Add($"{ip}: no inbound rule admits it on TCP port {port}" + (otherPorts.Count > 0 ? $" ({string.Join("; ", otherPorts)})" : ""));
+            details.Add(new($"{ip}: no inbound rule admits it on TCP port {port}" + (otherPorts.Count > 0 ? $" ({string.Join("; ", otherPorts)})" : ""), Key(ipText, "not-admitted")));
             remediation.AddRange(Authorize(context, aws, groups[0].GroupId, ip, port));
         }
 
         var total = aws.CargoIps.Count;
         if (missing > 0)
         {
-            return context.Fail($"{missing} of {total} Cargo IP(s) cannot reach {target.Kind} {target.Identifier} on port {port}", details, remediation);
+            return context.FailItems($"{missing} of {total} Cargo IP(s) cannot reach {target.Kind} {target.Identifier} on port {port}", details, remediation);
         }
 
         if (unevaluable > 0)
         {
-            return context.Unknown($"{unevaluable} of {total} Cargo IP(s) are only possibly admitted (prefix list or security group rules)", details);
+            return context.UnknownItems($"{unevaluable} of {total} Cargo IP(s) are only possibly admitted (prefix list or security group rules)", details);
         }
 
         if (wide > 0)
         {
-            return context.Warn($"{wide} of {total} Cargo IP range(s) are wider than /{CargoIpRanges.WidestIpv4Prefix} (IPv4) or /{CargoIpRanges.WidestIpv6Prefix} (IPv6): give Cargo's own IPs", details);
+            return context.WarnItems($"{wide} of {total} Cargo IP range(s) are wider than /{CargoIpRanges.WidestIpv4Prefix} (IPv4) or /{CargoIpRanges.WidestIpv6Prefix} (IPv6): give Cargo's own IPs", details);
         }
 
         // A security group is one of several things on the way: a subnet routing to an internet gateway and network
         // ACLs both ways are needed too (https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html);
         // until they are checked, the pass says it covers the security groups only.
-        details.Add("not checked: network ACLs and the subnets' routes to an internet gateway, which Cargo's traffic also crosses");
-        return context.Pass($"the security groups let every Cargo IP ({total}) in on port {port}", details);
+        details.Add(new("not checked: network ACLs and the subnets' routes to an internet gateway, which Cargo's traffic also crosses", ItemKey.Of(("scope", "not-checked"))));
+        return context.PassItems($"the security groups let every Cargo IP ({total}) in on port {port}", details);
     }
+
+    /// <summary>An IP's item: the address as configured and what became of it (the rule text may name other groups later).</summary>
+    private static ItemKey Key(string ip, string state) => ItemKey.Of(("ip", ip), ("state", state));
 
     private static IEnumerable<RemediationStep> Authorize(RuleContext context, AwsFacts aws, string groupId, Cidr ip, int port)
     {
