@@ -47,7 +47,7 @@ public sealed class RealRunDiffTests(PostgresServer server) : IClassFixture<Post
 
         var broken = await scenario.CheckAsync("sales");
         Assert.Equal(CheckStatus.Fail, broken[TableGrantsRule.Id].Status);
-        Assert.Equal(CheckStatus.Fail, broken[FunctionRoleRule.Id].Status);
+        Assert.Equal(CheckStatus.Warn, broken[FunctionRoleRule.Id].Status); // the probe still creates a function through PUBLIC's USAGE ON LANGUAGE sql
         foreach (var finding in broken.Findings.Where(f => f.Status is CheckStatus.Fail or CheckStatus.Warn))
         {
             await scenario.ApplyRemediationAsync(finding);
