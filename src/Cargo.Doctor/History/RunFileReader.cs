@@ -2,6 +2,7 @@ using System.Text.Json;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Files;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules;
@@ -19,7 +20,7 @@ public static class RunFileReader
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = BoundedRead.FileText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cargo.Doctor.AwsApi.Clients;
 using Cargo.Doctor.AwsApi.Model;
+using Cargo.Doctor.Files;
 using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Sources.Aws;
@@ -222,7 +223,7 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(BoundedRead.FileText(path));
             return document.RootElement.Clone();
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
