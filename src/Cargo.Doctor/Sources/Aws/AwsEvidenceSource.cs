@@ -223,8 +223,14 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 
         try
         {
-            using var document = JsonDocument.Parse(BoundedRead.FileText(path));
+            var text = BoundedRead.FileText(path);
+            using var document = JsonDocument.Parse(text);
+            JsonTextCheck.Check(text);
             return document.RootElement.Clone();
+        }
+        catch (FormatException e)
+        {
+            throw new AwsEvidenceMissingException(fileName, full, $"is not valid: {e.Message}");
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
