@@ -11,9 +11,11 @@ namespace Cargo.Doctor.Quoting;
 /// </summary>
 public static class DisplayText
 {
-    public static string Escape(string text)
+    /// <param name="keepLineBreaks">Keep '\n' (and tabs): for multi-line output such as a code block or an error list.</param>
+    public static string Escape(string text, bool keepLineBreaks = false)
     {
-        if (!text.Any(NeedsEscape) && !HasLoneSurrogate(text))
+        bool Escaped(char c) => NeedsEscape(c) && !(keepLineBreaks && c is '\n' or '\t');
+        if (!text.Any(Escaped) && !HasLoneSurrogate(text))
         {
             return text;
         }
@@ -27,7 +29,7 @@ public static class DisplayText
             {
                 result.Append(c).Append(text[++i]);
             }
-            else if (NeedsEscape(c) || char.IsSurrogate(c))
+            else if (Escaped(c) || char.IsSurrogate(c))
             {
                 result.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
             }
