@@ -22,6 +22,11 @@ public static class BoundedRead
     /// </summary>
     public static string FileText(string path)
     {
+        if (Directory.Exists(path))
+        {
+            throw new UnreadableInputException("it is a folder, not a file");
+        }
+
         var info = new FileInfo(path);
         if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is FileInfo target)
         {

@@ -52,6 +52,15 @@ public sealed class BoundedReadTests : IDisposable
         Assert.Contains("not a regular file", e.Message, StringComparison.Ordinal);
     }
 
+    // Issue 22.12: `diff DIR …` said "Access to the path is denied".
+    [Fact]
+    public void a_folder_given_as_a_file_is_called_a_folder()
+    {
+        var e = Assert.Throws<FormatException>(() => RunFileReader.Read(folder, CatalogLoader.LoadDefault()));
+
+        Assert.Equal($"{folder}: cannot be read: it is a folder, not a file", e.Message);
+    }
+
     [Fact]
     public void a_file_over_the_limit_is_refused_before_reading()
     {
