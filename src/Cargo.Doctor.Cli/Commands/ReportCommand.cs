@@ -5,6 +5,7 @@ using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Files;
 
 namespace Cargo.Doctor.Cli.Commands;
 
@@ -54,7 +55,7 @@ internal static class ReportCommand
             FactsSnapshot facts;
             try
             {
-                facts = FactsJson.Deserialize(await File.ReadAllTextAsync(path, ct));
+                facts = FactsJson.Deserialize(BoundedRead.FileText(path));
             }
             catch (FormatException e)
             {

@@ -72,6 +72,11 @@ internal sealed record CheckInputs(
         {
             problems.Add(factsProblem);
         }
+        else if (factsPath is not null && outDir is not null
+            && OutputLocation.CollisionProblem(factsPath, "--save-facts", outDir, ReportWriter.All.Concat(ReportWriter.FixScripts).Select(r => r.FileName)) is { } clash)
+        {
+            problems.Add(clash);
+        }
 
         CheckCatalog? catalog = null;
         try

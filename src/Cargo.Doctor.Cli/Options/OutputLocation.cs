@@ -37,6 +37,23 @@ internal static class OutputLocation
         return WritableProblem(Path.GetDirectoryName(full)!, path!, flag);
     }
 
+    /// <summary>
+    /// A file the report writes into <paramref name="outDir"/> (report.json, fix.sql…) named as
+    /// <paramref name="path"/>: the report would overwrite it, so the path is refused up front.
+    /// </summary>
+    public static string? CollisionProblem(string path, string flag, string outDir, IEnumerable<string> reportFileNames)
+    {
+        if (Resolve(path, flag, out var full) is not null || Resolve(outDir, "--out", out var folder) is not null)
+        {
+            return null; // Reported by FileProblem and FolderProblem.
+        }
+
+        // Linux paths are case-sensitive; Windows and macOS folders usually are not.
+        var comparison = OperatingSystem.IsLinux() ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase;
+        var clash = reportFileNames.FirstOrDefault(name => string.Equals(Path.Combine(folder, name), full, comparison));
+        return clash is null ? null : $"{flag} '{path}' is the report's own {clash} in --out: choose another file";
+    }
+
     private static string? Resolve(string? path, string flag, out string full)
     {
         full = "";

@@ -35,14 +35,17 @@ internal sealed class WarehouseOptions
     /// <summary>Overrides the config's fields with the flags given; a flag that does not parse is recorded, not thrown.</summary>
     public WarehouseConfig Apply(ParseResult parse, WarehouseConfig config, List<string> problems)
     {
+        WarehouseSslMode? urlSsl = null;
         if (parse.GetValue(Endpoint) is { } endpointText && Parsed(() => Config.Endpoint.Parse(endpointText), problems) is { } endpoint)
         {
+            urlSsl = endpoint.SslMode;
             config = config with
             {
                 Host = endpoint.Host,
                 Port = endpoint.Port ?? config.Port,
                 Databases = endpoint.Database is null ? config.Databases : [endpoint.Database, .. config.Databases.Where(d => d != endpoint.Database)],
                 LoginUser = endpoint.LoginUserFor(parse.GetValue(User) ?? config.User) ?? config.LoginUser,
+                SslMode = endpoint.SslMode ?? config.SslMode,
             };
         }
 
@@ -63,6 +66,11 @@ internal sealed class WarehouseOptions
         {
             problems.Add(sslText.Any(char.IsControl) ? "--sslmode contains a control character" : $"--sslmode '{sslText}': use {string.Join(", ", WarehouseSslModes.Names)}");
             ssl = config.SslMode;
+        }
+        else if (parse.GetValue(SslMode) is not null && urlSsl is { } asked && asked != ssl)
+        {
+            // Neither wins silently: one of the two would weaken what the user asked for.
+            problems.Add($"--sslmode {ssl.Text()} contradicts sslmode={asked.Text()} in --endpoint: give one");
         }
 
         return config with

@@ -1,5 +1,6 @@
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Reports;
 
 namespace Cargo.Doctor.Cli.Terminal;
@@ -48,11 +49,12 @@ internal sealed class TerminalOutput
         && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
         && Environment.GetEnvironmentVariable("TERM") != "dumb";
 
-    public void Progress(string text) => _err.WriteLine(Paint(Grey, text, _errColours));
+    // Text from files and the warehouse may hold ESC, BEL or other controls: shown escaped, never obeyed.
+    public void Progress(string text) => _err.WriteLine(Paint(Grey, Shown(text), _errColours));
 
-    public void Error(string text) => _err.WriteLine($"{Paint(Red, "error:", _errColours)} {text}");
+    public void Error(string text) => _err.WriteLine($"{Paint(Red, "error:", _errColours)} {Shown(text)}");
 
-    public void Line(string text) => _out.WriteLine(text);
+    public void Line(string text) => _out.WriteLine(Shown(text));
 
     public void Finding(CheckDescriptor check, Finding finding)
     {
@@ -64,10 +66,10 @@ internal sealed class TerminalOutput
             CheckStatus.Unknown => Fuchsia,
             _ => Grey,
         };
-        _out.WriteLine($"{Paint(colour, StatusMark.Symbol(finding.Status), _outColours)} {check.Id} {Paint(Grey, check.Title, _outColours)}");
+        _out.WriteLine($"{Paint(colour, StatusMark.Symbol(finding.Status), _outColours)} {check.Id} {Paint(Grey, Shown(check.Title), _outColours)}");
         if (finding.Status != CheckStatus.Pass)
         {
-            _out.WriteLine($"    {Paint(colour, finding.Summary, _outColours)}");
+            _out.WriteLine($"    {Paint(colour, Shown(finding.Summary), _outColours)}");
         }
     }
 
@@ -82,6 +84,8 @@ internal sealed class TerminalOutput
             _out.WriteLine($"report: {path}");
         }
     }
+
+    private static string Shown(string text) => DisplayText.Escape(text, keepLineBreaks: true);
 
     /// <summary>Each line coloured on its own, so a terminal that scrolls or a pager never carries a colour over.</summary>
     private static string Paint(string colour, string text, bool colours) =>

@@ -110,7 +110,16 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                 Host = w.Host ?? endpoint.Host,
                 Port = HasKey(node, "port") ? w.Port : endpoint.Port ?? w.Port,
                 LoginUser = w.LoginUser ?? endpoint.LoginUserFor(w.User),
+                SslMode = endpoint.SslMode ?? w.SslMode,
             };
+
+            // The URL's sslmode is honoured; a different sslMode key beside it is a contradiction, not an override.
+            if (endpoint.SslMode is { } asked && node is YamlMappingNode keys
+                && keys.Children.FirstOrDefault(k => k.Key is YamlScalarNode { Value: "sslMode" }).Value is { } modeNode
+                && WarehouseSslModes.TryParse(Text(modeNode, "warehouse.sslMode") ?? "", out var given) && given != asked)
+            {
+                Problem(modeNode, "warehouse.sslMode", $"{given.Text()} contradicts sslmode={asked.Text()} in warehouse.endpoint: give one");
+            }
         }
 
         var fromEndpoint = endpoint?.Database is { } db ? new[] { db } : [];

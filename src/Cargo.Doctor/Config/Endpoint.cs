@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Cargo.Doctor.Config;
 
@@ -11,7 +12,8 @@ namespace Cargo.Doctor.Config;
 /// repeating it: the password comes only from the environment or a prompt.
 /// </summary>
 /// <param name="User">The user named in the URL (<c>user@host</c> or <c>?user=</c>), if any.</param>
-public sealed record Endpoint(string Host, int? Port, string? Database, string? User = null)
+/// <param name="SslMode">The URL's <c>sslmode</c> (or <c>ssl=false</c>), honoured like --sslmode; null when it names none.</param>
+public sealed partial record Endpoint(string Host, int? Port, string? Database, string? User = null, WarehouseSslMode? SslMode = null)
 {
     // JDBC URL forms, properties after '?' joined by '&' or after ';':
     // https://docs.aws.amazon.com/redshift/latest/mgmt/jdbc20-build-connection-url.html
@@ -62,6 +64,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
 
         var (address, properties) = SplitProperties(rest);
         var user = properties.FirstOrDefault(p => UserKeys.Contains(p.Key, StringComparer.OrdinalIgnoreCase)).Value;
+        var sslMode = EndpointSsl.ModeOf(properties);
 
         string? database = null;
         var slash = address.IndexOf('/', StringComparison.Ordinal);
@@ -72,6 +75,13 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
             if (database.Contains('/', StringComparison.Ordinal))
             {
                 throw new ConfigException("the endpoint must look like host:port/database (one database after the '/')");
+            }
+
+            // "host/db sslmode=require", "host/db&x=y": settings the database part would swallow and
+            // then print everywhere. A database name with '=' or spaces is given through --database.
+            if (database.Contains('=', StringComparison.Ordinal))
+            {
+                throw new ConfigException("endpoint: the database part holds 'key=value' settings (give settings after '?', or a database name with '=' through --database or the config file)");
             }
 
             database = database.Length == 0 ? null : database;
@@ -85,7 +95,7 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
         }
 
         var (host, port) = SplitHostPort(address);
-        return new Endpoint(host, port, database, string.IsNullOrEmpty(user) ? null : user);
+        return new Endpoint(host, port, database, string.IsNullOrEmpty(user) ? null : user, sslMode);
     }
 
     /// <summary>
@@ -109,8 +119,18 @@ public sealed record Endpoint(string Host, int? Port, string? Database, string? 
         }
 
         var (_, properties) = SplitProperties(rest);
-        return properties.Any(p => SecretKeyParts.Any(part => p.Key.Contains(part, StringComparison.OrdinalIgnoreCase)));
+        if (properties.Any(p => SecretKeyParts.Any(part => p.Key.Contains(part, StringComparison.OrdinalIgnoreCase))))
+        {
+            return true;
+        }
+
+        // "host/db password=…", "/db&pwd=…", "/db,password=…", "/db#password=…": a secret key after any
+        // separator, in the text as written or URL-decoded.
+        return SecretAssignment().IsMatch(text) || SecretAssignment().IsMatch(Uri.UnescapeDataString(text));
     }
+
+    [GeneratedRegex(@"(?:pass|pwd|secret|token|accesskey)[A-Za-z0-9_.-]*\s*=", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SecretAssignment();
 
     private static (string Address, List<KeyValuePair<string, string>> Properties) SplitProperties(string text)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cargo.Doctor.Files;
 
 namespace Cargo.Doctor.Facts;
 
@@ -37,13 +38,39 @@ public static class FactsJson
         {
             var info = Reading.FactsSnapshot;
             using var document = JsonDocument.Parse(json);
+            CheckText(json);
             CheckSchemaVersion(document.RootElement);
+            CheckRequired(document.RootElement, info);
             var facts = FactsFileDefaults.AnyMissing(document.RootElement, info)
                 ? ReadOlder(json)
                 : JsonSerializer.Deserialize(json, info);
             return facts ?? throw new FormatException("the facts file is empty");
         }
         catch (JsonException e)
+        {
+            throw new FormatException($"the facts file is not valid: {JsonProblem.Describe(e)}");
+        }
+    }
+
+    private static void CheckRequired(JsonElement root, System.Text.Json.Serialization.Metadata.JsonTypeInfo info)
+    {
+        try
+        {
+            FactsRequiredCheck.Check(root, info);
+        }
+        catch (FormatException e)
+        {
+            throw new FormatException($"the facts file is not valid: {e.Message}");
+        }
+    }
+
+    private static void CheckText(string json)
+    {
+        try
+        {
+            JsonTextCheck.Check(json, refuseNullItems: true);
+        }
+        catch (FormatException e)
         {
             throw new FormatException($"the facts file is not valid: {e.Message}");
         }

@@ -2,7 +2,9 @@ using System.Text.Json;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Engine;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Files;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.Quoting;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules;
 
@@ -19,7 +21,7 @@ public static class RunFileReader
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            json = BoundedRead.FileText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -28,11 +30,12 @@ public static class RunFileReader
 
         try
         {
+            JsonTextCheck.Check(json);
             return Parse(json, path, catalog);
         }
         catch (JsonException e)
         {
-            throw new FormatException($"{path}: not JSON ({e.Message.Split('\n')[0]})");
+            throw new FormatException($"{path}: not JSON ({JsonProblem.Describe(e)})");
         }
         catch (FormatException e)
         {
@@ -113,7 +116,7 @@ public static class RunFileReader
         var id = Text(item, "checkId", index);
         var word = Text(item, "status", index);
         var status = Enum.GetValues<CheckStatus>().Cast<CheckStatus?>().FirstOrDefault(s => StatusMark.Word(s!.Value) == word)
-            ?? throw new FormatException($"findings[{index}].status '{word}' is not one of pass, skipped, unknown, warn, fail");
+            ?? throw new FormatException($"findings[{index}].status '{DisplayText.Escape(word)}' is not one of pass, skipped, unknown, warn, fail");
         var title = item.TryGetProperty("title", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString()! : id;
         var details = new List<string>();
         if (item.TryGetProperty("details", out var d))

@@ -15,6 +15,8 @@ public static partial class MarkdownText
 
     public static string Escape(string text)
     {
+        // Control characters first, as visible \uXXXX (whose backslash is then escaped below).
+        text = DisplayText.Escape(text.Replace("\r\n", " ", StringComparison.Ordinal).Replace('\r', ' ').Replace('\n', ' '));
         var result = new StringBuilder(text.Length + 8);
         for (var i = 0; i < text.Length; i++)
         {
@@ -40,6 +42,7 @@ public static partial class MarkdownText
 
     public static string Fence(string content, string info = "")
     {
+        content = DisplayText.Escape(content.Replace("\r\n", "\n", StringComparison.Ordinal), keepLineBreaks: true);
         var longest = 0;
         var run = 0;
         foreach (var c in content)

@@ -29,6 +29,12 @@ public static class NameKinds
         }
 
         var key = property.ToLowerInvariant();
+        // aws.target.identifier: the cluster id or workgroup name, read from evidence or AWS when no flag named it.
+        if (key == "identifier" && container?.ToLowerInvariant() == "target")
+        {
+            return "cluster";
+        }
+
         if (key is "name" or "names" or "id" or "identifier")
         {
             return container is null ? null : For(container, null);
@@ -67,7 +73,7 @@ public static class NameKinds
             _ when singular.EndsWith("workgroup", StringComparison.Ordinal) || singular.EndsWith("workgroupname", StringComparison.Ordinal) => "workgroup",
             _ when singular.EndsWith("namespace", StringComparison.Ordinal) || singular.EndsWith("namespacename", StringComparison.Ordinal) => "namespace",
             _ when singular.EndsWith("bucket", StringComparison.Ordinal) || singular.EndsWith("bucketname", StringComparison.Ordinal) => "bucket",
-            _ when singular.EndsWith("securitygroup", StringComparison.Ordinal) || singular.EndsWith("groupid", StringComparison.Ordinal)
+            _ when singular.EndsWith("securitygroup", StringComparison.Ordinal) || singular.EndsWith("groupid", StringComparison.Ordinal) || singular == "groupname"
                 || singular.EndsWith("vpcid", StringComparison.Ordinal) || singular.EndsWith("subnetid", StringComparison.Ordinal) => "resource",
             _ => null,
         };

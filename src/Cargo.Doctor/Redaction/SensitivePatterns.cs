@@ -29,6 +29,14 @@ public static partial class SensitivePatterns
             }
             else if (parts.Count > 1)
             {
+                // dbuser:CLUSTER/USER, dbname:CLUSTER/DB, dbgroup:CLUSTER/GROUP
+                // (https://docs.aws.amazon.com/redshift/latest/mgmt/redshift-iam-access-control-identity-based.html):
+                // the cluster is a name too.
+                if (service == "redshift" && parts[0] is "dbuser" or "dbname" or "dbgroup" && parts.Count > 2)
+                {
+                    yield return ("cluster", parts[1]);
+                }
+
                 yield return (ArnKind(parts[0]), parts[^1]);
             }
         }
@@ -54,6 +62,16 @@ public static partial class SensitivePatterns
         foreach (Match m in Ipv4().Matches(text))
         {
             if (!WellKnownAddresses.Contains(m.Value))
+            {
+                yield return ("ip", m.Value);
+            }
+        }
+
+        // IPv6 has no simple shape: candidates with two or more ':' that parse as IPv6 ("12:30:45" does not).
+        foreach (Match m in Ipv6Candidate().Matches(text))
+        {
+            if (m.Value.Count(c => c == ':') >= 2 && !IsWellKnown(m.Value)
+                && System.Net.IPAddress.TryParse(m.Value, out var address) && address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6)
             {
                 yield return ("ip", m.Value);
             }
@@ -94,6 +112,9 @@ public static partial class SensitivePatterns
 
     [GeneratedRegex(@"(?<![0-9.])(?:(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])\.){3}(?:25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])(?![0-9.])")]
     private static partial Regex Ipv4();
+
+    [GeneratedRegex(@"(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:[0-9]{1,3}\.){3}[0-9]{1,3})?(?![0-9A-Za-z:])")]
+    private static partial Regex Ipv6Candidate();
 
     [GeneratedRegex(@"(?<![A-Za-z0-9.-])(?:[A-Za-z0-9-]+\.)+amazonaws\.com(?:\.cn)?(?![A-Za-z0-9-])", RegexOptions.IgnoreCase)]
     private static partial Regex AwsHostname();

@@ -12,9 +12,9 @@ internal static class FixScriptText
 
     /// <summary>Customer text on one comment line: a newline in a name must not end the comment.</summary>
     public static string OneLine(string text) =>
-        string.Join(' ', text.Split(['\r', '\n', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        DisplayText.Escape(string.Join(' ', text.Split(['\r', '\n', '\u2028', '\u2029'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
 
     /// <summary>Console steps (Markdown prose) as plain comment lines: backslash escapes removed.</summary>
     public static IEnumerable<string> Commented(string prefix, string text) =>
-        text.Split('\n').Select(line => $"{prefix} {MarkdownText.Unescape(line.Replace("\r", "", StringComparison.Ordinal))}".TrimEnd());
+        text.Split('\n').Select(line => $"{prefix} {DisplayText.Escape(MarkdownText.Unescape(line.Replace("\r", "", StringComparison.Ordinal)))}".TrimEnd());
 }

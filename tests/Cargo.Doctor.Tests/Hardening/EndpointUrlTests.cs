@@ -13,9 +13,8 @@ public sealed class EndpointUrlTests
 
     [Theory]
     [InlineData("postgres://cargo_user@db.example.com:5439/dev", "db.example.com", 5439, "dev", "cargo_user")]
-    [InlineData("postgresql://db.example.com/dev?sslmode=require", "db.example.com", null, "dev", null)]
     [InlineData("redshift://db.example.com:5439/dev", "db.example.com", 5439, "dev", null)]
-    [InlineData("jdbc:redshift://db.example.com:5439/dev?user=loader&ssl=true", "db.example.com", 5439, "dev", "loader")]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?user=loader&ssl=false", "db.example.com", 5439, "dev", "loader")]
     [InlineData("jdbc:redshift://db.example.com:5439/dev;UID=loader", "db.example.com", 5439, "dev", "loader")]
     [InlineData("jdbc:postgresql://db.example.com:5439/my%20db", "db.example.com", 5439, "my db", null)]
     [InlineData("[::1]", "::1", null, null, null)]
@@ -25,7 +24,81 @@ public sealed class EndpointUrlTests
     [InlineData("[::ffff:192.0.2.1]:5439/dev", "::ffff:192.0.2.1", 5439, "dev", null)]
     public void url_forms_parse_into_their_parts(string text, string host, int? port, string? database, string? user)
     {
-        Assert.Equal(new Endpoint(host, port, database, user), Endpoint.Parse(text));
+        Assert.Equal(new Endpoint(host, port, database, user), Endpoint.Parse(text) with { SslMode = null });
+    }
+
+    // Issue 22.4: the URL's sslmode was dropped (verify-full connected with prefer).
+    [Theory]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?ssl=true&sslmode=verify-full", WarehouseSslMode.VerifyFull)]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev;SSLMode=verify-ca", WarehouseSslMode.VerifyCa)]
+    [InlineData("postgresql://db.example.com/dev?sslmode=require", WarehouseSslMode.Require)]
+    [InlineData("postgres://db.example.com/dev?sslmode=disable", WarehouseSslMode.Disable)]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?ssl=false", WarehouseSslMode.Disable)]
+    [InlineData("db.example.com:5439/dev?sslmode=verify-full", WarehouseSslMode.VerifyFull)]
+    public void the_urls_sslmode_is_kept(string text, WarehouseSslMode mode)
+    {
+        Assert.Equal(mode, Endpoint.Parse(text).SslMode);
+    }
+
+    [Fact]
+    public void an_endpoint_without_ssl_settings_names_no_mode()
+    {
+        Assert.Null(Endpoint.Parse("jdbc:redshift://db.example.com:5439/dev").SslMode);
+    }
+
+    [Theory]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?ssl=true", "ssl=true does not say how the server is verified")]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?ssl=true&sslmode=prefer", "ssl=true contradicts sslmode=prefer")]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?ssl=false&sslmode=verify-full", "ssl=false contradicts sslmode=verify-full")]
+    [InlineData("postgresql://db.example.com/dev?sslmode=always", "sslmode 'always' is not one of")]
+    [InlineData("postgresql://db.example.com/dev?sslmode=require&sslmode=disable", "sslmode is given twice")]
+    [InlineData("postgresql://db.example.com/dev?sslmode=verify-full&sslrootcert=/tmp/ca.pem", "'sslrootcert' is not supported")]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev?SSLFactory=com.amazon.redshift.ssl.NonValidatingFactory", "'SSLFactory' is not supported")]
+    public void ssl_settings_that_cannot_be_honoured_are_refused(string text, string expected)
+    {
+        var e = Assert.Throws<ConfigException>(() => Endpoint.Parse(text));
+
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void the_config_files_endpoint_sslmode_is_honoured_and_a_contradicting_key_refused()
+    {
+        var honoured = ConfigFile.Parse("warehouse:\n  endpoint: jdbc:redshift://db.example.com:5439/dev?sslmode=verify-full\n");
+        var contradicted = Assert.ThrowsAny<UsageException>(() => ConfigFile.Parse("warehouse:\n  endpoint: db.example.com:5439/dev?sslmode=verify-full\n  sslMode: prefer\n"));
+
+        Assert.Equal(WarehouseSslMode.VerifyFull, honoured.Warehouse.SslMode);
+        Assert.Contains("line 3: warehouse.sslMode: prefer contradicts sslmode=verify-full", contradicted.Message, StringComparison.Ordinal);
+    }
+
+    // Issue 22.5: a secret key after a space, '&', ',' or '#' was read as part of the database name.
+    [Theory]
+    [InlineData("db.example.com:5439/dev password=" + Secret)]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev password=" + Secret)]
+    [InlineData("db.example.com:5439/dev&password=" + Secret)]
+    [InlineData("db.example.com:5439/dev,PWD=" + Secret)]
+    [InlineData("db.example.com:5439/dev#password=" + Secret)]
+    [InlineData("db.example.com:5439/dev%20password%3D" + Secret)]
+    [InlineData("postgresql://db.example.com/dev?sslmode=require password = " + Secret)]
+    [InlineData("db.example.com:5439/dev\tpassword=" + Secret)]
+    public void a_password_after_any_separator_is_refused_without_repeating_it(string text)
+    {
+        var e = Assert.Throws<ConfigException>(() => Endpoint.Parse(text));
+
+        Assert.Equal("the endpoint contains a password: remove it and set CARGO_DOCTOR_PASSWORD (or PGPASSWORD) instead", e.Message);
+        Assert.DoesNotContain(Secret, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("db.example.com:5439/dev sslmode=require")]
+    [InlineData("jdbc:redshift://db.example.com:5439/dev user=admin")]
+    [InlineData("db.example.com:5439/dev%20application_name%3Dx")]
+    public void a_database_part_holding_settings_is_refused(string text)
+    {
+        var e = Assert.Throws<ConfigException>(() => Endpoint.Parse(text));
+
+        Assert.Contains("the database part holds 'key=value' settings", e.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("dev", e.Message, StringComparison.Ordinal);
     }
 
     [Theory]

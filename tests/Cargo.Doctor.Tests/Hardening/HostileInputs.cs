@@ -33,6 +33,16 @@ public static class HostileInputs
         new("password_key_in_config", ["--config", "{config}"], "line 3: warehouse.password: not allowed",
             "warehouse:\n  endpoint: 127.0.0.1:5439/dev\n  password: {secret}\n"),
 
+        // Issue 22.5: a password after a space or '&' was read as part of the database name and printed.
+        new("password_after_a_space", ["--endpoint", "127.0.0.1:5439/dev password={secret}"], "endpoint contains a password"),
+        new("password_after_a_space_in_jdbc_url", ["--endpoint", "jdbc:redshift://127.0.0.1:5439/dev password={secret}"], "endpoint contains a password"),
+        new("password_after_an_ampersand", ["--endpoint", "127.0.0.1:5439/dev&pwd={secret}"], "endpoint contains a password"),
+        new("settings_in_the_database_part", ["--endpoint", "127.0.0.1:5439/dev sslmode=disable"], "the database part holds 'key=value' settings"),
+
+        // Issue 22.4: the URL's sslmode was silently dropped; beside --sslmode it must not lose silently either.
+        new("sslmode_in_url_contradicts_flag", ["--endpoint", "jdbc:redshift://127.0.0.1:5439/dev?sslmode=verify-full", "--sslmode", "prefer"], "--sslmode prefer contradicts sslmode=verify-full in --endpoint"),
+        new("ssl_true_without_sslmode", ["--endpoint", "jdbc:redshift://127.0.0.1:5439/dev?ssl=true"], "ssl=true does not say how the server is verified"),
+
         // Issue 13.11: hosts with ':' and IPv6 literals in every form.
         new("host_with_two_colons", ["--endpoint", "db:5439:5440/dev"], "IPv6 address in brackets"),
         new("ipv6_without_brackets", ["--endpoint", "::1/dev"], "IPv6 address in brackets"),
@@ -119,6 +129,9 @@ public static class HostileInputs
         new("out_in_a_read_only_filesystem", ["--endpoint", "{endpoint}", "--out", "/proc/cargo-doctor-reports"], "--out '/proc/cargo-doctor-reports': cannot write in '/proc'"),
         new("save_facts_is_a_folder", ["--endpoint", "{endpoint}", "--out", "{out}", "--save-facts", "{out}"], "--save-facts '{out}' is a folder, not a file"),
         new("save_facts_under_a_file", ["--endpoint", "{endpoint}", "--out", "{out}", "--save-facts", "{file}/facts.json"], "is a file, not a folder"),
+        // Issue 22.11: --save-facts naming a report file in --out was overwritten by the report.
+        new("save_facts_is_report_json", ["--endpoint", "{endpoint}", "--out", "{out}", "--save-facts", "{out}/report.json"], "--save-facts '{out}/report.json' is the report's own report.json in --out"),
+        new("save_facts_is_fix_sql_by_a_relative_path", ["--endpoint", "{endpoint}", "--out", "{out}", "--save-facts", "{out}/../out/./fix.sql"], "is the report's own fix.sql in --out"),
         new("save_facts_empty", ["--endpoint", "{endpoint}", "--out", "{out}", "--save-facts", ""], "--save-facts is empty"),
     ];
 

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Signing;
+using Cargo.Doctor.Files;
 
 namespace Cargo.Doctor.AwsApi.Clients;
 
@@ -19,6 +20,9 @@ internal sealed class SignedAwsHttpClient(
     AwsRetryQuota retryQuota)
 {
     private readonly AwsRetryPolicy retry = new(maxAttempts, options.RetryDelay, retryQuota);
+
+    /// <summary>The largest response body read; settable so a test need not send 256 MB.</summary>
+    internal long MaxBodyBytes { get; init; } = BoundedRead.MaxBytes;
 
     public Task<string> SendAsync(AwsRequest request, CancellationToken cancellationToken) =>
         retry.ExecuteAsync(ct => SendOnceAsync(request, ct), cancellationToken);
@@ -74,7 +78,16 @@ internal sealed class SignedAwsHttpClient(
         timeout.CancelAfter(options.EffectiveRequestTimeout);
         try
         {
-            return await response.Content.ReadAsStringAsync(timeout.Token).ConfigureAwait(false);
+            // Capped like an input file: a body that never ends must not grow memory without bound.
+            var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await BoundedRead.TextAsync(
+                    stream,
+                    MaxBodyBytes,
+                    () => Failure(request, (int)response.StatusCode, AwsCallException.MalformedResponseCode, $"the response body is larger than {MaxBodyBytes / (1024 * 1024)} MB", null),
+                    timeout.Token).ConfigureAwait(false);
+            }
         }
         catch (Exception e) when (e is IOException or HttpRequestException)
         {

@@ -42,6 +42,16 @@ public sealed class ConnectRule : IRule
             return context.FailItems(summary, details, remediation);
         }
 
+        // Connected, then the connection dropped before the first catalog read (no user facts): every
+        // other check says nothing could be read, so this one must not pass either.
+        if (warehouse.User is null && warehouse.Databases.FirstOrDefault(d => d.PrivilegesGap is not null) is { } dropped)
+        {
+            var reason = dropped.PrivilegesGap!.ToString();
+            return LostConnection(reason)
+                ? context.Fail($"connected to database \"{dropped.Name}\", but the connection did not hold: {reason}", [$"{dropped.Name}: {reason}"])
+                : context.Unknown($"connected to database \"{dropped.Name}\", but nothing could be read: {reason}");
+        }
+
         var first = warehouse.Databases[0].Connection;
         var connectedDetails = warehouse.Databases
             .Select(d => new DetailItem(
@@ -60,4 +70,9 @@ public sealed class ConnectRule : IRule
 
         return context.PassItems($"connected to {warehouse.Databases.Count} database(s) as \"{warehouse.LoginUser}\" over SSL", connectedDetails);
     }
+
+    /// <summary>The reasons WarehouseSession gives when the connection itself went away (lost, closed, timed out).</summary>
+    private static bool LostConnection(string reason) =>
+        reason.Contains("was lost", StringComparison.Ordinal) || reason.Contains("is closed", StringComparison.Ordinal)
+        || reason.Contains("did not finish within", StringComparison.Ordinal);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cargo.Doctor.AwsApi.Clients;
 using Cargo.Doctor.AwsApi.Model;
+using Cargo.Doctor.Files;
 using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Sources.Aws;
@@ -232,8 +233,14 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
 
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            var text = BoundedRead.FileText(path);
+            using var document = JsonDocument.Parse(text);
+            JsonTextCheck.Check(text);
             return document.RootElement.Clone();
+        }
+        catch (FormatException e)
+        {
+            throw new AwsEvidenceMissingException(fileName, full, $"is not valid: {e.Message}");
         }
         catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
         {
