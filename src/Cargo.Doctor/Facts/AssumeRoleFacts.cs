@@ -27,4 +27,5 @@ public sealed record AssumeRoleFacts
 }
 
 /// <summary>One explicit ASSUMEROLE grant of the chain (svv_iam_privileges); type is user, role, group or public.</summary>
-public sealed record IamPrivilegeGrant(string Command, string Grantee, string GranteeType);
+/// <param name="OnAll">A grant ON ALL (every role and chain), not of the chain itself.</param>
+public sealed record IamPrivilegeGrant(string Command, string Grantee, string GranteeType, bool OnAll = false);

@@ -119,7 +119,7 @@ public sealed class AssumeRolePrivilegeRule : IRule
 
         var sources = facts.Grants
             .Where(g => g.Command.Equals(command, StringComparison.OrdinalIgnoreCase) || g.Command.Equals("ALL", StringComparison.OrdinalIgnoreCase))
-            .Select(g => Source(warehouse, g))
+            .Select(g => Source(warehouse, g) is { } source ? source + (g.OnAll ? " (ON ALL)" : "") : null)
             .OfType<string>()
             .Distinct()
             .ToList();

@@ -42,7 +42,7 @@ internal static class AssumeRoleFactsReader
         try
         {
             var (sql, parameters) = WarehouseQuery.Load("iam-privileges").Bind(chainParameter);
-            var grants = await session.QueryAsync(sql, parameters, r => new IamPrivilegeGrant(DbValue.Text(r, 0)!, DbValue.Text(r, 1)!, DbValue.Text(r, 2)!), ct);
+            var grants = await session.QueryAsync(sql, parameters, r => new IamPrivilegeGrant(DbValue.Text(r, 0)!, DbValue.Text(r, 1)!, DbValue.Text(r, 2)!, DbValue.Text(r, 3) == "all"), ct);
             return facts with { Grants = grants.Distinct().ToList() };
         }
         catch (PostgresException e)
