@@ -30,8 +30,9 @@ public sealed class AwsClients : IDisposable
     public static AwsClients Create(AwsClientOptions options) =>
         Create(options, AwsEndpointResolver.FromProcessEnvironment());
 
+    /// <param name="maxBodyBytes">The response body cap (default 256 MB); a test sets a small one.</param>
     internal static AwsClients Create(
-        AwsClientOptions options, AwsEndpointResolver endpoints, Func<string, string?>? readEnvironment = null)
+        AwsClientOptions options, AwsEndpointResolver endpoints, Func<string, string?>? readEnvironment = null, long? maxBodyBytes = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Region);
 
@@ -44,7 +45,7 @@ public sealed class AwsClients : IDisposable
         var credentials = new AwsCredentialSource(options);
         var maxAttempts = AwsMaxAttempts.Resolve(options, readEnvironment ?? Environment.GetEnvironmentVariable);
         var retryQuota = new AwsRetryQuota();
-        var signed = new SignedAwsHttpClient(http, credentials, endpoints, options, maxAttempts, retryQuota);
+        var signed = new SignedAwsHttpClient(http, credentials, endpoints, options, maxAttempts, retryQuota) { MaxBodyBytes = maxBodyBytes ?? Files.BoundedRead.MaxBytes };
 
         return new AwsClients(
             http,

@@ -85,7 +85,7 @@ internal sealed class SignedAwsHttpClient(
                 return await BoundedRead.TextAsync(
                     stream,
                     MaxBodyBytes,
-                    () => Failure(request, (int)response.StatusCode, AwsCallException.MalformedResponseCode, $"the response body is larger than {MaxBodyBytes / (1024 * 1024)} MB", null),
+                    () => Failure(request, (int)response.StatusCode, AwsCallException.MalformedResponseCode, $"the response body is larger than {(MaxBodyBytes == BoundedRead.MaxBytes ? BoundedRead.LimitText : $"{MaxBodyBytes} bytes")}", null),
                     timeout.Token).ConfigureAwait(false);
             }
         }
