@@ -76,7 +76,7 @@ public static class SetupChecklistWriter
         }
 
         var region = ShellQuote.Arg(regionName);
-        var roleArn = $"arn:aws:iam::<your_account_id>:role/{request.CustomerRoleName}";
+        var roleArn = request.CustomerRoleArnPlaceholder;
         if (aws.ClusterIdentifier is { } cluster)
         {
             Item(md, "Attach the role to the cluster.", SetupTemplate.Render(catalog, "iam.role-attached", "attach-provisioned", ("cluster", cluster),
