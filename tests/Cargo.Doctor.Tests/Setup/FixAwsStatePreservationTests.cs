@@ -73,6 +73,23 @@ public sealed class FixAwsStatePreservationTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Clis))]
+    public async Task two_changes_to_one_cluster_wait_for_the_first_to_be_applied(string aws)
+    {
+        var account = ProvisionedAccount();
+        account.Clusters[ClusterId].BusyReadsAfterChange = 3;
+        var check = await fake.CheckAsync(AwsScenario.Provisioned());
+
+        var run = await AwsCliScript.RunAsync(await WriteFixAwsAsync(check), fake, aws,
+            new Dictionary<string, string> { [Cargo.Doctor.Setup.ClusterReadyWait.IntervalVariable] = "0" });
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.True(account.Clusters[ClusterId].PubliclyAccessible);
+        Assert.Contains(CustomerRoleArn, account.Clusters[ClusterId].IamRoles);
+        Assert.True(fake.RequestsFor("DescribeClusters").Count() >= 4, "the script did not poll the cluster between the two changes");
+    }
+
+    [Theory]
+    [MemberData(nameof(Clis))]
     public async Task serverless_fix_keeps_the_namespace_roles_and_default_role(string aws)
     {
         var account = ServerlessAccount(trust: """{"Version":"2012-10-17","Statement":{"Sid":"Batch","Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}}""");
