@@ -5,8 +5,8 @@ namespace Cargo.Doctor.Setup;
 /// <summary>
 /// A bash function that waits, between two modifying calls on one provisioned cluster, until the cluster is
 /// <c>available</c> and every attached role is <c>in-sync</c>: a second call while the first is applied fails
-/// with InvalidClusterState (https://docs.aws.amazon.com/redshift/latest/APIReference/CommonErrors.html lists
-/// it for ModifyCluster and ModifyClusterIamRoles: https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyCluster.html),
+/// with InvalidClusterState (the Errors sections of https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyCluster.html
+/// and https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyClusterIamRoles.html),
 /// and <c>aws redshift wait cluster-available</c> polls every 60 s and ignores ApplyStatus
 /// (https://docs.aws.amazon.com/cli/latest/reference/redshift/wait/cluster-available.html). The interval is
 /// <see cref="IntervalVariable"/> seconds (default 15; tests set 0), for at most <see cref="Tries"/> reads.
