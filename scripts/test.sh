@@ -30,8 +30,9 @@ if ! $unit; then
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need+=(postgresql)
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
   command -v openssl >/dev/null 2>&1 || need+=(openssl)
-  # The setup round-trip tests run the generated setup-aws.sh with the real AWS CLI (against a loopback fake).
-  command -v aws >/dev/null 2>&1 || need+=(awscli)
+  # The setup round-trip tests run the generated setup-aws.sh with the real AWS CLI (against a loopback fake):
+  # Debian's awscli at /usr/bin/aws (CLI v2 from Debian 12), and also a v1 first on PATH when there is one.
+  [ -x /usr/bin/aws ] || need+=(awscli)
   # PublishedBinaryTests compiles the native binary: Native AOT links with clang (or gcc).
   command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
 fi

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.RegularExpressions;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
@@ -13,7 +12,7 @@ namespace Cargo.Doctor.Cli.Commands;
 /// from the catalog templates the fixes use, without connecting anywhere. Same flags and config file
 /// as <c>check</c>, plus the name of the IAM role to create.
 /// </summary>
-internal static partial class SetupCommand
+internal static class SetupCommand
 {
     public static Command Create()
     {
@@ -48,10 +47,9 @@ internal static partial class SetupCommand
             }
 
             var name = SetupRequest.RoleNameFrom(parse.GetValue(roleName), config.Aws.RoleArn);
-            if (!IamRoleName().IsMatch(name))
+            if (!IamRoleName.IsValid(name))
             {
-                // https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html: RoleName, [\w+=,.@-]+, 1 to 64 characters.
-                problems.Add($"--customer-role-name '{name.ReplaceLineEndings(" ")}': an IAM role name is 1 to 64 letters, digits and + = , . @ _ -");
+                problems.Add($"--customer-role-name '{name.ReplaceLineEndings(" ")}': {IamRoleName.Expected}");
             }
             else if (parse.GetValue(roleName) is { } given && config.Aws.RoleArn is { } arn && !arn.EndsWith("/" + given, StringComparison.Ordinal))
             {
@@ -86,7 +84,4 @@ internal static partial class SetupCommand
         });
         return command;
     }
-
-    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]{1,64}$")]
-    private static partial Regex IamRoleName();
 }

@@ -68,6 +68,27 @@ public static class DoctorConfigValidator
             }
         }
 
+        foreach (var (flag, name) in new[] { ("--user", w.User), ("--login-user", w.LoginUser), ("--function-role", w.FunctionRole) })
+        {
+            if (name is not null && !name.Any(char.IsControl) && DatabaseUserName.Problem(flag, name) is { } problem)
+            {
+                problems.Add(problem);
+            }
+        }
+
+        if (a.ClusterIdentifier is { } cluster && !cluster.Any(char.IsControl) && cluster.Trim().Length > 0 && !AwsResourceName.IsClusterIdentifier(cluster))
+        {
+            problems.Add($"--cluster '{cluster}' {AwsResourceName.ClusterExpected}");
+        }
+
+        foreach (var (flag, name) in new[] { ("--workgroup", a.Workgroup), ("--namespace", a.Namespace) })
+        {
+            if (name is not null && !name.Any(char.IsControl) && name.Trim().Length > 0 && !AwsResourceName.IsServerlessName(name))
+            {
+                problems.Add($"{flag} '{name}' {AwsResourceName.ServerlessExpected}");
+            }
+        }
+
         if (c.Bucket is { } bucket && !bucket.Any(char.IsControl) && bucket.Trim().Length > 0 && !BucketName.IsValid(bucket))
         {
             problems.Add($"--bucket '{bucket.Trim()}' {BucketName.Expected}");

@@ -11,7 +11,7 @@ public sealed record Cidr(IPAddress Network, int PrefixLength)
 
     public const string Expected = "is not an IP address or CIDR (e.g. 203.0.113.7 or 203.0.113.0/24)";
 
-    /// <summary>Parses <c>203.0.113.7</c>, <c>203.0.113.0/24</c>, <c>2001:db8::/32</c>; for user input use <see cref="TryParse"/>.</summary>
+    /// <summary>Parses <c>203.0.113.7</c>, <c>203.0.113.0/24</c>, <c>2001:db8::/32</c> (<see cref="IpAddressText"/> rules, a prefix without leading zeros); for user input use <see cref="TryParse"/>.</summary>
     /// <exception cref="FormatException">The text is not an IP address or CIDR.</exception>
     public static Cidr Parse(string text, string what = "Cargo IP")
     {
@@ -31,20 +31,16 @@ public sealed record Cidr(IPAddress Network, int PrefixLength)
         var trimmed = text.Trim();
         var slash = trimmed.IndexOf('/');
         var addressText = slash < 0 ? trimmed : trimmed[..slash];
-        if (!IPAddress.TryParse(addressText, out var address) || addressText.Contains('%'))
-        {
-            return false;
-        }
-
-        // IPAddress.TryParse accepts "1" as 0.0.0.1; a CIDR address must have all four parts.
-        if (address.AddressFamily == AddressFamily.InterNetwork && addressText.Count(c => c == '.') != 3)
+        if (!IpAddressText.TryParse(addressText, out var address))
         {
             return false;
         }
 
         var max = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
         var prefix = max;
-        if (slash >= 0 && (!int.TryParse(trimmed[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > max))
+        var prefixText = slash < 0 ? null : trimmed[(slash + 1)..];
+        if (prefixText is not null && (prefixText.Length is 0 or > 3 || (prefixText.Length > 1 && prefixText[0] == '0')
+            || !int.TryParse(prefixText, NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > max))
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Text;
+using Cargo.Doctor.Setup;
 
 namespace Cargo.Doctor.Reports;
 
@@ -26,14 +27,33 @@ public sealed class FixAwsScriptRenderer : IReportRenderer
         }
 
         sh.AppendLine("set -euo pipefail").AppendLine();
+        var entries = FixScriptText.ToFix(report).Where(e => e.Finding.Remediation.Any(r => r.Kind == "sh")).ToList();
+        var cluster = ClusterToWaitFor(report, entries);
+        if (cluster is not null)
+        {
+            sh.Append(ClusterReadyWait.Function);
+        }
+
         var commands = 0;
-        foreach (var entry in FixScriptText.ToFix(report).Where(e => e.Finding.Remediation.Any(r => r.Kind == "sh")))
+        var clusterChanged = false;
+        foreach (var entry in entries)
         {
             sh.AppendLine($"# ==== {entry.Check.Id} ({StatusMark.Word(entry.Finding.Status)}): {FixScriptText.OneLine(entry.Finding.Summary)}");
             foreach (var step in entry.Finding.Remediation.Where(r => !r.Kind.StartsWith("sql", StringComparison.Ordinal)))
             {
                 if (step.Kind == "sh")
                 {
+                    if (cluster is not null && ChangesCluster(step.Text))
+                    {
+                        if (clusterChanged)
+                        {
+                            sh.AppendLine("# the change above may still be applied: a second change meanwhile fails with InvalidClusterState");
+                            sh.AppendLine(ClusterReadyWait.Call(cluster.Value.Id, cluster.Value.Region));
+                        }
+
+                        clusterChanged = true;
+                    }
+
                     sh.AppendLine(step.Text.TrimEnd());
                     commands++;
                 }
@@ -56,4 +76,14 @@ public sealed class FixAwsScriptRenderer : IReportRenderer
 
         return sh.ToString();
     }
+
+    /// <summary>The provisioned cluster when two or more steps change it (they must wait for each other), else null.</summary>
+    private static (string Id, string Region)? ClusterToWaitFor(Report report, List<ReportEntry> entries) =>
+        report.Facts.Aws is { IsServerless: false, Target.Identifier: { } id } aws
+        && entries.SelectMany(e => e.Finding.Remediation).Count(r => r.Kind == "sh" && ChangesCluster(r.Text)) > 1
+            ? (id, aws.Region)
+            : null;
+
+    private static bool ChangesCluster(string command) =>
+        command.Contains("aws redshift modify-cluster ", StringComparison.Ordinal) || command.Contains("aws redshift modify-cluster-iam-roles ", StringComparison.Ordinal);
 }

@@ -20,7 +20,7 @@ public static class SetupAwsScriptWriter
     public const string FileName = "setup-aws.sh";
 
     /// <summary>The inline policy name; the same as iam.assume-cargo-role's fix writes (AssumeCargoRoleRule.PolicyName).</summary>
-    public const string PolicyName = "cargo-assume-role";
+    public const string PolicyName = InlinePolicyStep.DefaultName;
 
     public static string Write(SetupRequest request, CheckCatalog catalog)
     {
@@ -43,10 +43,9 @@ public static class SetupAwsScriptWriter
         if (request.Config.Cargo.RoleArn is { } cargoRole)
         {
             var policy = RemediationPolicies.CargoPermissionPolicy(cargoRole);
-            sh.AppendLine("# put-role-policy adds or replaces the inline policy of that name: a re-run writes the same document");
-            sh.AppendLine("# (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html).");
-            sh.AppendLine(Sh(catalog, "iam.assume-cargo-role", "add-permission", ("role", request.CustomerRoleName), ("role_sh", role),
-                ("policy_name_sh", ShellQuote.Arg(PolicyName)), ("policy", policy), ("policy_sh", ShellQuote.Arg(policy))));
+            sh.AppendLine("# put-role-policy replaces an inline policy of the same name");
+            sh.AppendLine("# (https://docs.aws.amazon.com/IAM/latest/APIReference/API_PutRolePolicy.html): added when absent, kept when the same, else the script stops.");
+            sh.AppendLine(Sh(catalog, "iam.assume-cargo-role", "add-permission", InlinePolicyStep.Values(request.CustomerRoleName, PolicyName, policy)));
         }
         else
         {
@@ -71,6 +70,8 @@ public static class SetupAwsScriptWriter
         }
 
         sh.AppendLine().AppendLine("echo \"done: run cargo-doctor check with the same options to verify\"");
+        sh.AppendLine("# The last AWS step of the setup guide: give Cargo the ARN of this role.");
+        sh.AppendLine("echo \"give Cargo this role ARN: $role_arn\"");
         return sh.ToString();
     }
 
@@ -81,7 +82,7 @@ public static class SetupAwsScriptWriter
         sh.AppendLine().AppendLine($"# ==== 3. Attach the role to cluster {Comment(clusterId)} (iam.role-attached)");
         sh.AppendLine($"attached_text=$({describe} --query 'Clusters[0].IamRoles[].IamRoleArn' --output text)");
         sh.AppendLine("read -r -a attached <<<\"$attached_text\"");
-        sh.AppendLine("if has_word \"$role_arn\" \"${attached[@]}\"; then");
+        sh.AppendLine("if has_word \"$role_arn\" ${attached[@]+\"${attached[@]}\"}; then");
         sh.AppendLine("  echo \"role already attached\"");
         sh.AppendLine("else");
         sh.AppendLine("  " + Sh(catalog, "iam.role-attached", "attach-provisioned", ("cluster", clusterId), ("cluster_sh", cluster), ("role", request.CustomerRoleName),
@@ -97,6 +98,8 @@ public static class SetupAwsScriptWriter
         sh.AppendLine("if [[ $public == True ]]; then");
         sh.AppendLine("  echo \"cluster already publicly accessible\"");
         sh.AppendLine("else");
+        sh.AppendLine("  # the role attached in step 3 may still be applied: a second change meanwhile fails with InvalidClusterState");
+        sh.AppendLine("  " + ClusterReadyWait.Call(clusterId, request.Config.Aws.Region!));
         sh.AppendLine("  " + Sh(catalog, "net.publicly-accessible", "provisioned", ("cluster", clusterId), ("cluster_sh", cluster), ("region_sh", region)));
         sh.AppendLine("fi");
     }
@@ -115,17 +118,17 @@ public static class SetupAwsScriptWriter
         sh.AppendLine("IFS=$'\\t' read -r -a listed <<<\"$listed_text\"");
         sh.AppendLine($"default_role=$({get} --query 'namespace.defaultIamRoleArn' --output text)");
         sh.AppendLine("roles=()");
-        sh.AppendLine("for item in \"${listed[@]}\"; do");
+        sh.AppendLine("for item in ${listed[@]+\"${listed[@]}\"}; do");
         sh.AppendLine("  arn=${item#*iamRoleArn=}; arn=${arn%%)*}; arn=${arn%%, *}");
         sh.AppendLine("  if [[ -n $arn && $arn != None ]]; then roles+=(\"$arn\"); fi");
         sh.AppendLine("done");
-        sh.AppendLine("if has_word \"$role_arn\" \"${roles[@]}\"; then");
+        sh.AppendLine("if has_word \"$role_arn\" ${roles[@]+\"${roles[@]}\"}; then");
         sh.AppendLine("  echo \"role already attached\"");
         sh.AppendLine("else");
         sh.AppendLine("  roles+=(\"$role_arn\")");
         sh.AppendLine("  [[ -n $default_role && $default_role != None ]] || default_role=$role_arn");
-        sh.AppendLine("  " + Sh(catalog, "iam.role-attached", "attach-serverless-with-default", ("namespace", namespaceName ?? "(the workgroup's)"), ("namespace_sh", "\"$namespace\""),
-            ("roles_sh", "\"${roles[@]}\""), ("default_role_sh", "\"$default_role\""), ("region_sh", region)));
+        sh.AppendLine("  " + Sh(catalog, "iam.role-attached", "attach-serverless-read-now", ("namespace", namespaceName ?? "(the workgroup's)"), ("namespace_sh", "\"$namespace\""),
+            ("roles_sh", "${roles[@]+\"${roles[@]}\"}"), ("default_role_sh", "\"$default_role\""), ("region_sh", region)));
         sh.AppendLine("fi");
 
         Ingress(sh, catalog, request, workgroupName, region,
@@ -153,9 +156,8 @@ public static class SetupAwsScriptWriter
 
         sh.AppendLine($"port=$({portQuery})");
         sh.AppendLine($"groups_text=$({groupsQuery})");
-        sh.AppendLine("read -r -a groups <<<\"$groups_text\"");
-        sh.AppendLine($"[[ ${{#groups[@]}} -gt 0 && ${{groups[0]}} != None ]] || {{ echo {ShellQuote.Arg($"{target} has no VPC security group: attach one, then run this script again")} >&2; exit 1; }}");
-        sh.AppendLine("group=${groups[0]}");
+        sh.AppendLine("read -r group _ <<<\"$groups_text\" || true");
+        sh.AppendLine($"[[ -n $group && $group != None ]] || {{ echo {ShellQuote.Arg($"{target} has no VPC security group: attach one, then run this script again")} >&2; exit 1; }}");
         sh.AppendLine("# A rule that already exists is answered with InvalidPermission.Duplicate");
         sh.AppendLine("# (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html): nothing is added twice.");
         foreach (var ip in ips)
@@ -208,6 +210,7 @@ public static class SetupAwsScriptWriter
           return 1
         }
 
+        {{ClusterReadyWait.Function}}
         """;
 
     private static string Sh(CheckCatalog catalog, string checkId, string key, params (string Name, string Value)[] values) =>

@@ -53,8 +53,8 @@ public static class SetupChecklistWriter
         if (config.Cargo.RoleArn is { } cargoRole)
         {
             var policy = RemediationPolicies.CargoPermissionPolicy(cargoRole);
-            Item(md, "Let it assume Cargo's role.", SetupTemplate.Render(catalog, "iam.assume-cargo-role", "add-permission", ("role", request.CustomerRoleName),
-                ("role_sh", ShellQuote.Arg(request.CustomerRoleName)), ("policy_name_sh", ShellQuote.Arg(SetupAwsScriptWriter.PolicyName)), ("policy", policy), ("policy_sh", ShellQuote.Arg(policy))));
+            Item(md, "Let it assume Cargo's role.", SetupTemplate.Render(catalog, "iam.assume-cargo-role", "add-permission",
+                InlinePolicyStep.Values(request.CustomerRoleName, SetupAwsScriptWriter.PolicyName, policy)));
         }
         else
         {
@@ -76,7 +76,7 @@ public static class SetupChecklistWriter
         }
 
         var region = ShellQuote.Arg(regionName);
-        var roleArn = $"arn:aws:iam::<your_account_id>:role/{request.CustomerRoleName}";
+        var roleArn = request.CustomerRoleArnPlaceholder;
         if (aws.ClusterIdentifier is { } cluster)
         {
             Item(md, "Attach the role to the cluster.", SetupTemplate.Render(catalog, "iam.role-attached", "attach-provisioned", ("cluster", cluster),
@@ -86,7 +86,7 @@ public static class SetupChecklistWriter
         {
             var ns = aws.Namespace ?? "(the workgroup's namespace)";
             Item(md, "Attach the role to the namespace, keeping the roles already attached (`setup-aws.sh` reads them for you).", SetupTemplate.Render(catalog,
-                "iam.role-attached", "attach-serverless-with-default", ("namespace", ns), ("namespace_sh", ShellQuote.Arg(ns)),
+                "iam.role-attached", "attach-serverless-read-now", ("namespace", ns), ("namespace_sh", ShellQuote.Arg(ns)),
                 ("roles_sh", "<roles already attached> " + ShellQuote.Arg(roleArn)), ("default_role_sh", "<current default role>"), ("region_sh", region)));
         }
 

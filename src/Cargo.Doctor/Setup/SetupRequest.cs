@@ -1,3 +1,4 @@
+using Cargo.Doctor.AwsApi.Partitions;
 using Cargo.Doctor.Config;
 
 namespace Cargo.Doctor.Setup;
@@ -13,6 +14,14 @@ public sealed record SetupRequest(DoctorConfig Config, string CustomerRoleName)
     /// <summary>The role name a request uses: the flag, else the name in <c>--role-arn</c>, else the default.</summary>
     public static string RoleNameFrom(string? customerRoleName, string? roleArn) =>
         customerRoleName ?? (roleArn is { } arn ? arn[(arn.LastIndexOf('/') + 1)..] : DefaultCustomerRoleName);
+
+    /// <summary>
+    /// The customer role's ARN with the account left to fill in, in the region's partition (<c>arn:aws-cn:</c> in
+    /// China, <c>arn:aws-us-gov:</c> in GovCloud: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html);
+    /// <c>aws</c> when no region is given.
+    /// </summary>
+    public string CustomerRoleArnPlaceholder =>
+        $"arn:{(Config.Aws.Region is { Length: > 0 } region ? AwsPartition.ForRegion(region).Name : "aws")}:iam::<your_account_id>:role/{CustomerRoleName}";
 
     /// <summary>A workgroup makes it Serverless: the role must trust redshift-serverless.amazonaws.com too.</summary>
     public bool IsServerless => Config.Aws.IsServerless;

@@ -93,7 +93,7 @@ public static class SetupSqlWriter
     /// <summary>GRANT ASSUMEROLE is needed only after a superuser ran REVOKE ASSUMEROLE ON ALL FROM PUBLIC FOR ALL.</summary>
     private static IEnumerable<string> AssumeRoleBlock(SetupRequest request, CheckCatalog catalog, string user)
     {
-        var customerRole = request.Config.Aws.RoleArn ?? $"arn:aws:iam::<your_account_id>:role/{request.CustomerRoleName}";
+        var customerRole = request.Config.Aws.RoleArn ?? request.CustomerRoleArnPlaceholder;
         var cargoRole = request.Config.Cargo.RoleArn ?? "<cargo_role_arn>";
         yield return "-- ==== Optional: db.assume-role-privilege";
         yield return "-- Only if a superuser switched this warehouse to per-user ASSUMEROLE control";

@@ -88,6 +88,13 @@ public sealed class FakeCluster(string id)
 
     /// <summary>Attached role ARNs in order; a duplicate would show here.</summary>
     public List<string> IamRoles { get; } = [];
+
+    /// <summary>How many DescribeClusters after a change show the cluster modifying (its new roles adding); 0: applied at once.</summary>
+    public int BusyReadsAfterChange { get; set; }
+
+    internal int BusyReadsLeft { get; set; }
+
+    internal List<string> RolesBeingAdded { get; set; } = [];
 }
 
 public sealed class FakeWorkgroup(string name, string namespaceName)

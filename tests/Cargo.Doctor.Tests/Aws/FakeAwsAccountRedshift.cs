@@ -23,6 +23,24 @@ public sealed partial class FakeAwsAccount
             return QueryError(404, "ClusterNotFound", $"Cluster {id} not found.");
         }
 
+        // While a change is applied, another is refused (https://docs.aws.amazon.com/redshift/latest/APIReference/API_ModifyCluster.html,
+        // "InvalidClusterState: The specified cluster is not in the available state"); a read shows it busy.
+        if (operation != "DescribeClusters" && cluster.BusyReadsLeft > 0)
+        {
+            return QueryError(400, "InvalidClusterState", "There is an operation running on the Cluster. Please try to modify it later.");
+        }
+
+        if (operation != "DescribeClusters")
+        {
+            cluster.BusyReadsLeft = cluster.BusyReadsAfterChange;
+            cluster.RolesBeingAdded = List(form, "AddIamRoles");
+        }
+        else if (cluster.BusyReadsLeft > 0)
+        {
+            cluster.BusyReadsLeft--;
+            return DescribeClusters(null, ClusterXml(cluster, busy: true));
+        }
+
         switch (operation)
         {
             case "ModifyClusterIamRoles":
@@ -42,11 +60,12 @@ public sealed partial class FakeAwsAccount
         }
     }
 
-    private static string ClusterXml(FakeCluster cluster) => Cluster(
+    private static string ClusterXml(FakeCluster cluster, bool busy = false) => Cluster(
         cluster.Id,
+        status: busy ? "modifying" : "available",
         publiclyAccessible: cluster.PubliclyAccessible,
         securityGroupIds: [.. cluster.SecurityGroupIds],
-        iamRoles: [.. cluster.IamRoles.Select(arn => (arn, "in-sync"))],
+        iamRoles: [.. cluster.IamRoles.Select(arn => (arn, busy && cluster.RolesBeingAdded.Contains(arn) ? "adding" : "in-sync"))],
         port: cluster.Port);
 
     private static FakeAwsResponse RedshiftResult(string action, string cluster) => FakeAwsResponse.Xml(

@@ -18,16 +18,34 @@ public static class AwsCliScript
         public override string ToString() => $"exit {ExitCode}\n--- stdout\n{Stdout}\n--- stderr\n{Stderr}";
     }
 
-    public static async Task<Result> RunAsync(string scriptPath, FakeAwsEndpoint fake)
+    /// <summary>Debian's awscli (CLI v2 on Debian 12 and later), where installed.</summary>
+    public const string DebianAws = "/usr/bin/aws";
+
+    /// <summary>The aws first on PATH (here often a v1 from pyenv).</summary>
+    public static string? FirstOnPath => Environment.GetEnvironmentVariable("PATH")!.Split(':')
+        .Select(dir => Path.Combine(dir, "aws"))
+        .FirstOrDefault(File.Exists);
+
+    /// <summary>Every distinct aws CLI on this machine: Debian's first, then the one first on PATH when it is another.</summary>
+    public static IReadOnlyList<string> Installed
+    {
+        get
+        {
+            var found = new[] { File.Exists(DebianAws) ? DebianAws : null, FirstOnPath }.OfType<string>()
+                .DistinctBy(path => Path.GetFullPath(path)).ToList();
+            return found.Count > 0 ? found : throw new InvalidOperationException("the aws CLI is not installed: scripts/test.sh installs it (Debian package awscli)");
+        }
+    }
+
+    /// <summary>Runs the script; <paramref name="realAws"/> is the CLI to use (the first on PATH when null).</summary>
+    public static async Task<Result> RunAsync(string scriptPath, FakeAwsEndpoint fake, string? realAws = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         if (OperatingSystem.IsWindows())
         {
             throw new PlatformNotSupportedException("setup-aws.sh is a bash script");
         }
 
-        var realAws = Environment.GetEnvironmentVariable("PATH")!.Split(':')
-            .Select(dir => Path.Combine(dir, "aws"))
-            .FirstOrDefault(File.Exists)
+        realAws ??= FirstOnPath
             ?? throw new InvalidOperationException("the aws CLI is not installed: scripts/test.sh installs it (Debian package awscli)");
         var shimDir = Directory.CreateTempSubdirectory("aws-shim").FullName;
         var shim = Path.Combine(shimDir, "aws");
@@ -51,6 +69,11 @@ public static class AwsCliScript
         start.Environment["AWS_SHARED_CREDENTIALS_FILE"] = "/dev/null";
         start.Environment["AWS_EC2_METADATA_DISABLED"] = "true";
         start.Environment["AWS_MAX_ATTEMPTS"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();

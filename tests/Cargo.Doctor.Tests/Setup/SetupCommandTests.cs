@@ -42,6 +42,13 @@ public sealed class SetupCommandTests
 
     [Theory]
     [InlineData("--customer-role-name", "role with spaces", "--customer-role-name 'role with spaces': an IAM role name is")]
+    [InlineData("--customer-role-name", "cargo-role\n", "--customer-role-name 'cargo-role ': an IAM role name is")]
+    [InlineData("--customer-role-name", "a-role-name-of-sixty-five-characters-is-one-too-long-for-iam-xxxxx", "an IAM role name is 1 to 64")]
+    [InlineData("--user", "public", "--user 'public' means PUBLIC (every user)")]
+    [InlineData("--user", "\"PUBLIC\"", "--user '\"PUBLIC\"' means PUBLIC (every user)")]
+    [InlineData("--function-role", "Public", "--function-role 'Public' means PUBLIC (every user)")]
+    [InlineData("--login-user", "pUbLiC", "--login-user 'pUbLiC' means PUBLIC (every user)")]
+    [InlineData("--cluster", "it's $(touch pwned)", "--cluster 'it's $(touch pwned)' is not a Redshift cluster identifier")]
     [InlineData("--cluster", "c1", "pass --region for the AWS checks")]
     public async Task bad_input_is_one_line_and_exit_code_2(string flag, string value, string expected)
     {
@@ -64,14 +71,15 @@ public sealed class SetupCommandTests
     [Fact]
     public async Task hostile_names_are_quoted_in_every_file()
     {
-        const string Cluster = "it's \"odd\" $(touch pwned) `id` <script>";
+        // A hostile cluster identifier is refused before anything is written (bad_input_is_one_line_and_exit_code_2).
+        const string Cluster = "cargo-cluster";
         const string User = "cargo \"user\" 'x' <script>alert(1)</script>";
         var setup = await SetupCli.RunAsync("--schema", "\"d'b \"\"ü\"\"\".\"Sales <script>\"", "--user", User, "--region", "eu-west-1", "--cluster", Cluster,
             "--cargo-ip", "3.248.0.10", "--cargo-role-arn", "arn:aws:iam::210987654321:role/cargo-data-loader");
 
         Assert.Contains("GRANT USAGE ON SCHEMA \"Sales <script>\" TO \"cargo \"\"user\"\" 'x' <script>alert(1)</script>\";", setup.Sql, StringComparison.Ordinal);
         Assert.Contains("\\connect \"d'b \"\"ü\"\"\"", setup.Sql, StringComparison.Ordinal);
-        Assert.Contains("--cluster-identifier 'it'\\''s \"odd\" $(touch pwned) `id` <script>'", setup.Script, StringComparison.Ordinal);
+        Assert.Contains("--cluster-identifier 'cargo-cluster'", setup.Script, StringComparison.Ordinal);
         var syntax = await BashAsync("-n", setup.ScriptPath);
         Assert.True(syntax.ExitCode == 0, syntax.Stderr);
 
@@ -91,7 +99,7 @@ public sealed class SetupCommandTests
               functionRole: role_from_file
             aws:
               region: eu-west-1
-              workgroup: wg_from_file
+              workgroup: wg-from-file
               roleArn: arn:aws:iam::111122223333:role/cargo-access
             cargo:
               ip: [203.0.113.7]
@@ -105,7 +113,7 @@ public sealed class SetupCommandTests
         Assert.Contains("CREATE ROLE \"role_from_file\";", setup.Sql, StringComparison.Ordinal);
         Assert.DoesNotContain("cargo_from_file", setup.Sql, StringComparison.Ordinal);
         Assert.Contains("--role-name 'cargo-access'", setup.Script, StringComparison.Ordinal);
-        Assert.Contains("--workgroup-name 'wg_from_file'", setup.Script, StringComparison.Ordinal);
+        Assert.Contains("--workgroup-name 'wg-from-file'", setup.Script, StringComparison.Ordinal);
         Assert.Contains("--cidr '203.0.113.7/32'", setup.Script, StringComparison.Ordinal);
         Assert.Contains("\"Resource\": \"arn:aws:iam::999999999999:role/cargo\"", setup.Script, StringComparison.Ordinal);
     }

@@ -1,7 +1,7 @@
 using Cargo.Doctor.IamPolicies;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Net;
-using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Setup;
 
 namespace Cargo.Doctor.Rules.Iam;
 
@@ -14,7 +14,7 @@ namespace Cargo.Doctor.Rules.Iam;
 /// </summary>
 public sealed class AssumeCargoRoleRule : IRule
 {
-    public const string PolicyName = "cargo-assume-role";
+    public const string PolicyName = InlinePolicyStep.DefaultName;
 
     public const string Id = "iam.assume-cargo-role";
 
@@ -40,9 +40,8 @@ public sealed class AssumeCargoRoleRule : IRule
 
         var details = CustomerRoleRequirement.Details(aws);
         var permission = RemediationPolicies.CargoPermissionPolicy(cargoRole);
-        var addPermission = context.Remedy("add-permission",
-            ("role", role.Name), ("role_sh", ShellQuote.Arg(role.Name)), ("policy_name_sh", ShellQuote.Arg(PolicyName)),
-            ("policy", permission), ("policy_sh", ShellQuote.Arg(permission)));
+        var inlineNames = role.Policies?.Where(p => p.Kind == "inline").Select(p => p.Name) ?? [];
+        var addPermission = context.Remedy("add-permission", InlinePolicyStep.Values(role.Name, InlinePolicyStep.FreeName(inlineNames), permission));
         if (!role.Exists)
         {
             return context.Fail($"role {role.Arn} does not exist (see iam.trust-policy)", details);

@@ -2,6 +2,7 @@ using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Setup;
 
 namespace Cargo.Doctor.Rules.Iam;
 
@@ -84,7 +85,14 @@ public sealed class RoleAttachedRule : IRule
     {
         var ns = aws.Target?.NamespaceName ?? "<namespace>";
         var roles = string.Join(" ", others.Select(r => r.Arn).Append(roleArn).Distinct(StringComparer.Ordinal).Select(ShellQuote.Arg));
-        var common = new[] { ("namespace", ns), ("namespace_sh", ShellQuote.Arg(ns)), ("roles_sh", roles), ("region_sh", region) };
+        var seen = (aws.AttachedRoles ?? others).Select(r => r.Arn).Distinct(StringComparer.Ordinal).ToList();
+        var guard = NamespaceRolesGuard.UnchangedQuery(seen, aws.NamespaceDefaultIamRoleArn);
+        var changed = $"stopped: the IAM roles of namespace {ns} changed since cargo-doctor read them; run cargo-doctor check again".ReplaceLineEndings(" ");
+        var common = new[]
+        {
+            ("namespace", ns), ("namespace_sh", ShellQuote.Arg(ns)), ("roles_sh", roles), ("region_sh", region),
+            ("unchanged_query_sh", ShellQuote.Arg(guard)), ("changed_sh", ShellQuote.Arg(changed)),
+        };
         return aws.NamespaceDefaultIamRoleArn switch
         {
             null => context.Remedy("attach-serverless-default-unknown", [.. common, ("role", roleArn), ("role_sh", ShellQuote.Arg(roleArn))]),

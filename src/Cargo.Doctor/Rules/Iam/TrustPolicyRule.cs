@@ -2,6 +2,7 @@ using Cargo.Doctor.IamPolicies;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Setup;
 
 namespace Cargo.Doctor.Rules.Iam;
 
@@ -54,15 +55,38 @@ public sealed class TrustPolicyRule : IRule
             details.Add($"Redshift presents the Cargo user as {dbUser} (sts:ExternalId)");
         }
 
-        var fix = context.Remedy("update-trust",
-            ("role", role.Name), ("role_sh", ShellQuote.Arg(role.Name)), ("policy", report.SuggestedTrustPolicyJson), ("policy_sh", ShellQuote.Arg(report.SuggestedTrustPolicyJson)));
         var principals = string.Join(" and ", RedshiftServicePrincipals.Required(aws.IsServerless));
         return report.Status switch
         {
             TrustStatus.Pass => context.Pass($"role {role.Name} trusts {principals}", details),
-            TrustStatus.Warn => context.Warn($"role {role.Name} trusts {principals}, with a caveat: {report.Issues.FirstOrDefault()?.Text}", details, fix),
-            _ => context.Fail(FailureSummary(role.Name, report), details, fix),
+            TrustStatus.Warn => context.Warn($"role {role.Name} trusts {principals}, with a caveat: {report.Issues.FirstOrDefault()?.Text}", details,
+                context.Remedy("review-trust", ("role", role.Name))),
+            _ => context.Fail(FailureSummary(role.Name, report), details, Fix(context, role.Name, role.TrustPolicy!, report)),
         };
+    }
+
+    /// <summary>
+    /// A principal no Allow statement names is added by a merge that keeps every other statement, guarded by
+    /// the live document (update-assume-role-policy replaces the whole policy:
+    /// https://docs.aws.amazon.com/IAM/latest/APIReference/API_UpdateAssumeRolePolicy.html). A Deny, a NotPrincipal
+    /// or a condition is the customer's to edit: advice only, never a command that changes the policy.
+    /// </summary>
+    private static IReadOnlyList<RemediationStep> Fix(RuleContext context, string roleName, string trustJson, TrustPolicyReport report)
+    {
+        var failing = report.Principals.Where(p => p.Status == TrustStatus.Fail).ToList();
+        var onlyMissing = failing.All(p => p.AllowingStatement is null)
+            && report.Issues.Where(i => i.Severity == IssueSeverity.Failure).All(i => i.Statement is null);
+        var merged = onlyMissing ? TrustPolicyMerge.Merge(trustJson, [.. failing.Select(p => p.ServicePrincipal)]) : null;
+        if (merged is null)
+        {
+            return context.Remedy("edit-trust", ("role", roleName), ("policy", report.SuggestedTrustPolicyJson));
+        }
+
+        var changed = $"stopped: the trust policy of role {roleName} changed since cargo-doctor read it; run cargo-doctor check again";
+        return context.Remedy("merge-trust",
+            ("role", roleName), ("role_sh", ShellQuote.Arg(roleName)), ("policy", merged), ("policy_sh", ShellQuote.Arg(merged)),
+            ("unchanged_query_sh", ShellQuote.Arg(LivePolicyGuard.UnchangedQuery("Role.AssumeRolePolicyDocument", trustJson))),
+            ("changed_sh", ShellQuote.Arg(changed.ReplaceLineEndings(" "))));
     }
 
     private static string FailureSummary(string roleName, TrustPolicyReport report)

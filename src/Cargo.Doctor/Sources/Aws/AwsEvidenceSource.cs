@@ -11,7 +11,8 @@ namespace Cargo.Doctor.Sources.Aws;
 /// <see cref="AwsEvidenceFiles"/>). The CLI prints policy documents as decoded JSON objects; a string
 /// (URL-encoded or not) is accepted too.
 /// </summary>
-internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
+/// <param name="endpointHost">The --endpoint host: picks the cluster or workgroup of a file that lists several (see <see cref="EvidenceTargetSelection"/>).</param>
+internal sealed class AwsEvidenceSource(string directory, string? endpointHost = null) : IAwsSetupSource
 {
     public string Name => "evidence";
 
@@ -30,13 +31,12 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     public Task<RedshiftCluster> DescribeClusterAsync(string? clusterIdentifier, CancellationToken ct)
     {
         var root = Load(AwsEvidenceFiles.DescribeClusters, $"aws redshift describe-clusters --cluster-identifier {Q(clusterIdentifier ?? "<cluster>")}");
-        var clusters = JsonFields.Array(root, "Clusters").ToList();
-        var cluster = clusters.FirstOrDefault(c => clusterIdentifier is null || JsonFields.String(c, "ClusterIdentifier") == clusterIdentifier);
-        if (cluster.ValueKind != JsonValueKind.Object)
+        var clusters = JsonFields.Array(root, "Clusters").Where(c => c.ValueKind == JsonValueKind.Object).ToList();
+        if (EvidenceTargetSelection.Select(clusters, clusterIdentifier, endpointHost, ClusterName, ClusterAddress) is not { } cluster)
         {
             throw new AwsEvidenceMissingException(AwsEvidenceFiles.DescribeClusters,
                 $"aws redshift describe-clusters --cluster-identifier {Q(clusterIdentifier ?? "<cluster>")} --output json > {AwsEvidenceFiles.DescribeClusters}",
-                $"does not describe cluster {clusterIdentifier}");
+                EvidenceTargetSelection.Ambiguity(clusters, clusterIdentifier, endpointHost, ClusterName, "cluster", "--cluster"));
         }
 
         var endpoint = JsonFields.Object(cluster, "Endpoint");
@@ -57,7 +57,8 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
     public Task<ServerlessWorkgroup> GetWorkgroupAsync(string? workgroupName, CancellationToken ct)
     {
         var command = $"aws redshift-serverless get-workgroup --workgroup-name {Q(workgroupName ?? "<workgroup>")}";
-        var workgroup = Required(Load(AwsEvidenceFiles.GetWorkgroup, command), "workgroup", AwsEvidenceFiles.GetWorkgroup, command);
+        var root = Load(AwsEvidenceFiles.GetWorkgroup, command);
+        var workgroup = JsonFields.Object(root, "workgroup") ?? ListedWorkgroup(root, workgroupName, command);
         var name = JsonFields.String(workgroup, "workgroupName") ?? workgroupName ?? "";
         if (workgroupName is not null && name != workgroupName)
         {
@@ -247,6 +248,29 @@ internal sealed class AwsEvidenceSource(string directory) : IAwsSetupSource
             throw new AwsEvidenceMissingException(fileName, full, $"cannot be read as JSON ({e.Message.ReplaceLineEndings(" ")})");
         }
     }
+
+    /// <summary>A list-workgroups output saved as get-workgroup.json: the one workgroup meant, never the first by position.</summary>
+    private JsonElement ListedWorkgroup(JsonElement root, string? workgroupName, string command)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("workgroups", out _))
+        {
+            throw Missing(AwsEvidenceFiles.GetWorkgroup, command, "has no \"workgroup\" object");
+        }
+
+        var workgroups = JsonFields.Array(root, "workgroups").Where(w => w.ValueKind == JsonValueKind.Object).ToList();
+        return EvidenceTargetSelection.Select(workgroups, workgroupName, endpointHost, WorkgroupName, WorkgroupAddress)
+            ?? throw Missing(AwsEvidenceFiles.GetWorkgroup, command, EvidenceTargetSelection.Ambiguity(workgroups, workgroupName, endpointHost, WorkgroupName, "workgroup", "--workgroup"));
+    }
+
+    private static string? ClusterName(JsonElement cluster) => JsonFields.String(cluster, "ClusterIdentifier");
+
+    private static string? ClusterAddress(JsonElement cluster) =>
+        JsonFields.Object(cluster, "Endpoint") is { } endpoint ? JsonFields.String(endpoint, "Address") : null;
+
+    private static string? WorkgroupName(JsonElement workgroup) => JsonFields.String(workgroup, "workgroupName");
+
+    private static string? WorkgroupAddress(JsonElement workgroup) =>
+        JsonFields.Object(workgroup, "endpoint") is { } endpoint ? JsonFields.String(endpoint, "address") : null;
 
     private static JsonElement Required(JsonElement root, string property, string fileName, string command) =>
         JsonFields.Object(root, property) ?? throw Missing(fileName, command, $"has no \"{property}\" object");

@@ -23,7 +23,7 @@ public static class AwsFactsSource
         var aws = config.Aws;
         if (aws.EvidenceDir is { } dir)
         {
-            var evidence = new AwsEvidenceSource(dir);
+            var evidence = new AwsEvidenceSource(dir, config.Warehouse.Host);
             // A usage error only reading the evidence can find: there is no region to check against.
             var region = aws.Region ?? evidence.InferRegion()
                 ?? throw new UsageException("pass --region: the evidence folder does not name the region"

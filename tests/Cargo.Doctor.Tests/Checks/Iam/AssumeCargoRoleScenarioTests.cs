@@ -239,7 +239,7 @@ public sealed class AssumeCargoRoleScenarioTests : IDisposable
         Assert.Contains($"may not assume {CargoRoleArn}", assume.Summary);
         Assert.Contains("offline evaluation: implicit deny: No statement allows sts:AssumeRole", assume.Text());
         Assert.Contains("IAM policy simulator: implicitDeny", assume.Details);
-        Assert.StartsWith("aws iam put-role-policy --role-name 'cargo-redshift-access' --policy-name 'cargo-assume-role' --policy-document '{", assume.Sh());
+        Assert.Contains("\n  aws iam put-role-policy --role-name 'cargo-redshift-access' --policy-name 'cargo-assume-role' --policy-document '{", assume.Sh());
         Assert.Contains($"\"Resource\": \"{CargoRoleArn}\"", assume.Sh());
     }
 

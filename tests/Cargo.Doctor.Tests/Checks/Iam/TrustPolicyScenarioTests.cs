@@ -92,7 +92,7 @@ public sealed class TrustPolicyScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task trust_with_the_wrong_principal_fails_with_update_assume_role_policy()
+    public async Task trust_with_the_wrong_principal_fails_with_a_guarded_merge_keeping_the_other_statement()
     {
         fake.AllGoodProvisioned().Respond("GetRole", GetRole(CustomerRoleName, CustomerRoleArn,
             """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"ec2.amazonaws.com"},"Action":"sts:AssumeRole"}]}"""));
@@ -101,10 +101,10 @@ public sealed class TrustPolicyScenarioTests : IDisposable
 
         Assert.Equal(CheckStatus.Fail, trust.Status);
         Assert.Contains("does not allow redshift.amazonaws.com", trust.Summary);
-        Assert.StartsWith(
-            "aws iam update-assume-role-policy --role-name 'cargo-redshift-access' --policy-document '{",
-            trust.Sh());
+        Assert.StartsWith("trust_unchanged=$(aws iam get-role --role-name 'cargo-redshift-access' --query '[Role.AssumeRolePolicyDocument, `", trust.Sh());
+        Assert.Contains("\naws iam update-assume-role-policy --role-name 'cargo-redshift-access' --policy-document '{", trust.Sh());
         Assert.Contains("\"Service\": \"redshift.amazonaws.com\"", trust.Sh());
+        Assert.Contains("\"Service\": \"ec2.amazonaws.com\"", trust.Sh()[trust.Sh().IndexOf("update-assume-role-policy", StringComparison.Ordinal)..]);
         Assert.Contains(trust.Remediation, r => r.Kind == "json" && r.Text.Contains("sts:AssumeRole", StringComparison.Ordinal));
     }
 
