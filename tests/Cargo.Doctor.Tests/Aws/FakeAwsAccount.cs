@@ -17,13 +17,17 @@ public sealed partial class FakeAwsAccount
 {
     private readonly Lock gate = new();
 
-    public FakeAwsAccount(FakeAwsEndpoint endpoint)
+    /// <param name="accountId">The account whose callers (see <see cref="FakeAwsEndpoint.AddCaller"/>) this one answers;
+    /// requests signed by a caller of another account go on to the next handler.</param>
+    public FakeAwsAccount(FakeAwsEndpoint endpoint, string accountId = FakeAwsResponses.AccountId)
     {
         Region = endpoint.Region;
-        endpoint.Handler = Handle;
+        AccountId = accountId;
+        var next = endpoint.Handler;
+        endpoint.Handler = request => request.CallerAccountId == AccountId ? Handle(request) : next?.Invoke(request);
     }
 
-    public string AccountId => FakeAwsResponses.AccountId;
+    public string AccountId { get; }
 
     public string Region { get; }
 
@@ -46,7 +50,7 @@ public sealed partial class FakeAwsAccount
         {
             return request.SigningService switch
             {
-                "iam" => Iam(request.Operation, request.Form),
+                "iam" => Simulate(request.Operation, request.Form) ?? Iam(request.Operation, request.Form),
                 "redshift" => Redshift(request.Operation, request.Form),
                 "redshift-serverless" => Serverless(request.Operation, JsonDocument.Parse(request.Body.Length == 0 ? "{}" : request.Body).RootElement),
                 "ec2" => Ec2(request.Operation, request.Form),

@@ -1,11 +1,11 @@
-using Cargo.Doctor.Network;
+using System.Net.Sockets;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Aws;
 
 /// <summary>
 /// EC2 security groups: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_AuthorizeSecurityGroupIngress.html.
-/// CIDRs are canonicalised, and a rule that exists (canonical form included) is refused with
+/// CIDRs are canonicalised by the fake's own <see cref="FakeEc2Cidr"/>, and a rule that exists (canonical form included) is refused with
 /// InvalidPermission.Duplicate, as the CidrIp documentation and the error-code list
 /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html) say.
 /// </summary>
@@ -33,6 +33,13 @@ public sealed partial class FakeAwsAccount
                     return Ec2Error(400, "InvalidGroup.NotFound", $"The security group '{groupId}' does not exist");
                 }
 
+                if (form.Where(f => f.Key.EndsWith("CidrIp", StringComparison.Ordinal) || f.Key.EndsWith("CidrIpv6", StringComparison.Ordinal))
+                    .FirstOrDefault(f => Canonical(f.Key, f.Value) is null) is { Key: not null } malformed)
+                {
+                    // Code from the error list (errors-overview.html); the message text is the fake's own.
+                    return Ec2Error(400, "InvalidParameterValue", $"{malformed.Key} '{malformed.Value}' is not a CIDR block.");
+                }
+
                 var requested = Requested(form);
                 if (requested.FirstOrDefault(rules.Contains) is { } duplicate)
                 {
@@ -53,14 +60,14 @@ public sealed partial class FakeAwsAccount
         var rules = new List<FakeIngressRule>();
         if (form.TryGetValue("CidrIp", out var cidr))
         {
-            rules.Add(new FakeIngressRule(form["IpProtocol"], Port(form, "FromPort"), Port(form, "ToPort"), Canonical(cidr)));
+            rules.Add(new FakeIngressRule(form["IpProtocol"], Port(form, "FromPort"), Port(form, "ToPort"), Canonical("CidrIp", cidr)!));
         }
 
         for (var n = 1; form.ContainsKey($"IpPermissions.{n}.IpProtocol"); n++)
         {
             var p = $"IpPermissions.{n}.";
-            var ranges = form.Where(f => f.Key.StartsWith(p, StringComparison.Ordinal) && (f.Key.EndsWith(".CidrIp", StringComparison.Ordinal) || f.Key.EndsWith(".CidrIpv6", StringComparison.Ordinal))).Select(f => f.Value);
-            rules.AddRange(ranges.Select(r => new FakeIngressRule(form[p + "IpProtocol"], Port(form, p + "FromPort"), Port(form, p + "ToPort"), Canonical(r))));
+            var ranges = form.Where(f => f.Key.StartsWith(p, StringComparison.Ordinal) && (f.Key.EndsWith(".CidrIp", StringComparison.Ordinal) || f.Key.EndsWith(".CidrIpv6", StringComparison.Ordinal))).Select(f => Canonical(f.Key, f.Value)!);
+            rules.AddRange(ranges.Select(r => new FakeIngressRule(form[p + "IpProtocol"], Port(form, p + "FromPort"), Port(form, p + "ToPort"), r)));
         }
 
         return rules;
@@ -69,7 +76,9 @@ public sealed partial class FakeAwsAccount
     private static int Port(IReadOnlyDictionary<string, string> form, string key) =>
         int.Parse(form.GetValueOrDefault(key, "-1"), System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string Canonical(string cidr) => Cidr.Parse(cidr).ToString();
+    /// <summary>The fake's own canonical CIDR (<see cref="FakeEc2Cidr"/>), not the doctor's; null when malformed.</summary>
+    private static string? Canonical(string parameter, string cidr) =>
+        FakeEc2Cidr.Canonical(cidr, parameter.EndsWith("Ipv6", StringComparison.Ordinal) ? AddressFamily.InterNetworkV6 : AddressFamily.InterNetwork);
 
     private static string Permission(FakeIngressRule rule) => rule.Cidr.Contains(':', StringComparison.Ordinal)
         ? IpPermission(rule.Protocol, rule.FromPort, rule.ToPort, ipv6Cidrs: [rule.Cidr])

@@ -3,9 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Amazon;
 using Amazon.Runtime;
-using Amazon.Runtime.Signing;
 using Cargo.Doctor.AwsApi.Clients;
 
 namespace Cargo.Doctor.Tests.Aws;
@@ -13,12 +11,14 @@ namespace Cargo.Doctor.Tests.Aws;
 /// <summary>
 /// A loopback stand-in for IAM, Redshift, Redshift Serverless and EC2. Query requests dispatch on
 /// <c>Action=</c>, JSON 1.1 requests on <c>X-Amz-Target</c>. Every request must carry a SigV4
-/// Authorization header, which is re-computed with the SDK's signer and the known fake secret;
-/// unsigned or wrongly signed requests get 403 and are listed in <see cref="SigningProblems"/>.
+/// Authorization header, checked only by the independent <see cref="SigV4Verifier"/> (written from
+/// the specification, not the SDK's signer) with the secret of the access key it names; unsigned or
+/// wrongly signed requests get 403 and are listed in <see cref="SigningProblems"/>. Each access key
+/// belongs to a caller in one account (<see cref="FakeCaller"/>); an unknown key is refused.
 /// The fake plays one <see cref="Region"/>: a credential scope for another region is rejected as AWS does
 /// ("Credential should be scoped to a valid region"); IAM must be signed for its partition's region.
 /// </summary>
-public sealed class FakeAwsEndpoint : IDisposable
+public sealed partial class FakeAwsEndpoint : IDisposable
 {
     public const string AccessKey = "AKIAFAKEACCESSKEY001";
     public const string SecretKey = "fake/Secret+Key/ThatMustNeverLeak0123456";
@@ -152,24 +152,30 @@ public sealed class FakeAwsEndpoint : IDisposable
 
         var authorization = request.Headers["Authorization"] ?? "";
         var scope = CredentialScope(authorization);
-        var signatureValid = scope is not null && (SignatureMatches(request, bodyBytes, authorization, scope.Value)
-            || SigV4Verifier.Matches(request, bodyBytes, authorization, SecretKey, scope.Value));
+        var caller = scope is null ? null : callers.GetValueOrDefault(scope.Value.AccessKey);
+        var signatureValid = caller is not null
+            && SigV4Verifier.Matches(request, bodyBytes, authorization, caller.SecretKey, (scope!.Value.Date, scope.Value.Region, scope.Value.Service));
         var recorded = new RecordedAwsRequest(
-            operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid);
+            operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid, caller?.AccountId ?? "");
         requests.Enqueue(recorded);
 
-        var expectedRegion = scope?.Service == "iam" ? IamSigningRegion : Region;
+        var expectedRegions = ExpectedSigningRegions(scope?.Service);
         FakeAwsResponse response;
-        if (!signatureValid)
+        if (scope is not null && caller is null)
         {
-            signingProblems.Enqueue($"{operation}: Authorization '{authorization}' is missing or does not match the SDK signature.");
+            signingProblems.Enqueue($"{operation}: access key {scope.Value.AccessKey} is not one of the fake's credentials.");
+            response = UnknownAccessKey(isJson);
+        }
+        else if (!signatureValid)
+        {
+            signingProblems.Enqueue($"{operation}: Authorization '{authorization}' is missing or does not match the SigV4 specification.");
             response = isJson
                 ? FakeAwsResponses.JsonError(403, "InvalidSignatureException", "Signature does not match.")
                 : FakeAwsResponses.QueryError(403, "SignatureDoesNotMatch", "Signature does not match.");
         }
-        else if (scope!.Value.Region != expectedRegion)
+        else if (!expectedRegions.Contains(scope!.Value.Region))
         {
-            signingProblems.Enqueue($"{operation}: signed for {scope.Value.Region}, but {scope.Value.Service} here expects {expectedRegion}.");
+            signingProblems.Enqueue($"{operation}: signed for {scope.Value.Region}, but {scope.Value.Service} here expects {string.Join(" or ", expectedRegions)}.");
             var message = $"Credential should be scoped to a valid region, not '{scope.Value.Region}'.";
             response = isJson
                 ? FakeAwsResponses.JsonError(403, "InvalidSignatureException", message)
@@ -177,7 +183,7 @@ public sealed class FakeAwsEndpoint : IDisposable
         }
         else
         {
-            response = Handler?.Invoke(recorded) ?? NextResponse(operation, isJson);
+            response = Sts(recorded, caller!) ?? Handler?.Invoke(recorded) ?? NextResponse(operation, isJson);
         }
 
         var payload = Encoding.UTF8.GetBytes(response.Body);
@@ -237,7 +243,7 @@ public sealed class FakeAwsEndpoint : IDisposable
         return form;
     }
 
-    private static (string Date, string Region, string Service)? CredentialScope(string authorization)
+    private static (string AccessKey, string Date, string Region, string Service)? CredentialScope(string authorization)
     {
         const string prefix = "AWS4-HMAC-SHA256 Credential=";
         if (!authorization.StartsWith(prefix, StringComparison.Ordinal))
@@ -246,42 +252,8 @@ public sealed class FakeAwsEndpoint : IDisposable
         }
 
         var parts = authorization[prefix.Length..].Split(',')[0].Split('/');
-        return parts.Length == 5 && parts[0] == AccessKey && parts[4] == "aws4_request"
-            ? (parts[1], parts[2], parts[3])
+        return parts.Length == 5 && parts[4] == "aws4_request"
+            ? (parts[0], parts[1], parts[2], parts[3])
             : null;
-    }
-
-    /// <summary>Re-signs the received request with the SDK signer and the known secret; the result must match.</summary>
-    private static bool SignatureMatches(
-        HttpListenerRequest request, byte[] body, string authorization, (string Date, string Region, string Service) scope)
-    {
-        var signedHeadersStart = authorization.IndexOf("SignedHeaders=", StringComparison.Ordinal);
-        var amzDate = request.Headers["X-Amz-Date"];
-        if (signedHeadersStart < 0 || amzDate is null)
-        {
-            return false;
-        }
-
-        var signedHeaders = authorization[(signedHeadersStart + "SignedHeaders=".Length)..].Split(',')[0].Split(';');
-        var signingRequest = new AWSSigningRequest
-        {
-            HttpMethod = new HttpMethod(request.HttpMethod),
-            RequestUri = new Uri($"http://{request.Headers["Host"]}{request.RawUrl}"),
-            Content = body,
-        };
-        foreach (var name in signedHeaders.Where(h => h is not ("host" or "x-amz-date" or "x-amz-content-sha256")))
-        {
-            signingRequest.Headers[name] = request.Headers[name] ?? "";
-        }
-
-        var expected = AWSSigV4Signer.Sign(signingRequest, new AWSSigV4Parameters
-        {
-            Credentials = new BasicAWSCredentials(AccessKey, SecretKey),
-            Region = RegionEndpoint.GetBySystemName(scope.Region),
-            Service = scope.Service,
-            SignedAt = DateTime.ParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture,
-                DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal),
-        });
-        return string.Equals(expected.Headers["Authorization"], authorization, StringComparison.Ordinal);
     }
 }

@@ -4,6 +4,7 @@ namespace Cargo.Doctor.Tests.Aws;
 /// <param name="Form">Decoded form fields of a Query request; empty for JSON requests.</param>
 /// <param name="SigningService">Service from the Authorization credential scope.</param>
 /// <param name="SigningRegion">Region from the Authorization credential scope.</param>
+/// <param name="CallerAccountId">Account of the access key that signed the request; empty when the key is unknown.</param>
 public sealed record RecordedAwsRequest(
     string Operation,
     string? Target,
@@ -12,4 +13,5 @@ public sealed record RecordedAwsRequest(
     string Authorization,
     string SigningService,
     string SigningRegion,
-    bool SignatureValid);
+    bool SignatureValid,
+    string CallerAccountId = "");

@@ -5,7 +5,9 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// <summary>
 /// Issue 13 items 9 and 11: every row of <see cref="HostileInputs"/> is a one-line usage error with
 /// exit code 2, found before the run prompts, connects or prints progress, in the customer's words
-/// (no .NET type name, no "internal error", no stack trace).
+/// (no .NET type name, no "internal error", no stack trace). "Before connecting" is observed for every
+/// row whatever host it names: the run is traced and may make no IPv4/IPv6 connect() at all, not only
+/// none to the {endpoint} listener (which many rows do not target).
 /// </summary>
 [Trait("Category", "Cli")]
 public sealed partial class HostileInputTests
@@ -25,7 +27,18 @@ public sealed partial class HostileInputTests
         Assert.DoesNotMatch(DotNetTypeName(), result.Stderr + result.Stdout);
         Assert.DoesNotContain("gathering facts", result.Stderr);
         Assert.Equal(0, run.Connections);
+        Assert.Empty(run.InetConnects);
         Assert.Empty(Directory.GetFileSystemEntries(run.OutDir));
+    }
+
+    [Fact]
+    public async Task the_trace_sees_a_connection_to_an_address_that_is_no_listener()
+    {
+        // The control for the Assert.Empty(run.InetConnects) above: a valid run to a closed loopback port is seen.
+        var run = await HostileRun.RunAsync(new HostileInput("reaches", ["--endpoint", "127.0.0.1:1/dev"], ""));
+
+        Assert.Equal(0, run.Connections);
+        Assert.Contains(run.InetConnects, c => c.Contains("sin_port=htons(1),", StringComparison.Ordinal) && c.Contains("127.0.0.1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -46,6 +59,7 @@ public sealed partial class HostileInputTests
         }
 
         Assert.Equal(0, run.Connections);
+        Assert.Empty(run.InetConnects);
     }
 
     [Fact]

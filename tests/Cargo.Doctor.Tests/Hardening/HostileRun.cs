@@ -5,7 +5,9 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// <summary>Runs one <see cref="HostileInput"/> row as `cargo-doctor check` in a child process.</summary>
 public static class HostileRun
 {
-    public sealed record Outcome(CliProcess.Result Result, string Expected, int Connections, string OutDir);
+    /// <param name="Connections">Connections the loopback listener ({endpoint}) accepted.</param>
+    /// <param name="InetConnects">Every IPv4/IPv6 connect() the run attempted, to any address (see <see cref="NetworkTrace"/>).</param>
+    public sealed record Outcome(CliProcess.Result Result, string Expected, int Connections, string OutDir, IReadOnlyList<string> InetConnects);
 
     public static async Task<Outcome> RunAsync(HostileInput input, params string[] extra)
     {
@@ -34,8 +36,8 @@ public static class HostileRun
             args.AddRange(["--out", outDir]);
         }
 
-        var result = await CliProcess.RunAsync(["check", .. args, .. extra],
+        var traced = await NetworkTrace.RunAsync(["check", .. args, .. extra],
             new Dictionary<string, string?> { ["CARGO_DOCTOR_PASSWORD"] = HostileInputs.Secret, ["CI"] = "true" });
-        return new Outcome(result, Fill(input.Expected), listener.Accepted, outDir);
+        return new Outcome(traced.Result, Fill(input.Expected), listener.Accepted, outDir, traced.InetConnects);
     }
 }

@@ -36,12 +36,16 @@ public sealed class BrowserReportTests(PostgresServer server) : IClassFixture<Po
         await browser.SendAsync("Runtime.enable", null, ct);
         await browser.SendAsync("Log.enable", null, ct);
         await browser.SendAsync("Page.enable", null, ct);
+        await browser.SendAsync("Page.setLifecycleEventsEnabled", new JsonObject { ["enabled"] = true }, ct);
         await browser.SendAsync("Emulation.setDeviceMetricsOverride",
             new JsonObject { ["width"] = 390, ["height"] = 844, ["deviceScaleFactor"] = 1, ["mobile"] = true }, ct);
         var url = new Uri(page).AbsoluteUri;
         await browser.SendAsync("Page.navigate", new JsonObject { ["url"] = url }, ct);
         await browser.WaitForEventAsync("Page.loadEventFired", ct);
-        await Task.Delay(300, ct); // let late requests or console messages arrive
+        // No fixed wait: Chromium says when the network is idle, and the page holds nothing that could
+        // ask for anything later (no script, no timer, no URL a hover, a print or a lazy load would fetch).
+        await WaitForNetworkIdleAsync(browser, ct);
+        Assert.Equal(0, (await browser.EvaluateAsync(LaterRequestSources, ct)).GetInt32());
 
         var text = (await browser.EvaluateAsync("document.body.innerText", ct)).GetString()!;
         Assert.Contains(HostileSchema, text);
@@ -73,6 +77,37 @@ public sealed class BrowserReportTests(PostgresServer server) : IClassFixture<Po
         var errors = browser.Events.Where(IsError).Select(e => $"{e.Method}: {e.Params}").ToList();
         Assert.True(errors.Count == 0, "the page logged errors: " + string.Join("\n", errors));
         Assert.Contains(browser.Events, e => e.Method == "Network.requestWillBeSent"); // the recorder did see the page itself
+    }
+
+    /// <summary>
+    /// Elements and style rules through which a page without scripts can still request something after
+    /// load (a hover, print, a lazy image, a refresh): any of them that is not an in-page or data: URL.
+    /// </summary>
+    private const string LaterRequestSources = """
+        (() => {
+          const remote = u => u && !u.startsWith('#') && !u.startsWith('data:');
+          const attrs = ['src', 'srcset', 'poster', 'data', 'background', 'action', 'formaction', 'ping'];
+          const elements = [...document.querySelectorAll('*')].filter(e =>
+            attrs.some(a => remote(e.getAttribute(a))) || (e.localName === 'link' && remote(e.getAttribute('href')))
+            || (e.localName === 'meta' && /refresh/i.test(e.getAttribute('http-equiv') || ''))
+            || ['iframe', 'object', 'embed', 'frame'].includes(e.localName));
+          const css = [...document.styleSheets].flatMap(s => [...s.cssRules]).map(r => r.cssText)
+            .concat([...document.querySelectorAll('[style]')].map(e => e.getAttribute('style')))
+            .filter(t => /@import|url\(\s*['"]?(?!data:)/i.test(t));
+          return elements.length + css.length;
+        })()
+        """;
+
+    private static async Task WaitForNetworkIdleAsync(HeadlessChromium browser, CancellationToken ct)
+    {
+        // Page.lifecycleEvent "networkIdle": no request in flight. The 60 s is a hang guard, not the assertion.
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        guard.CancelAfter(TimeSpan.FromSeconds(60));
+        while (!browser.Events.Any(e => e.Method == "Page.lifecycleEvent" && e.Params.GetProperty("name").GetString() == "networkIdle"))
+        {
+            // Polls the recorded events as HeadlessChromium.WaitForEventAsync does: waiting on state, not on time.
+            await Task.Delay(50, guard.Token);
+        }
     }
 
     private static bool IsError((string Method, JsonElement Params) e) => e.Method switch

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Tests.Aws;
@@ -9,7 +10,9 @@ namespace Cargo.Doctor.Tests.Setup;
 /// setup-aws.sh run with the real aws CLI against a stateful fake account (a role already attached,
 /// the warehouse private, its security group closed), then checked by the real tool: every net.* and
 /// iam.* check passes. A second run changes nothing: one ingress rule per Cargo IP, the role attached
-/// once, the role attached before setup still attached.
+/// once, the role attached before setup still attached. The doctor's passes alone would be the tool
+/// judging its own policies (the fake evaluates none), so the documents setup stored in the fake are
+/// also checked against literal expectations from the pages, and the ingress rules against literal CIDRs.
 /// </summary>
 [Trait("Category", "Aws")]
 [Trait("Category", "Cli")]
@@ -20,6 +23,12 @@ public sealed class SetupAwsRoundTripTests : IDisposable
     private const string CargoRoleArn = FakeAwsResponses.CargoRoleArn;
     private const string SecurityGroup = "sg-0cargo";
     private static readonly string[] CargoIps = ["3.248.0.10", "2001:db8::7"];
+
+    /// <summary>
+    /// A single address is a /32 or /128 range (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpRange.html,
+    /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Ipv6Range.html): written out, not computed.
+    /// </summary>
+    private static readonly string[] CargoRanges = ["3.248.0.10/32", "2001:db8::7/128"];
 
     private readonly FakeAwsEndpoint fake = new("eu-west-1");
 
@@ -49,6 +58,7 @@ public sealed class SetupAwsRoundTripTests : IDisposable
         Assert.Equal(modifications, fake.RequestsFor("ModifyClusterIamRoles").Count() + fake.RequestsFor("ModifyCluster").Count());
         Assert.Single(fake.RequestsFor("CreateRole"));
         Assert.Equal([SetupAwsScriptWriterPolicyName], account.Roles[RoleName].InlinePolicies.Keys);
+        AssertStoredPolicies(account.Roles[RoleName], "redshift.amazonaws.com");
     }
 
     [Fact]
@@ -69,7 +79,7 @@ public sealed class SetupAwsRoundTripTests : IDisposable
         Assert.Equal(ExistingRole, ns.DefaultIamRoleArn);
         Assert.True(workgroup.PubliclyAccessible);
         AssertOneRulePerCargoIp(account, 5440);
-        Assert.Contains("redshift-serverless.amazonaws.com", account.Roles[RoleName].TrustPolicy, StringComparison.Ordinal);
+        AssertStoredPolicies(account.Roles[RoleName], "redshift.amazonaws.com", "redshift-serverless.amazonaws.com");
 
         var updates = fake.RequestsFor("UpdateNamespace").Count() + fake.RequestsFor("UpdateWorkgroup").Count();
         await RunAndCheckAsync(setup, config);
@@ -105,10 +115,51 @@ public sealed class SetupAwsRoundTripTests : IDisposable
 
     private static void AssertOneRulePerCargoIp(FakeAwsAccount account, int port)
     {
-        foreach (var ip in CargoIps)
+        foreach (var range in CargoRanges)
         {
-            var cidr = Cargo.Doctor.Network.Cidr.Parse(ip).ToString();
-            Assert.Single(account.SecurityGroups[SecurityGroup], r => r.Cidr == cidr && r.FromPort == port && r.ToPort == port && r.Protocol == "tcp");
+            Assert.Single(account.SecurityGroups[SecurityGroup], r => r.Cidr == range && r.FromPort == port && r.ToPort == port && r.Protocol == "tcp");
         }
     }
+
+    /// <summary>
+    /// What the pages require of the role setup created, read from the documents the fake stored: its trust
+    /// policy allows sts:AssumeRole to the Redshift service principal(s) ("Principal": {"Service":
+    /// "redshift.amazonaws.com"}, "Action": "sts:AssumeRole":
+    /// https://docs.aws.amazon.com/redshift/latest/mgmt/authorizing-redshift-service.html; serverless also
+    /// redshift-serverless.amazonaws.com: https://docs.aws.amazon.com/redshift/latest/mgmt/serverless-security-other-services.html),
+    /// and its permissions allow sts:AssumeRole on Cargo's role, the next role of the chain
+    /// (https://docs.aws.amazon.com/redshift/latest/mgmt/authorizing-redshift-service.html#authorizing-redshift-service-chaining-roles).
+    /// No statement denies anything.
+    /// </summary>
+    private static void AssertStoredPolicies(FakeRole role, params string[] services)
+    {
+        var trust = Statements(role.TrustPolicy);
+        foreach (var service in services)
+        {
+            Assert.True(
+                trust.Any(s => Allows(s, "sts:AssumeRole") && s.TryGetProperty("Principal", out var p) && p.TryGetProperty("Service", out var svc) && Values(svc).Contains(service)),
+                $"trust policy does not let {service} assume the role: {role.TrustPolicy}");
+        }
+
+        var permissions = role.InlinePolicies.Values.SelectMany(Statements).ToList();
+        Assert.True(
+            permissions.Any(s => Allows(s, "sts:AssumeRole") && s.TryGetProperty("Resource", out var r) && Values(r).Contains("arn:aws:iam::210987654321:role/cargo-data-loader")),
+            $"no inline policy allows sts:AssumeRole on Cargo's role: {string.Join(" ", role.InlinePolicies.Values)}");
+        Assert.DoesNotContain(trust.Concat(permissions), s => s.GetProperty("Effect").GetString() != "Allow");
+    }
+
+    private static List<JsonElement> Statements(string document)
+    {
+        var statement = JsonDocument.Parse(document).RootElement.GetProperty("Statement");
+        return statement.ValueKind == JsonValueKind.Array ? [.. statement.EnumerateArray()] : [statement];
+    }
+
+    private static bool Allows(JsonElement statement, string action) =>
+        statement.GetProperty("Effect").GetString() == "Allow"
+        && statement.TryGetProperty("Action", out var actions) && Values(actions).Contains(action);
+
+    /// <summary>A policy element is one string or an array of strings (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_elements_action.html).</summary>
+    private static List<string> Values(JsonElement element) => element.ValueKind == JsonValueKind.Array
+        ? [.. element.EnumerateArray().Select(e => e.GetString()!)]
+        : [element.GetString()!];
 }
