@@ -33,6 +33,8 @@ if ! $unit; then
   # The setup round-trip tests run the generated setup-aws.sh with the real AWS CLI (against a loopback fake):
   # Debian's awscli at /usr/bin/aws (CLI v2 from Debian 12), and also a v1 first on PATH when there is one.
   [ -x /usr/bin/aws ] || need+=(awscli)
+  # HostileInputTests watch every connect() of the CLI with strace ("before connecting" is observed, not assumed).
+  command -v strace >/dev/null 2>&1 || need+=(strace)
   # PublishedBinaryTests compiles the native binary: Native AOT links with clang (or gcc).
   command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
 fi

@@ -1,7 +1,6 @@
 using System.Text;
 using System.Text.Json;
 using Cargo.Doctor.Quoting;
-using Cargo.Doctor.Redaction;
 
 namespace Cargo.Doctor.Files;
 

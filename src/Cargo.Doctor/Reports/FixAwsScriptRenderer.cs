@@ -1,5 +1,5 @@
 using System.Text;
-using Cargo.Doctor.Setup;
+using Cargo.Doctor.AwsScripts;
 
 namespace Cargo.Doctor.Reports;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Cargo.Doctor.AwsScripts;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.IamPolicies;
 using Cargo.Doctor.Network;

@@ -18,35 +18,42 @@ public sealed partial class DependencyDirectionTests
     internal static readonly IReadOnlyDictionary<string, string[]> Allowed = new Dictionary<string, string[]>
     {
         // Plain data every stage shares: the gathered snapshot and the verdicts. They import nothing.
-        ["Facts"] = [],
+        // Facts reads its file through Files (bounded, checked before deserialising).
+        ["Facts"] = ["Files"],
         ["Findings"] = [],
+
+        // Reading the customer's files: size limits, file types, text checks, JSON errors in the customer's words,
+        // and which JSON properties hold names (shared with --redact).
+        ["Files"] = ["Quoting"],
 
         // Neutral libraries: value logic without I/O, used by several stages.
         ["Quoting"] = [], // SqlQuote, ShellQuote, MarkdownText, XmlText: all text quoting in one place
-        ["AwsApi"] = [], // AWS API clients and their records; they know nothing of the doctor
+        ["AwsApi"] = ["Files"], // AWS API clients and their records; they know nothing of the doctor (Files: the body cap)
         ["ProbeErrors"] = ["Facts"], // Redshift's documented probe error texts: sources classify, rules explain
         ["IamPolicies"] = ["AwsApi.Partitions", "Facts"], // policy evaluation; Facts for the role's gathered policies
         ["Network"] = [], // CIDRs, private ranges, Cargo IP limits: pure address logic
+        // Pieces of the generated AWS scripts shared by the fixes and setup: live-state guards, merges, waits.
+        ["AwsScripts"] = ["Quoting"],
         // The user's settings; the one validation step uses Network to judge --cargo-ip, and may not reach into the pipeline.
         ["Config"] = ["Network"],
 
         // The pipeline.
         ["Catalog"] = ["Findings", "Quoting"],
-        ["Sources"] = ["AwsApi", "Config", "Facts", "IamPolicies", "Network", "ProbeErrors", "Quoting"],
-        ["Rules"] = ["AwsApi.Partitions", "Catalog", "Facts", "Findings", "IamPolicies", "Network", "ProbeErrors", "Quoting"],
+        ["Sources"] = ["AwsApi", "Config", "Facts", "Files", "IamPolicies", "Network", "ProbeErrors", "Quoting"],
+        ["Rules"] = ["AwsApi.Partitions", "AwsScripts", "Catalog", "Facts", "Findings", "IamPolicies", "Network", "ProbeErrors", "Quoting"],
         // Config only for the usage error of --checks/--skip (issue 12 item 1 gives usage errors their own type).
         ["Engine"] = ["Catalog", "Config", "Facts", "Findings", "Rules"],
         ["Accepted"] = ["Config", "Findings"],
         // Config only for the usage errors of --format/--fail-on (issue 12 item 1 validates them before the run).
-        ["Reports"] = ["Catalog", "Config", "Facts", "Findings", "Quoting"],
+        ["Reports"] = ["AwsScripts", "Catalog", "Config", "Facts", "Findings", "Quoting"],
         // `cargo-doctor setup`: renders the catalog's remediation templates for the configured names, like the fix scripts.
-        ["Setup"] = ["Catalog", "Config", "Findings", "IamPolicies", "Network", "Quoting"],
+        ["Setup"] = ["AwsApi.Partitions", "AwsScripts", "Catalog", "Config", "Findings", "IamPolicies", "Network", "Quoting"],
 
         // Downstream of the reports, like the CLI: redaction rewrites gathered facts and rendered findings
         // with the configured names; history reads report.json as the JSON renderer writes it and
         // re-evaluates a facts file with the current catalog and rules, then renders the diff.
-        ["Redaction"] = ["Config", "Facts", "Findings"],
-        ["History"] = ["Catalog", "Engine", "Facts", "Findings", "Quoting", "Reports", "Rules"],
+        ["Redaction"] = ["Config", "Facts", "Files", "Findings"],
+        ["History"] = ["Catalog", "Engine", "Facts", "Files", "Findings", "Quoting", "Reports", "Rules"],
     };
 
     [Fact]

@@ -9,6 +9,5 @@ public static class ExpectedFailures
 {
     public static IReadOnlyDictionary<string, string> Cases { get; } = new Dictionary<string, string>
     {
-        ["trust-fix-keeps-other-statements"] = "issue 19 item 1: the trust fix adds the missing principal to the live document",
     };
 }

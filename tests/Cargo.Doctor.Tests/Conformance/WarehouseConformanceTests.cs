@@ -11,6 +11,7 @@ namespace Cargo.Doctor.Tests.Conformance;
 /// customer would, logged in as the case says, with the case's flags. The rows of one class run one at a time.
 /// </summary>
 [Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
 public sealed class WarehouseConformanceTests(PostgresServer server, DedicatedStandIn warehouse)
     : IClassFixture<PostgresServer>, IClassFixture<DedicatedStandIn>
 {

@@ -10,7 +10,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// Issue 22.10: /dev/zero, a FIFO with no writer and a file over the limit are refused with one line
 /// instead of growing memory without bound or blocking at open.
 /// </summary>
-[Trait("Category", "Unit")]
+[Trait("Category", "Cli")]
 public sealed class BoundedReadTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("cargo-doctor-bounded-").FullName;

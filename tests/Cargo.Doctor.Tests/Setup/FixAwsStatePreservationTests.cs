@@ -1,3 +1,4 @@
+using Cargo.Doctor.AwsScripts;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Reports;
@@ -80,7 +81,7 @@ public sealed class FixAwsStatePreservationTests : IDisposable
         var check = await fake.CheckAsync(AwsScenario.Provisioned());
 
         var run = await AwsCliScript.RunAsync(await WriteFixAwsAsync(check), fake, aws,
-            new Dictionary<string, string> { [Cargo.Doctor.Setup.ClusterReadyWait.IntervalVariable] = "0" });
+            new Dictionary<string, string> { [ClusterReadyWait.IntervalVariable] = "0" });
 
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.True(account.Clusters[ClusterId].PubliclyAccessible);

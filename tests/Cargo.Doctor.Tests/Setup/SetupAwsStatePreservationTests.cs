@@ -1,3 +1,4 @@
+using Cargo.Doctor.AwsScripts;
 using Cargo.Doctor.Setup;
 using Cargo.Doctor.Tests.Aws;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;

@@ -8,9 +8,8 @@ namespace Cargo.Doctor.Tests.Setup;
 /// grants, a role membership, default privileges, tables and views): a snapshot of every privilege (ACLs of
 /// databases, schemas, relations and functions, default ACLs, the built-in defaults spelled out), role
 /// membership, role and object, before and after. Nothing is revoked or dropped; every new grant or membership
-/// is to the named user or function role, never to PUBLIC or anyone else. The Redshift-only statements go
-/// through <see cref="SetupSqlForEmulation"/> (one call site, <see cref="Apply"/>, so a Redshift stand-in can
-/// replace it).
+/// is to the named user or function role, never to PUBLIC or anyone else. The file runs through the Redshift
+/// stand-in's SQL path, as a customer runs it against Redshift.
 /// </summary>
 [Trait("Category", "Warehouse")]
 [Trait("Category", "Cli")]
@@ -39,7 +38,8 @@ public sealed class SetupSqlStatePreservationTests(PostgresServer server) : ICla
         var before = await SnapshotAsync(db);
 
         var setup = await SetupCli.RunAsync("--schema", $"{db}.sales", "--user", user, "--function-role", role);
-        var run = await Psql.RunFileAsync(server, "postgres", Apply(setup.Sql.Replace("'<strong_password>'", SqlQuote.Literal(Password), StringComparison.Ordinal)));
+        await using var standIn = await Fixtures.RedshiftStandIn.RedshiftStandIn.StartAsync(server);
+        var run = await Psql.RunFileAsync(standIn, "postgres", Write(setup.Sql.Replace("'<strong_password>'", SqlQuote.Literal(Password), StringComparison.Ordinal)));
         Assert.True(run.ExitCode == 0 && run.Errors.Count == 0, run.ToString());
 
         var after = await SnapshotAsync(db);
@@ -49,11 +49,10 @@ public sealed class SetupSqlStatePreservationTests(PostgresServer server) : ICla
         Assert.All(added, line => Assert.True(Grantee(line) == user || Grantee(line) == role, $"granted to someone else: {line}"));
     }
 
-    /// <summary>The one place setup.sql is made runnable on the stand-in.</summary>
-    private static string Apply(string setupSql)
+    private static string Write(string setupSql)
     {
-        var path = Path.Combine(Directory.CreateTempSubdirectory("setup-sql-state").FullName, "setup.emulated.sql");
-        File.WriteAllText(path, SetupSqlForEmulation.Translate(setupSql));
+        var path = Path.Combine(Directory.CreateTempSubdirectory("setup-sql-state").FullName, "setup.sql");
+        File.WriteAllText(path, setupSql);
         return path;
     }
 

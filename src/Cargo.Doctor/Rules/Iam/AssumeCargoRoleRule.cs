@@ -1,7 +1,7 @@
+using Cargo.Doctor.AwsScripts;
 using Cargo.Doctor.IamPolicies;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Net;
-using Cargo.Doctor.Setup;
 
 namespace Cargo.Doctor.Rules.Iam;
 

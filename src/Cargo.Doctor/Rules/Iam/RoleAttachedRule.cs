@@ -1,8 +1,8 @@
+using Cargo.Doctor.AwsScripts;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Quoting;
-using Cargo.Doctor.Setup;
 
 namespace Cargo.Doctor.Rules.Iam;
 

@@ -12,6 +12,7 @@ namespace Cargo.Doctor.Tests.Checks.Db;
 /// The setup runs as Redshift SQL through the stand-in's SQL path.
 /// </summary>
 [Trait("Category", "Warehouse")]
+[Trait("Category", "Cli")]
 public sealed class AssumeRoleGrantFormsTests(PostgresServer server, DedicatedStandIn warehouse)
     : IClassFixture<PostgresServer>, IClassFixture<DedicatedStandIn>
 {

@@ -1,4 +1,4 @@
-namespace Cargo.Doctor.Redaction;
+namespace Cargo.Doctor.Files;
 
 /// <summary>
 /// Which facts properties hold a customer's names, by property name, so facts added later

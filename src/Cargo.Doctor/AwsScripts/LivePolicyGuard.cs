@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Cargo.Doctor.Setup;
+namespace Cargo.Doctor.AwsScripts;
 
 /// <summary>
 /// The live-state guard of a script step that replaces a policy document: an <c>aws ... --query</c>

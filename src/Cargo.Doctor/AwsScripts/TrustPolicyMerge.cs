@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace Cargo.Doctor.Setup;
+namespace Cargo.Doctor.AwsScripts;
 
 /// <summary>
 /// The role's trust policy plus one statement trusting the missing Redshift service principals: every

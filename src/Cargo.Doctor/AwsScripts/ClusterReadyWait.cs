@@ -1,6 +1,6 @@
 using Cargo.Doctor.Quoting;
 
-namespace Cargo.Doctor.Setup;
+namespace Cargo.Doctor.AwsScripts;
 
 /// <summary>
 /// A bash function that waits, between two modifying calls on one provisioned cluster, until the cluster is

@@ -1,6 +1,6 @@
 using Cargo.Doctor.Quoting;
 
-namespace Cargo.Doctor.Setup;
+namespace Cargo.Doctor.AwsScripts;
 
 /// <summary>
 /// The values of iam.assume-cargo-role's add-permission template, for setup and fix alike: put-role-policy

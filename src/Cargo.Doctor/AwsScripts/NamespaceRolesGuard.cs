@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Cargo.Doctor.Setup;
+namespace Cargo.Doctor.AwsScripts;
 
 /// <summary>
 /// The live-state guard of update-namespace --iam-roles, which replaces the namespace's whole role list
