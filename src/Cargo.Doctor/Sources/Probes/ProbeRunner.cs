@@ -89,7 +89,10 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                         await recorder.ExecuteAsync("create-schema", scratch.Create, ct);
                         await SchemaProbeAsync(recorder, scratch, marker, ct);
                     });
-                    scratchMayExist = results[ProbeIds.SchemaCreate].Error?.Step != "create-schema";
+                    // A CREATE SCHEMA the server refused created nothing; one whose answer never came (a cut
+                    // connection, a timeout) may have committed: drop it if it is there.
+                    scratchMayExist = results[ProbeIds.SchemaCreate].Error is not { Step: "create-schema" } error
+                        || error.Cause is ProbeErrorCause.ConnectionLost or ProbeErrorCause.TimedOut;
                 }
 
                 if (Runs(ProbeIds.FunctionCreate))
