@@ -75,14 +75,14 @@ internal static class LeftoverSweep
         if (sessions is not null && marker.Session is { } session)
         {
             return sessions.IsAlive(session)
-                ? (LeftoverVerdict.InUse, $"the cargo-doctor session {session.Pid} that created it is still connected (a run in progress); a run after that session ends drops it")
+                ? (LeftoverVerdict.InUse, $"the cargo-doctor session {session.Pid} that created it is still connected (a run in progress); a run after that session ends drops it if it then holds only what cargo-doctor creates")
                 : (LeftoverVerdict.Stale, $"session {session.Pid} that created it has ended");
         }
 
         var age = now - marker.CreatedAt;
         var why = whyNoSessions ?? "its marker names no session";
         return age < ScratchSchema.LeftoverAge
-            ? (LeftoverVerdict.Recent, $"created less than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago by cargo-doctor and {why}: possibly a run still in progress; a later run drops it")
+            ? (LeftoverVerdict.Recent, $"created less than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago by cargo-doctor and {why}: possibly a run still in progress; a later run drops it if it then holds only what cargo-doctor creates")
             : (LeftoverVerdict.Stale, $"created more than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago and {why}");
     }
 
@@ -102,13 +102,13 @@ internal static class LeftoverSweep
         {
             var maybe = sessions.All.Where(s => s.Pid != sessions.Own.Pid && MayBelongTo(s, runStarted, now)).ToList();
             return maybe.Count > 0
-                ? (LeftoverVerdict.InUse, $"it has no marker (its run stopped before writing it, or is writing it now) and session(s) {string.Join(", ", maybe.Select(s => s.Pid))} of the Cargo user, started since that run began, are still connected; a run after they end drops it")
+                ? (LeftoverVerdict.InUse, $"it has no marker (its run stopped before writing it, or is writing it now) and session(s) {string.Join(", ", maybe.Select(s => s.Pid))} of the Cargo user, started since that run began, are still connected; a run after they end drops it if it then holds only what cargo-doctor creates")
                 : (LeftoverVerdict.Stale, "it has no marker (its run stopped between CREATE SCHEMA and the marker) and no session of the Cargo user started since that run began is still connected");
         }
 
         var why = whyNoSessions ?? "the sessions could not be listed";
         return now - runStarted < ScratchSchema.LeftoverAge
-            ? (LeftoverVerdict.Recent, $"it has no marker, its run began less than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago and {why}: possibly a run still in progress; a later run drops it")
+            ? (LeftoverVerdict.Recent, $"it has no marker, its run began less than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago and {why}: possibly a run still in progress; a later run drops it if it then holds only what cargo-doctor creates")
             : (LeftoverVerdict.Stale, $"it has no marker (its run stopped between CREATE SCHEMA and the marker), its run began more than {ScratchSchema.LeftoverAge.TotalMinutes:0} minutes ago and {why}");
     }
 
