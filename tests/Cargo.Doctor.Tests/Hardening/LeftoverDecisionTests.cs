@@ -72,7 +72,9 @@ public sealed class LeftoverDecisionTests
 
         Assert.Equal(LeftoverVerdict.Stale, Decide(null, ownOnly));
         // Session 200 started after the run id's time: it may be that run, about to write its marker.
-        Assert.Equal(LeftoverVerdict.InUse, Decide(null, Sessions));
+        Assert.Equal(LeftoverVerdict.InUse, LeftoverSweep.Decide("cargo_doctor_20261201t113000_deadbeef", null, Now, [], Sessions, null).Verdict);
+        // A day later no run is still between CREATE SCHEMA and COMMENT, whatever the Cargo user has connected.
+        Assert.Equal(LeftoverVerdict.Stale, Decide(null, Sessions));
         Assert.Equal(LeftoverVerdict.Stale, Decide(null));
         Assert.Equal(LeftoverVerdict.Recent, LeftoverSweep.Decide("cargo_doctor_20261201t115900_deadbeef", null, Now, [], null, "the sessions could not be listed").Verdict);
         Assert.Equal(LeftoverVerdict.Foreign, LeftoverSweep.Decide("cargo_doctor_20271201t115900_deadbeef", null, Now, [], ownOnly, null).Verdict);

@@ -41,6 +41,9 @@ internal static class LeftoverSweep
     /// <summary>Clocks of two machines running the tool may differ a little; beyond this a marker is "from the future".</summary>
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>An unmarked schema whose run began longer ago than this is no run's in progress, whatever sessions are connected.</summary>
+    public static readonly TimeSpan UnmarkedMaxAge = TimeSpan.FromHours(24);
+
     public sealed record Result(List<string> Dropped, List<string> Kept, List<Facts.LeftoverLeftAlone> LeftAlone, LiveSessions? Sessions);
 
     public static (LeftoverVerdict Verdict, string Reason) Decide(
@@ -98,11 +101,18 @@ internal static class LeftoverSweep
             return (LeftoverVerdict.Foreign, $"it has no marker and its name is dated {runStarted:yyyy-MM-dd HH:mm} UTC, in the future, so cargo-doctor did not create it as it is; not dropped: find out who created it");
         }
 
+        if (now - runStarted > UnmarkedMaxAge)
+        {
+            // Cargo's own service connects as the same user: its sessions may always include one started
+            // since, so beyond this age the sessions no longer decide (a run writes its marker right after CREATE SCHEMA).
+            return (LeftoverVerdict.Stale, $"it has no marker (its run stopped between CREATE SCHEMA and the marker) and its run began more than {UnmarkedMaxAge.TotalHours:0} hours ago");
+        }
+
         if (sessions is not null)
         {
             var maybe = sessions.All.Where(s => s.Pid != sessions.Own.Pid && MayBelongTo(s, runStarted, now)).ToList();
             return maybe.Count > 0
-                ? (LeftoverVerdict.InUse, $"it has no marker (its run stopped before writing it, or is writing it now) and session(s) {string.Join(", ", maybe.Select(s => s.Pid))} of the Cargo user, started since that run began, are still connected; a run after they end drops it if it then holds only what cargo-doctor creates")
+                ? (LeftoverVerdict.InUse, $"it has no marker (its run stopped before writing it, or is writing it now) and session(s) {string.Join(", ", maybe.Select(s => s.Pid))} of the Cargo user, started since that run began, are still connected; a run after they end (or once that run began more than {UnmarkedMaxAge.TotalHours:0} hours ago) drops it if it then holds only what cargo-doctor creates")
                 : (LeftoverVerdict.Stale, "it has no marker (its run stopped between CREATE SCHEMA and the marker) and no session of the Cargo user started since that run began is still connected");
         }
 
