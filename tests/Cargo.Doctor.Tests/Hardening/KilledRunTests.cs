@@ -13,7 +13,8 @@ namespace Cargo.Doctor.Tests.Hardening;
 /// <summary>
 /// A real cargo-doctor child process killed with SIGKILL in the middle of its probes (held there by
 /// a slow CREATE TABLE) leaves its marked scratch schema; the next run drops it at once, not 15
-/// minutes later, because the session that created it is gone.
+/// minutes later, because the session that created it is gone. Killed inside CREATE SCHEMA, before
+/// the marker COMMENT (issue 22.8), it leaves an unmarked schema, which the next run drops too.
 /// </summary>
 [Trait("Category", "Warehouse")]
 [Trait("Category", "Cli")]
@@ -47,6 +48,45 @@ public sealed class KilledRunTests(PostgresServer server) : IClassFixture<Postgr
         await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)}", "0", null);
         await scenario.AdminAsync("DROP EVENT TRIGGER slow_scratch_table; DROP FUNCTION public.slow_scratch_table()");
         var left = await ScalarAsync(scenario, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname LIKE 'cargo\\_doctor\\_%'");
+        Assert.NotNull(left);
+        Assert.StartsWith(ScratchSchema.NamePrefix, left);
+
+        var result = await scenario.CheckAsync();
+
+        Assert.Equal([left], result.Facts.Probes!.LeftoversDropped);
+        Assert.Equal(CheckStatus.Pass, result[SchemaCreateProbeRule.Id].Status);
+        Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
+    }
+
+    [Fact]
+    public async Task unmarked_schema_of_a_run_sigkilled_between_create_schema_and_its_marker_is_swept_by_the_next_run()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var before = await CatalogSnapshot.TakeAsync(scenario);
+        // Holds the run inside CREATE SCHEMA (after it is done, before it commits): killed there, the
+        // schema commits (the statement was already sent in full) and the marker COMMENT never comes.
+        await scenario.AdminAsync("""
+            CREATE FUNCTION public.slow_scratch_schema() RETURNS event_trigger LANGUAGE plpgsql AS $f$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
+                           WHERE c.command_tag = 'CREATE SCHEMA' AND c.object_identity LIKE 'cargo\_doctor\_%') THEN
+                    PERFORM pg_sleep(3);
+                END IF;
+            END
+            $f$
+            """);
+        await scenario.AdminAsync("CREATE EVENT TRIGGER slow_scratch_schema ON ddl_command_end EXECUTE FUNCTION public.slow_scratch_schema()");
+
+        using (var child = StartCheck(scenario))
+        {
+            await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)} AND wait_event = 'PgSleep'", "1", child);
+            child.Kill(); // SIGKILL between CREATE SCHEMA and COMMENT
+            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
+        }
+
+        await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)}", "0", null);
+        await scenario.AdminAsync("DROP EVENT TRIGGER slow_scratch_schema; DROP FUNCTION public.slow_scratch_schema()");
+        var left = await ScalarAsync(scenario, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname LIKE 'cargo\\_doctor\\_%' AND obj_description(oid, 'pg_namespace') IS NULL");
         Assert.NotNull(left);
         Assert.StartsWith(ScratchSchema.NamePrefix, left);
 

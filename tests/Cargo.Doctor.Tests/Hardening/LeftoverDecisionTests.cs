@@ -62,6 +62,21 @@ public sealed class LeftoverDecisionTests
     {
         Assert.Equal(LeftoverVerdict.Configured, Decide(Marker(TimeSpan.FromDays(1), null), Sessions, ["CARGO_DOCTOR_20200101T000000_DEADBEEF"]));
         Assert.Equal(LeftoverVerdict.NotOurs, Decide("cargo-doctor scratch schema (our own notes, keep)", Sessions));
-        Assert.Equal(LeftoverVerdict.NotOurs, Decide(null, Sessions));
+        Assert.Equal(LeftoverVerdict.NotOurs, LeftoverSweep.Decide("cargo_doctor_notes", null, Now, [], Sessions, null).Verdict);
+    }
+
+    [Fact]
+    public void an_unmarked_schema_named_with_a_run_id_is_stale_when_no_session_since_that_run_is_connected()
+    {
+        var ownOnly = new LiveSessions(new LiveSession(100, "2026-12-01 11:00:00.000000"), [new LiveSession(100, "2026-12-01 11:00:00.000000"), new LiveSession(300, "2019-12-31 23:00:00.000000")]);
+
+        Assert.Equal(LeftoverVerdict.Stale, Decide(null, ownOnly));
+        // Session 200 started after the run id's time: it may be that run, about to write its marker.
+        Assert.Equal(LeftoverVerdict.InUse, LeftoverSweep.Decide("cargo_doctor_20261201t113000_deadbeef", null, Now, [], Sessions, null).Verdict);
+        // A day later no run is still between CREATE SCHEMA and COMMENT, whatever the Cargo user has connected.
+        Assert.Equal(LeftoverVerdict.Stale, Decide(null, Sessions));
+        Assert.Equal(LeftoverVerdict.Stale, Decide(null));
+        Assert.Equal(LeftoverVerdict.Recent, LeftoverSweep.Decide("cargo_doctor_20261201t115900_deadbeef", null, Now, [], null, "the sessions could not be listed").Verdict);
+        Assert.Equal(LeftoverVerdict.Foreign, LeftoverSweep.Decide("cargo_doctor_20271201t115900_deadbeef", null, Now, [], ownOnly, null).Verdict);
     }
 }

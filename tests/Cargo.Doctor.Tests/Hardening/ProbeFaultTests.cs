@@ -230,6 +230,37 @@ public sealed class ProbeFaultTests(PostgresServer server) : IClassFixture<Postg
     }
 
     /// <summary>The real executor with an awaited hook after each statement.</summary>
+    [Fact]
+    public async Task a_create_schema_whose_answer_is_lost_is_still_dropped()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var before = await CatalogSnapshot.TakeAsync(scenario);
+        var config = scenario.Config("sales");
+        var plan = ProbePlan.Create(config, DateTimeOffset.UtcNow);
+        var open = ProbeRunner.WarehouseOpener(plan, config.Warehouse, WarehouseScenario.Password, new StatementLog());
+        var cut = false;
+        var runner = new ProbeRunner(plan, async ct =>
+        {
+            var (executor, failure) = await open(ct);
+            return (executor is null ? null : new HookedExecutor(executor, async sql =>
+            {
+                // CREATE SCHEMA committed, then the link dropped before its answer reached the client.
+                if (!cut && sql.StartsWith("CREATE SCHEMA", StringComparison.Ordinal))
+                {
+                    cut = true;
+                    await scenario.AdminAsync($"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)}");
+                    throw new ProbeStatementException(null, "the connection to the warehouse was lost: cut by the test") { Cause = ProbeErrorCause.ConnectionLost, EndedSession = true };
+                }
+            }), failure);
+        });
+
+        var probes = await runner.RunAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal("create-schema", probes.Results.Single(r => r.ProbeId == ProbeIds.SchemaCreate).Error?.Step);
+        Assert.Null(probes.CleanupError);
+        Assert.Equal(before, await CatalogSnapshot.TakeAsync(scenario));
+    }
+
     private sealed class HookedExecutor(IProbeExecutor inner, Func<string, Task> after) : IProbeExecutor
     {
         public string Database => inner.Database;

@@ -58,6 +58,31 @@ public sealed class SweepTests(PostgresServer server) : IClassFixture<PostgresSe
     }
 
     [Fact]
+    public async Task unmarked_schema_named_with_a_run_id_is_dropped_only_when_it_is_the_tools()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var user = scenario.Quoted(scenario.User);
+        const string customers = "cargo_doctor_20200101t000000_0badf00d";
+        const string admins = "cargo_doctor_20200101t000000_00c0ffee";
+        await scenario.AdminAsync($"CREATE SCHEMA \"{customers}\" AUTHORIZATION {user}");
+        await scenario.AdminAsync($"SET ROLE {user}; CREATE TABLE \"{customers}\".\"customer_keep_me\" (id INT)");
+        await scenario.AdminAsync($"CREATE SCHEMA \"{admins}\"");
+        var expected = await CatalogSnapshot.TakeAsync(scenario);
+        // A run stopped between CREATE SCHEMA and its marker: no comment, the probe table in it.
+        await scenario.AdminAsync($"CREATE SCHEMA \"{Dead}\" AUTHORIZATION {user}");
+        await scenario.AdminAsync($"SET ROLE {user}; CREATE TABLE \"{Dead}\".\"cargo_doctor_probe\" (id INT)");
+
+        var result = await scenario.CheckAsync();
+
+        Assert.Equal(expected, await CatalogSnapshot.TakeAsync(scenario));
+        Assert.Equal([Dead], result.Facts.Probes!.LeftoversDropped);
+        var note = Assert.Single(result.Facts.Notes, n => n.Contains($"left \"{customers}\" alone", StringComparison.Ordinal));
+        Assert.Contains("customer_keep_me", note);
+        Assert.DoesNotContain(result.Facts.Notes, n => n.Contains(admins, StringComparison.Ordinal));
+        AssertNoCascade(result);
+    }
+
+    [Fact]
     public async Task schema_named_in_the_configuration_is_never_touched()
     {
         var scenario = await WithDeadRunAsync(server, Marker(DateTimeOffset.UtcNow.AddHours(-3)));

@@ -7,7 +7,7 @@ public sealed record LiveSession(int Pid, string? StartedAt);
 /// The server sessions the Cargo user can see, and its own. On Redshift STV_SESSIONS: "regular
 /// users can see only their own data" (https://docs.aws.amazon.com/redshift/latest/dg/r_STV_SESSIONS.html),
 /// which is enough: a scratch schema's session is one of the same user. On PostgreSQL (no
-/// STV_SESSIONS) pg_stat_activity. The list counts only when it shows our own session: otherwise
+/// STV_SESSIONS) pg_stat_activity, the current user's sessions only, as on Redshift. The list counts only when it shows our own session: otherwise
 /// it cannot be trusted to show the others, and the sweep falls back to the marker's age.
 /// </summary>
 public sealed record LiveSessions(LiveSession Own, IReadOnlyList<LiveSession> All)
@@ -17,7 +17,7 @@ public sealed record LiveSessions(LiveSession Own, IReadOnlyList<LiveSession> Al
 
     public const string RedshiftList = "SELECT process, starttime FROM stv_sessions";
 
-    public const string PostgreSqlList = "SELECT pid, backend_start AT TIME ZONE 'UTC' FROM pg_catalog.pg_stat_activity WHERE pid IS NOT NULL";
+    public const string PostgreSqlList = "SELECT pid, backend_start AT TIME ZONE 'UTC' FROM pg_catalog.pg_stat_activity WHERE pid IS NOT NULL AND usename = current_user";
 
     /// <summary>False when no session has the marker's pid, or one has it but started at another time (a reused pid).</summary>
     public bool IsAlive(LiveSession marked) =>

@@ -89,7 +89,10 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                         await recorder.ExecuteAsync("create-schema", scratch.Create, ct);
                         await SchemaProbeAsync(recorder, scratch, marker, ct);
                     });
-                    scratchMayExist = results[ProbeIds.SchemaCreate].Error?.Step != "create-schema";
+                    // A CREATE SCHEMA the server refused created nothing; one whose answer never came (a cut
+                    // connection, a timeout) may have committed: drop it if it is there.
+                    scratchMayExist = results[ProbeIds.SchemaCreate].Error is not { Step: "create-schema" } error
+                        || error.Cause is ProbeErrorCause.ConnectionLost or ProbeErrorCause.TimedOut;
                 }
 
                 if (Runs(ProbeIds.FunctionCreate))
@@ -167,7 +170,12 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
 
     private static async Task SchemaProbeAsync(ProbeRecorder r, ScratchSchema scratch, ScratchMarker marker, CancellationToken ct)
     {
-        // The marker names this session: if the run is killed, the next run sees it gone and drops the schema at once.
+        // The marker names this session: if the run is killed, a later run sees it gone and drops the schema at once.
+        // CREATE SCHEMA and COMMENT are two autocommitted statements, not one transaction: Redshift's pages
+        // (https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_SCHEMA.html, r_COMMENT.html) do not say
+        // either may run inside a transaction block, and r_BEGIN.html speaks of DDL only in general. A run
+        // stopped between the two leaves an unmarked schema named with its run id, which the sweep
+        // recognises by name, owner, contents and live sessions (LeftoverSweep.DecideUnmarked).
         await r.ExecuteAsync("comment", scratch.Comment(marker.Text), ct);
         await r.ExecuteAsync("create-table", $"CREATE TABLE {scratch.ProbeTable} (id INT, note VARCHAR(32))", ct);
         await r.ExecuteAsync("insert", $"INSERT INTO {scratch.ProbeTable} (id, note) VALUES (1, 'cargo-doctor')", ct);
@@ -224,7 +232,7 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
                 var (fresh, failure) = await open(CancellationToken.None);
                 if (fresh is null)
                 {
-                    return $"could not drop scratch schema \"{scratch.Name}\": {first.Message}; reconnect failed: {failure}; {NextRunSweeps}";
+                    return $"could not drop scratch schema \"{scratch.Name}\": {first.Message}; reconnect failed: {failure}; {NextRunSweeps(scratch)}";
                 }
 
                 await using (fresh)
@@ -234,12 +242,17 @@ public sealed class ProbeRunner(ProbePlan plan, Func<CancellationToken, Task<(IP
             }
             catch (Exception second) when (second is ProbeStatementException or InvalidOperationException or Npgsql.NpgsqlException)
             {
-                return $"could not drop scratch schema \"{scratch.Name}\": {second.Message}; {NextRunSweeps}";
+                return $"could not drop scratch schema \"{scratch.Name}\": {second.Message}; {NextRunSweeps(scratch)}";
             }
         }
     }
 
-    private const string NextRunSweeps = "the next cargo-doctor run drops it once this run's session has ended";
+    /// <summary>What happens to a scratch schema this run could not drop: a later run drops it only while it holds nothing else.</summary>
+    private static string NextRunSweeps(ScratchSchema scratch) =>
+        "a later cargo-doctor run as the same user drops it once this run's sessions have ended, as long as it holds only what cargo-doctor creates; " +
+        "otherwise, after review, an admin can run (a statement for an object already gone fails harmlessly): " +
+        string.Join(" ", ScratchSchema.DropStatements(scratch.Name,
+            [new SchemaObject(scratch.Name, "table", ScratchSchema.TableName, 0), new SchemaObject(scratch.Name, "function", ScratchSchema.FunctionName, 1)]).Select(s => s + ";"));
 
     private async Task<string?> DropScratchOnAsync(IProbeExecutor executor, ScratchSchema scratch)
     {

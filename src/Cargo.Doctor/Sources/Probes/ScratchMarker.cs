@@ -6,8 +6,9 @@ namespace Cargo.Doctor.Sources.Probes;
 /// <summary>
 /// The comment on a scratch schema: when it was created, by which version, and by which server
 /// session (pid and that session's start, since a pid "can be reused over time":
-/// https://docs.aws.amazon.com/redshift/latest/dg/PG_BACKEND_PID.html). The next run drops the
-/// schema at once when that session is gone. A comment with our prefix that does not parse, or
+/// https://docs.aws.amazon.com/redshift/latest/dg/PG_BACKEND_PID.html). A later run drops the
+/// schema at once when that session is gone and the schema holds only what the probes create
+/// (a run stopped before writing the marker: <see cref="LeftoverSweep"/>, unmarked schemas). A comment with our prefix that does not parse, or
 /// that claims a time in the future, was not written by cargo-doctor as it is: it is foreign.
 /// </summary>
 public sealed partial record ScratchMarker(DateTimeOffset CreatedAt, string ToolVersion, LiveSession? Session)

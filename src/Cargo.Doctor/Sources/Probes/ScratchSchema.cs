@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using Cargo.Doctor.Quoting;
 
 namespace Cargo.Doctor.Sources.Probes;
@@ -9,7 +11,7 @@ namespace Cargo.Doctor.Sources.Probes;
 /// anything else is in it or depends on it (https://docs.aws.amazon.com/redshift/latest/dg/r_DROP_SCHEMA.html,
 /// https://docs.aws.amazon.com/redshift/latest/dg/r_DROP_TABLE.html, https://docs.aws.amazon.com/redshift/latest/dg/r_DROP_FUNCTION.html).
 /// </summary>
-public sealed class ScratchSchema(string runId)
+public sealed partial class ScratchSchema(string runId)
 {
     public const string NamePrefix = "cargo_doctor_";
 
@@ -36,6 +38,16 @@ public sealed class ScratchSchema(string runId)
         "WHERE n.nspname LIKE 'cargo_doctor_%' AND n.nspowner = (SELECT u.usesysid FROM pg_catalog.pg_user u WHERE u.usename = current_user)";
 
     public string Name { get; } = NamePrefix + runId;
+
+    /// <summary>When the run began, for a name that is exactly <c>cargo_doctor_</c> + a run id (<see cref="ProbePlan.NewRunId"/>); otherwise null.</summary>
+    public static DateTimeOffset? RunStarted(string name) =>
+        RunIdName().Match(name) is { Success: true } m
+        && DateTimeOffset.TryParseExact(m.Groups["at"].Value, "yyyyMMdd't'HHmmss", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at)
+            ? at
+            : null;
+
+    [GeneratedRegex(@"^cargo_doctor_(?<at>\d{8}t\d{6})_[0-9a-f]{8}$")]
+    private static partial Regex RunIdName();
 
     public string Create => $"CREATE SCHEMA {SqlQuote.Ident(Name)}";
 
