@@ -26,6 +26,20 @@ public sealed class AwsBodyCapTests : IDisposable
     }
 
     [Fact]
+    public async Task the_sdk_backed_clients_are_capped_too()
+    {
+        // EC2 (AWSSDK.EC2) reads through the SDK's own HttpClient: its factory caps the body the same way.
+        var groups = Enumerable.Range(0, 40).Select(i => SecurityGroup($"sg-{i:D8}", "vpc-0abc", IpPermission(cidrs: ["3.248.0.10/32"]))).ToArray();
+        fake.Respond("DescribeSecurityGroups", DescribeSecurityGroups(null, groups));
+        using var clients = AwsClients.Create(fake.ClientOptions(), new AwsEndpointResolver(_ => null), maxBodyBytes: 4096);
+
+        var error = await Assert.ThrowsAsync<AwsCallException>(() => clients.Ec2.DescribeSecurityGroupsAsync(["sg-00000001"], TestContext.Current.CancellationToken));
+
+        Assert.Equal(AwsCallException.MalformedResponseCode, error.ErrorCode);
+        Assert.Contains("the response body is larger than 4096 bytes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_body_under_the_cap_reads()
     {
         fake.Respond("DescribeClusters", DescribeClusters(null, Cluster("cargo-cluster")));

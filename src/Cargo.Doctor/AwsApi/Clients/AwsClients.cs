@@ -46,14 +46,15 @@ public sealed class AwsClients : IDisposable
         var maxAttempts = AwsMaxAttempts.Resolve(options, readEnvironment ?? Environment.GetEnvironmentVariable);
         var retryQuota = new AwsRetryQuota();
         var signed = new SignedAwsHttpClient(http, credentials, endpoints, options, maxAttempts, retryQuota) { MaxBodyBytes = maxBodyBytes ?? Files.BoundedRead.MaxBytes };
+        var sdkBodyCap = new SdkBodyCap(maxBodyBytes ?? Files.BoundedRead.MaxBytes);
 
         return new AwsClients(
             http,
             new IamClient(signed),
             new RedshiftClient(signed),
             new RedshiftServerlessClient(signed),
-            new Ec2Client(credentials, endpoints, options, maxAttempts, retryQuota),
-            new StsClient(credentials, endpoints, options, maxAttempts, retryQuota));
+            new Ec2Client(credentials, endpoints, options, maxAttempts, retryQuota, sdkBodyCap),
+            new StsClient(credentials, endpoints, options, maxAttempts, retryQuota, sdkBodyCap));
     }
 
     public void Dispose()

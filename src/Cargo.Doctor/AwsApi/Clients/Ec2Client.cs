@@ -16,12 +16,14 @@ public sealed class Ec2Client : IDisposable
     private readonly Uri? endpointOverride;
     private readonly AwsRetryPolicy retry;
     private readonly SdkCallFailure failure;
+    private readonly SdkBodyCap bodyCap;
     private readonly SemaphoreSlim createLock = new(1, 1);
     private AmazonEC2Client? sdkClient;
 
     internal Ec2Client(
-        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota)
+        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota, SdkBodyCap bodyCap)
     {
+        this.bodyCap = bodyCap;
         this.credentials = credentials;
         this.options = options;
         endpointOverride = endpoints.ResolveOverride(AwsService.Ec2, options);
@@ -95,6 +97,7 @@ public sealed class Ec2Client : IDisposable
             MaxErrorRetry = 0,
             MaxStaleConnectionRetries = 0,
             Timeout = options.EffectiveRequestTimeout,
+            HttpClientFactory = bodyCap,
         };
         if (endpointOverride is not null)
         {

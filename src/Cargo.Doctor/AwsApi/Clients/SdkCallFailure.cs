@@ -9,11 +9,16 @@ namespace Cargo.Doctor.AwsApi.Clients;
 internal sealed class SdkCallFailure(AwsService awsService, string operation, Uri endpoint, AwsClientOptions options, AwsCredentialSource credentials)
 {
     public static bool IsCallFailure(Exception e, CancellationToken cancellationToken) =>
-        e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException
+        e is AmazonServiceException or AmazonClientException or HttpRequestException or IOException or ResponseBodyTooLargeException
         || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     public AwsCallException Translate(Exception e)
     {
+        if (FindInChain<ResponseBodyTooLargeException>(e) is { } tooLarge)
+        {
+            return Failure(null, AwsCallException.MalformedResponseCode, tooLarge.Message, e);
+        }
+
         if (e is AmazonServiceException service && service.ErrorCode is { Length: > 0 } code)
         {
             return Failure((int)service.StatusCode, code, service.Message, e);

@@ -19,11 +19,13 @@ public sealed class StsClient : IDisposable
     private readonly Uri? endpointOverride;
     private readonly AwsRetryPolicy retry;
     private readonly SdkCallFailure failure;
+    private readonly SdkBodyCap bodyCap;
     private AmazonSecurityTokenServiceClient? sdkClient;
 
     internal StsClient(
-        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota)
+        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota, SdkBodyCap bodyCap)
     {
+        this.bodyCap = bodyCap;
         this.credentials = credentials;
         this.options = options;
         endpointOverride = endpoints.ResolveOverride(AwsService.Sts, options);
@@ -59,6 +61,7 @@ public sealed class StsClient : IDisposable
             MaxErrorRetry = 0,
             MaxStaleConnectionRetries = 0,
             Timeout = options.EffectiveRequestTimeout,
+            HttpClientFactory = bodyCap,
         };
         if (endpointOverride is not null)
         {
