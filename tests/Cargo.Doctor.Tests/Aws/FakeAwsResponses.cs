@@ -211,16 +211,6 @@ public static class FakeAwsResponses
 
     // ---- framing ----
 
-    /// <summary>
-    /// sts:GetCallerIdentity: GetCallerIdentityResult with UserId, Account, Arn, in the STS 2011-06-15 namespace
-    /// (botocore sts/2011-06-15/service-2.json; https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html).
-    /// </summary>
-    public static FakeAwsResponse GetCallerIdentity(string account) => FakeAwsResponse.Xml($"""
-        <GetCallerIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><GetCallerIdentityResult>
-        <Arn>arn:aws:iam::{X(account)}:user/doctor</Arn><UserId>AIDAFAKEUSERID</UserId><Account>{X(account)}</Account>
-        </GetCallerIdentityResult><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></GetCallerIdentityResponse>
-        """);
-
     private static FakeAwsResponse Iam(string action, string result) => FakeAwsResponse.Xml($"""
         <{action}Response xmlns="{IamNs}"><{action}Result>{result}</{action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></{action}Response>
         """);

@@ -21,7 +21,6 @@ public static class FakeAwsScenarios
 
     /// <summary>Customer role trusts Redshift, may assume Cargo's role, and everything around it is correct.</summary>
     public static FakeAwsEndpoint CustomerRoleAllGood(this FakeAwsEndpoint fake) => fake
-        .Respond("GetCallerIdentity", GetCallerIdentity("123456789012"))
         .Respond("GetRole", GetRole(CustomerRoleName, CustomerRoleArn, RedshiftServiceTrustPolicy()))
         .Respond("ListAttachedRolePolicies", ListAttachedRolePolicies(null, ("cargo-assume", AssumePolicyArn)))
         .Respond("GetPolicy", GetPolicy(AssumePolicyArn, "cargo-assume"))
