@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.EC2;
 using Amazon.EC2.Model;
 using Cargo.Doctor.AwsApi.Model;
@@ -87,26 +86,7 @@ public sealed class Ec2Client : IDisposable
         }
     }
 
-    private AmazonEC2Config BuildConfig()
-    {
-        var config = new AmazonEC2Config
-        {
-            RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region),
-            // AwsRetryPolicy retries (standard mode, shared quota), so tests control the back-off; the SDK's
-            // own retries, including its uncounted "stale connection" retries of a reset, are off.
-            MaxErrorRetry = 0,
-            MaxStaleConnectionRetries = 0,
-            Timeout = options.EffectiveRequestTimeout,
-            HttpClientFactory = bodyCap,
-        };
-        if (endpointOverride is not null)
-        {
-            config.ServiceURL = endpointOverride.ToString();
-            config.AuthenticationRegion = options.Region;
-        }
-
-        return config;
-    }
+    private AmazonEC2Config BuildConfig() => SdkClientSettings.Configure(new AmazonEC2Config(), options, endpointOverride, bodyCap);
 
     // Deliberately a second reading beside AwsEvidenceSource.DescribeSecurityGroupsAsync: here AWSSDK.EC2 has
     // parsed the XML into its objects, there the CLI's JSON is read; both fill the same records.

@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 
@@ -53,22 +52,5 @@ public sealed class StsClient : IDisposable
         }
     }
 
-    private AmazonSecurityTokenServiceConfig BuildConfig()
-    {
-        var config = new AmazonSecurityTokenServiceConfig
-        {
-            RegionEndpoint = RegionEndpoint.GetBySystemName(options.Region),
-            MaxErrorRetry = 0,
-            MaxStaleConnectionRetries = 0,
-            Timeout = options.EffectiveRequestTimeout,
-            HttpClientFactory = bodyCap,
-        };
-        if (endpointOverride is not null)
-        {
-            config.ServiceURL = endpointOverride.ToString();
-            config.AuthenticationRegion = options.Region;
-        }
-
-        return config;
-    }
+    private AmazonSecurityTokenServiceConfig BuildConfig() => SdkClientSettings.Configure(new AmazonSecurityTokenServiceConfig(), options, endpointOverride, bodyCap);
 }
