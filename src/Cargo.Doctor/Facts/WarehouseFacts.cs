@@ -151,6 +151,9 @@ public sealed record RbacFacts
 
     public bool RoleExists { get; init; }
 
+    /// <summary>Roles whose name differs from the function role's only in case (when it does not exist as written).</summary>
+    public IReadOnlyList<string> RoleSimilarNames { get; init; } = [];
+
     /// <summary>System privileges held by roles the login can see; null when none could be read.</summary>
     public IReadOnlyList<RolePrivilege>? RolePrivileges { get; init; }
 

@@ -36,6 +36,14 @@ public sealed class FunctionRoleRule : IRule
         }
 
         var values = new[] { ("role", SqlQuote.Ident(rbac.FunctionRole)), ("user", SqlQuote.Ident(warehouse.CargoUser)) };
+        if (!rbac.RoleExists && rbac.RoleSimilarNames.Count > 0)
+        {
+            // r_names.html is silent on whether role names fold: a role spelled in another case may be the one meant.
+            return context.Unknown(
+                $"role \"{rbac.FunctionRole}\" does not exist as written, but {string.Join(", ", rbac.RoleSimilarNames.Select(n => $"\"{n}\""))} does",
+                [$"Redshift's page on names does not say whether role names fold to lower case (https://docs.aws.amazon.com/redshift/latest/dg/r_names.html): pass --function-role with the exact name of the role meant"]);
+        }
+
         if (!rbac.RoleExists)
         {
             return Incomplete(context, warehouse.CargoUser,

@@ -17,7 +17,8 @@ internal static class RbacFactsReader
         try
         {
             var (roleSql, roleParameters) = WarehouseQuery.Load("role-exists").Bind(new Dictionary<string, object> { ["role"] = role });
-            var exists = (await session.QueryAsync(roleSql, roleParameters, r => DbValue.Text(r, 0), ct)).Count > 0;
+            var spellings = await session.QueryAsync(roleSql, roleParameters, r => DbValue.Text(r, 0)!, ct);
+            var exists = spellings.Contains(role, StringComparer.Ordinal);
 
             var (userSql, userParameters) = WarehouseQuery.Load("user-role-grants").Bind(new Dictionary<string, object> { ["user"] = user });
             var direct = await session.QueryAsync(userSql, userParameters, r => DbValue.Text(r, 0)!, ct);
@@ -32,6 +33,7 @@ internal static class RbacFactsReader
             facts = facts with
             {
                 RoleExists = exists,
+                RoleSimilarNames = exists ? [] : spellings,
                 UserRoles = Closure(user, direct, edges),
                 LoginRoles = Closure(login, loginDirect.Select(d => d.Role), edges),
             };

@@ -133,6 +133,22 @@ public sealed class WarehouseRulesTests
     }
 
     [Fact]
+    public void function_role_found_only_in_another_case_is_unknown_not_missing()
+    {
+        // Issue 20 item 1: r_names.html is silent on role names' case, so "Cargo_Fn" may be the role meant.
+        var warehouse = Healthy() with
+        {
+            Rbac = Healthy().Rbac! with { RoleExists = false, RoleSimilarNames = ["Cargo_Create_Replace_Function"], UserRoles = [] },
+        };
+
+        var finding = Run(warehouse).Find(FunctionRoleRule.Id);
+
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains("\"Cargo_Create_Replace_Function\"", finding.Summary);
+        Assert.Empty(finding.Remediation);
+    }
+
+    [Fact]
     public void function_role_privilege_spelling_is_compared_loosely()
     {
         var warehouse = Healthy() with
