@@ -48,7 +48,21 @@ public sealed record ConnectionFacts
 
 public sealed record DatabaseFacts
 {
+    /// <summary>The name as configured: the identity of this database in reports, baselines and diffs.</summary>
     public required string Name { get; init; }
+
+    /// <summary>
+    /// The spelling pg_database holds for <see cref="Name"/> when it differs only by ASCII case (Redshift
+    /// folds names to lower case: https://docs.aws.amazon.com/redshift/latest/dg/r_names.html); null when
+    /// the same or not known. Fixes name this spelling: it is the object that exists.
+    /// </summary>
+    public string? StoredName { get; init; }
+
+    /// <summary>Databases whose names equal <see cref="Name"/> but for ASCII case (a missing database's "did you mean").</summary>
+    public IReadOnlyList<string> OtherSpellings { get; init; } = [];
+
+    /// <summary>The name the server's catalog holds: <see cref="StoredName"/> when known, else <see cref="Name"/>.</summary>
+    public string CatalogName => StoredName ?? Name;
 
     public required ConnectionFacts Connection { get; init; }
 

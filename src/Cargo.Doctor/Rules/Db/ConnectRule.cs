@@ -26,15 +26,24 @@ public sealed class ConnectRule : IRule
         var failed = warehouse.Databases.Where(d => !d.Connection.Succeeded).ToList();
         if (failed.Count > 0)
         {
-            var remediation = failed
+            // A missing database whose name exists in another case: the fix is the spelling that exists
+            // (Redshift folds names to lower case: https://docs.aws.amazon.com/redshift/latest/dg/r_names.html),
+            // never a CREATE DATABASE that would collide with it.
+            var otherCase = failed.Where(d => d.Connection.FailureKind == "database-missing" && d.OtherSpellings.Count > 0).ToList();
+            var remediation = otherCase
+                .SelectMany(d => context.Remedy("database-other-case",
+                    ("database", SqlQuote.Ident(d.Name)),
+                    ("existing", string.Join(" or ", d.OtherSpellings.Select(SqlQuote.Ident))),
+                    ("existing_option", ShellQuote.Arg(d.OtherSpellings[0]))))
+                .ToList();
+            remediation.AddRange(failed.Except(otherCase)
                 .GroupBy(d => d.Connection.FailureKind ?? "other")
                 .SelectMany(g => context.Remedy(
                     context.Descriptor.Remediation.ContainsKey(g.Key) ? g.Key : "other",
                     ("user", SqlQuote.Ident(warehouse.LoginUser)),
                     ("database", SqlQuote.Ident(g.First().Name)),
                     ("host", target.Host ?? "?"),
-                    ("port", target.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?")))
-                .ToList();
+                    ("port", target.Port?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"))));
             var details = failed.Select(d => new DetailItem($"{d.Name}: {d.Connection.FailureMessage}", ItemKey.Of(("database", d.Name), ("state", "cannot-connect")))).ToList();
             var summary = failed.Count == 1
                 ? $"cannot connect to database \"{failed[0].Name}\": {failed[0].Connection.FailureMessage}"

@@ -1,3 +1,4 @@
+using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Quoting;
 
@@ -19,7 +20,7 @@ public sealed class DatabasePrivilegesRule : IRule
 
         var user = SqlQuote.Ident(warehouse.CargoUser);
         var details = new List<DetailItem>();
-        var missing = new List<string>();
+        var missing = new List<DatabaseFacts>();
         var unknown = new List<DetailItem>();
         // "Granted via" lines explain a pass only: on a failure they would blur what is missing,
         // and accepted-finding matches and run diffs compare a failure's lines.
@@ -38,7 +39,7 @@ public sealed class DatabasePrivilegesRule : IRule
             var lacks = new[] { ("CREATE", db.CanCreate.Value), ("TEMP", db.CanTemp.Value) }.Where(p => !p.Item2).Select(p => p.Item1).ToList();
             if (lacks.Count > 0)
             {
-                missing.Add(db.Name);
+                missing.Add(db);
                 details.Add(new($"{db.Name}: missing {string.Join(", ", lacks)}", ItemKey.Of(("database", db.Name), ("lacks", string.Join(",", lacks)))));
             }
             else
@@ -54,9 +55,9 @@ public sealed class DatabasePrivilegesRule : IRule
         if (missing.Count > 0)
         {
             return context.FailItems(
-                $"\"{warehouse.CargoUser}\" lacks privileges on {missing.Count} database(s): {string.Join(", ", missing)}",
+                $"\"{warehouse.CargoUser}\" lacks privileges on {missing.Count} database(s): {string.Join(", ", missing.Select(m => m.Name))}",
                 [.. details.Where(d => !granted.Contains(d.Text)), .. unknown],
-                missing.SelectMany(db => context.Remedy("grant-database", ("database", SqlQuote.Ident(db)), ("user", user))).ToArray());
+                missing.SelectMany(db => context.Remedy("grant-database", ("database", SqlQuote.Ident(db.CatalogName)), ("user", user))).ToArray());
         }
 
         if (unknown.Count > 0)

@@ -57,14 +57,12 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         }
 
         // In configuration order whatever order the reads finished in.
-        var databases = (await Task.WhenAll(reads)).Select(d => cluster.DatabasePrivileges.TryGetValue(d.Name, out var p)
-            ? d with { CanCreate = p.Create, CanTemp = p.Temp }
-            : d with { DatabasePrivilegesGap = cluster.DatabasePrivilegesGap }).ToList();
+        var databases = (await Task.WhenAll(reads)).Select(d => WithPrivileges(d, cluster)).ToList();
         databases = databases.Select(d => d with
         {
             ExplicitGrants = (d.ExplicitGrants ?? new ExplicitGrantFacts()) with
             {
-                Database = cluster.DatabaseGrants.Grants?.Where(g => g.Object == d.Name).ToList(),
+                Database = cluster.DatabaseGrants.Grants?.Where(g => g.Object == d.CatalogName).ToList(),
                 DatabaseGap = cluster.DatabaseGrants.Gap ?? (cluster.DatabaseGrants.Grants is null ? new Gap("svv_database_privileges was not read") : null),
             },
         }).ToList();
@@ -81,6 +79,25 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             AssumeRole = cluster.AssumeRole,
             StatementCount = Log.Count,
         };
+    }
+
+    /// <summary>CREATE and TEMP of the stored spelling this configured database resolves to (<see cref="DatabaseSpellings"/>).</summary>
+    private static DatabaseFacts WithPrivileges(DatabaseFacts database, ClusterRead cluster)
+    {
+        var spelling = DatabaseSpellings.Resolve(database.Name, database.Connection.Succeeded, cluster.DatabasePrivileges.Keys);
+        database = database with
+        {
+            StoredName = spelling.StoredName is { } stored && stored != database.Name ? stored : null,
+            OtherSpellings = spelling.OtherSpellings,
+        };
+        if (spelling.Ambiguity is { } ambiguity)
+        {
+            return database with { DatabasePrivilegesGap = ambiguity };
+        }
+
+        return spelling.StoredName is { } name && cluster.DatabasePrivileges.TryGetValue(name, out var p)
+            ? database with { CanCreate = p.Create, CanTemp = p.Temp }
+            : database with { DatabasePrivilegesGap = cluster.DatabasePrivilegesGap };
     }
 
     /// <summary>One database on its own connection; the first that answers also reads the cluster-wide facts.</summary>
@@ -136,7 +153,9 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                             cluster.RbacRead.TrySetResult(cluster.Rbac);
                         }
 
-                        cluster.DatabaseGrants = await ExplicitGrantsReader.ReadDatabasesAsync(session, config.User, cluster.Rbac, config.AllDatabases, ct);
+                        // Every stored spelling of the configured names: the grants are looked up by the name the catalog holds.
+                        var spellings = config.AllDatabases.Union(cluster.DatabasePrivileges.Keys, StringComparer.Ordinal).ToList();
+                        cluster.DatabaseGrants = await ExplicitGrantsReader.ReadDatabasesAsync(session, config.User, cluster.Rbac, spellings, ct);
                         cluster.AssumeRole = await ReadAssumeRoleAsync(session, config.User, known.Login, known.LoginIsSuperuser, ct);
                     }
                 }
@@ -225,7 +244,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
     {
         var (sql, parameters) = WarehouseQuery.Load("database-privileges").Bind(
             new Dictionary<string, object> { ["user"] = config.User },
-            new Dictionary<string, IReadOnlyList<string>> { ["databases"] = config.AllDatabases });
+            new Dictionary<string, IReadOnlyList<string>> { ["databases_lower"] = config.AllDatabases.Select(d => d.ToLowerInvariant()).Distinct().ToList() });
         try
         {
             var rows = await session.QueryAsync(sql, parameters, r => (Name: DbValue.Text(r, 0)!, Create: DbValue.Flag(r, 1), Temp: DbValue.Flag(r, 2)), ct);

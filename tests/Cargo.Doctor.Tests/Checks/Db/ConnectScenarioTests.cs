@@ -53,6 +53,26 @@ public sealed class ConnectScenarioTests(PostgresServer server) : IClassFixture<
         Assert.Contains(connect.Remediation, r => r.Text.Contains("CREATE DATABASE \"no_such_db\";"));
     }
 
+    [Fact]
+    public async Task a_database_named_in_another_case_gets_the_stored_spelling_never_a_create_database()
+    {
+        // r_names.html: Redshift folds database names to lower case, so "Sales" typed by a customer is
+        // stored as "sales"; creating "Sales" again would collide with it.
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        var config = scenario.Config("sales");
+        var typed = scenario.Database.ToUpperInvariant();
+
+        var result = await scenario.CheckAsync(config with { Warehouse = config.Warehouse with { Databases = [scenario.Database, typed] } });
+
+        var connect = result[ConnectRule.Id];
+        Assert.Equal(CheckStatus.Fail, connect.Status);
+        var fix = Assert.Single(connect.Remediation);
+        Assert.Equal("database-other-case", fix.Key);
+        Assert.Contains($"--database '{scenario.Database}'", fix.Text);
+        Assert.DoesNotContain("CREATE DATABASE", fix.Text);
+        Assert.Equal([scenario.Database], result.Facts.Warehouse!.Databases[1].OtherSpellings);
+    }
+
     private static int ClosedPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -30,6 +30,19 @@ public sealed class WarehouseRulesTests
     }
 
     [Fact]
+    public void database_privileges_fix_names_the_stored_spelling_of_a_folded_database_name()
+    {
+        // The customer typed "Sales"; the catalog holds "sales" (r_names.html folds database names).
+        var db = Database("Sales") with { StoredName = "sales", CanCreate = false };
+
+        var finding = Run(Healthy(db)).Find(DatabasePrivilegesRule.Id);
+
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains(finding.Remediation, r => r.Kind == "sql" && r.Text.Contains("ON DATABASE \"sales\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(finding.Remediation, r => r.Text.Contains("\"Sales\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void table_grants_collapse_per_schema_and_keep_per_table_rest()
     {
         var db = Database(
