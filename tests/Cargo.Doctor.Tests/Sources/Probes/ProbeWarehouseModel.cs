@@ -356,7 +356,8 @@ public sealed partial class ProbeWarehouseModel
         }
         catch (ProbeStatementException e)
         {
-            // A bad row fails the whole load; this wording is from public logs (UNCONFIRMED on a docs page).
+            // A bad row fails the load, its cause in STL_LOAD_ERRORS (https://docs.aws.amazon.com/redshift/latest/dg/r_Load_Error_Reference.html,
+            // codes 1202-1210); the message wording is from public logs (UNCONFIRMED on a docs page).
             throw new ProbeStatementException("XX000", $"Load into table '{table.Name}' failed. Check 'stl_load_errors' system table for details. ({e.Message})");
         }
 
