@@ -249,20 +249,6 @@ GRANT USAGE ON SCHEMA rs_without_oid_privilege TO PUBLIC;
 CREATE FUNCTION rs_without_oid_privilege.has_table_privilege(user_name text, table_oid oid, privilege text) RETURNS boolean LANGUAGE plpgsql AS
 $$ BEGIN RAISE EXCEPTION 'function has_table_privilege(character varying, oid, "unknown") does not exist' USING ERRCODE = '42883'; END $$;
 
--- A slow catalog: table and database privilege lookups first sleep rs.slow_table_privilege_seconds /
--- rs.slow_database_privilege_seconds (unset: no sleep), so a test can time out a statement or
--- terminate the backend while it runs.
-CREATE SCHEMA rs_slow_catalog;
-GRANT USAGE ON SCHEMA rs_slow_catalog TO PUBLIC;
-CREATE FUNCTION rs_slow_catalog.rs_sleep(setting text) RETURNS void LANGUAGE plpgsql VOLATILE AS
-$$ BEGIN PERFORM pg_catalog.pg_sleep(COALESCE(NULLIF(pg_catalog.current_setting(setting, true), '')::float8, 0)); END $$;
-CREATE FUNCTION rs_slow_catalog.has_table_privilege(user_name text, table_oid oid, privilege text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS
-$$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_table_privilege_seconds'); RETURN pg_catalog.has_table_privilege(user_name::name, table_oid, privilege); END $$;
-CREATE FUNCTION rs_slow_catalog.has_table_privilege(user_name text, table_name text, privilege text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS
-$$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_table_privilege_seconds'); RETURN pg_catalog.has_table_privilege(user_name::name, table_name, privilege); END $$;
-CREATE FUNCTION rs_slow_catalog.has_database_privilege(user_name text, database_name text, privilege text) RETURNS boolean LANGUAGE plpgsql VOLATILE AS
-$$ BEGIN PERFORM rs_slow_catalog.rs_sleep('rs.slow_database_privilege_seconds'); RETURN pg_catalog.has_database_privilege(user_name::name, database_name, privilege); END $$;
-
 -- ===== ASSUMEROLE: per-user control of the IAM roles COPY, UNLOAD, external functions and models may use =====
 -- One model for every form of "GRANT ASSUMEROLE ON { 'iam_role' [, ...] | default | ALL } TO { user_name |
 -- ROLE role_name | GROUP group_name | PUBLIC } FOR { ALL | COPY | UNLOAD | EXTERNAL FUNCTION | CREATE MODEL }"

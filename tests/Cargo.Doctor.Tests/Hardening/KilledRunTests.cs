@@ -12,7 +12,7 @@ namespace Cargo.Doctor.Tests.Hardening;
 
 /// <summary>
 /// A real cargo-doctor child process killed with SIGKILL in the middle of its probes (held there by
-/// a slow CREATE TABLE) leaves its marked scratch schema; the next run drops it at once, not 15
+/// a CREATE TABLE waiting on a lock the test holds) leaves its marked scratch schema; the next run drops it at once, not 15
 /// minutes later, because the session that created it is gone. Killed inside CREATE SCHEMA, before
 /// the marker COMMENT (issue 22.8), it leaves an unmarked schema, which the next run drops too.
 /// </summary>
@@ -20,32 +20,28 @@ namespace Cargo.Doctor.Tests.Hardening;
 [Trait("Category", "Cli")]
 public sealed class KilledRunTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
+    /// <summary>The advisory lock the event trigger waits on while the test holds it (see <see cref="KillWhileHeldAsync"/>).</summary>
+    private const long GateKey = 210003;
+
     [Fact]
     public async Task schema_of_a_sigkilled_run_is_swept_by_the_next_run_at_once()
     {
         var scenario = await WarehouseScenario.CreateReadyAsync(server);
         var before = await CatalogSnapshot.TakeAsync(scenario);
-        // Holds the probe right after its marker is written: CREATE TABLE in a scratch schema sleeps.
-        await scenario.AdminAsync("""
+        // Holds the probe right after its marker is written: CREATE TABLE in a scratch schema waits at the gate.
+        await scenario.AdminAsync($"""
             CREATE FUNCTION public.slow_scratch_table() RETURNS event_trigger LANGUAGE plpgsql AS $f$
             BEGIN
                 IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
                            WHERE c.command_tag = 'CREATE TABLE' AND c.schema_name LIKE 'cargo\_doctor\_%') THEN
-                    PERFORM pg_sleep(3);
+                    PERFORM pg_advisory_xact_lock_shared({GateKey});
                 END IF;
             END
             $f$
             """);
         await scenario.AdminAsync("CREATE EVENT TRIGGER slow_scratch_table ON ddl_command_end EXECUTE FUNCTION public.slow_scratch_table()");
 
-        using (var child = StartCheck(scenario))
-        {
-            await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)} AND wait_event = 'PgSleep'", "1", child);
-            child.Kill(); // SIGKILL: no finally, no cleanup
-            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-
-        await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)}", "0", null);
+        await KillWhileHeldAsync(scenario); // SIGKILL: no finally, no cleanup
         await scenario.AdminAsync("DROP EVENT TRIGGER slow_scratch_table; DROP FUNCTION public.slow_scratch_table()");
         var left = await ScalarAsync(scenario, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname LIKE 'cargo\\_doctor\\_%'");
         Assert.NotNull(left);
@@ -65,26 +61,19 @@ public sealed class KilledRunTests(PostgresServer server) : IClassFixture<Postgr
         var before = await CatalogSnapshot.TakeAsync(scenario);
         // Holds the run inside CREATE SCHEMA (after it is done, before it commits): killed there, the
         // schema commits (the statement was already sent in full) and the marker COMMENT never comes.
-        await scenario.AdminAsync("""
+        await scenario.AdminAsync($"""
             CREATE FUNCTION public.slow_scratch_schema() RETURNS event_trigger LANGUAGE plpgsql AS $f$
             BEGIN
                 IF EXISTS (SELECT 1 FROM pg_event_trigger_ddl_commands() c
                            WHERE c.command_tag = 'CREATE SCHEMA' AND c.object_identity LIKE 'cargo\_doctor\_%') THEN
-                    PERFORM pg_sleep(3);
+                    PERFORM pg_advisory_xact_lock_shared({GateKey});
                 END IF;
             END
             $f$
             """);
         await scenario.AdminAsync("CREATE EVENT TRIGGER slow_scratch_schema ON ddl_command_end EXECUTE FUNCTION public.slow_scratch_schema()");
 
-        using (var child = StartCheck(scenario))
-        {
-            await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)} AND wait_event = 'PgSleep'", "1", child);
-            child.Kill(); // SIGKILL between CREATE SCHEMA and COMMENT
-            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
-        }
-
-        await WaitForAsync(scenario, $"SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)}", "0", null);
+        await KillWhileHeldAsync(scenario); // SIGKILL between CREATE SCHEMA and COMMENT
         await scenario.AdminAsync("DROP EVENT TRIGGER slow_scratch_schema; DROP FUNCTION public.slow_scratch_schema()");
         var left = await ScalarAsync(scenario, "SELECT string_agg(nspname, ',') FROM pg_namespace WHERE nspname LIKE 'cargo\\_doctor\\_%' AND obj_description(oid, 'pg_namespace') IS NULL");
         Assert.NotNull(left);
@@ -128,20 +117,27 @@ public sealed class KilledRunTests(PostgresServer server) : IClassFixture<Postgr
         return process;
     }
 
-    private static async Task WaitForAsync(WarehouseScenario scenario, string sql, string expected, Process? child)
+    /// <summary>
+    /// Starts a run, waits until the server shows its session held at the gate (the event trigger waits on
+    /// the lock this test holds), kills the process, waits for its exit, then opens the gate: the held
+    /// statement finishes and commits (it was sent in full), and the server ends the orphaned session.
+    /// </summary>
+    private async Task KillWhileHeldAsync(WarehouseScenario scenario)
     {
-        for (var i = 0; i < 600; i++)
+        var gate = await ServerState.HoldGateAsync(server, scenario.Database, GateKey);
+        await using (gate)
         {
-            if (await ScalarAsync(scenario, sql) == expected)
-            {
-                return;
-            }
-
-            Assert.False(child is { HasExited: true }, "cargo-doctor finished before it could be killed");
-            await Task.Delay(100, TestContext.Current.CancellationToken);
+            using var child = StartCheck(scenario);
+            var held = ServerState.WaitUntilAsync(server, scenario.Database,
+                $"EXISTS (SELECT 1 FROM pg_stat_activity a JOIN pg_locks l ON l.pid = a.pid WHERE a.usename = {SqlQuote.Literal(scenario.User)} AND l.locktype = 'advisory' AND l.objid = {GateKey} AND NOT l.granted)");
+            var exited = child.WaitForExitAsync(TestContext.Current.CancellationToken);
+            Assert.True(await Task.WhenAny(held, exited) == held, "cargo-doctor finished before it could be killed");
+            await held;
+            child.Kill();
+            await child.WaitForExitAsync(TestContext.Current.CancellationToken);
         }
 
-        Assert.Fail($"timed out waiting for: {sql}");
+        await ServerState.WaitUntilAsync(server, scenario.Database, $"NOT EXISTS (SELECT 1 FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)})");
     }
 
     private static async Task<string?> ScalarAsync(WarehouseScenario scenario, string sql)

@@ -15,16 +15,8 @@ internal static class RedshiftEmulation
     /// <summary>A server that rejects has_table_privilege(user, oid, privilege).</summary>
     public const string WithoutOidPrivilege = "rs_without_oid_privilege";
 
-    /// <summary>Table / database privilege lookups sleep first (see <see cref="SlowAsync"/>).</summary>
-    public const string SlowCatalog = "rs_slow_catalog";
-
     public static Task EmulateAsync(this WarehouseScenario scenario, params string[] behaviours) =>
         scenario.AdminAsync(
             $"ALTER ROLE {scenario.Quoted(scenario.User)} IN DATABASE {scenario.Quoted(scenario.Database)} " +
             $"SET search_path = {string.Join(", ", behaviours)}, pg_catalog, \"$user\", public");
-
-    /// <summary>Makes has_table_privilege (<c>table</c>) or has_database_privilege (<c>database</c>) sleep this long per call.</summary>
-    public static Task SlowAsync(this WarehouseScenario scenario, string lookup, int seconds) =>
-        scenario.AdminAsync(
-            $"ALTER ROLE {scenario.Quoted(scenario.User)} IN DATABASE {scenario.Quoted(scenario.Database)} SET \"rs.slow_{lookup}_privilege_seconds\" = '{seconds}'");
 }

@@ -55,21 +55,53 @@ public sealed class RoundTripProbeTests
         Assert.True(drop > 0 && drop < fake.Statements.IndexOf(sql.CreateSource));
         Assert.Equal(fake.Statements, probes.Statements.Select(s => s.Sql));
         Assert.True(fake.Disposed);
+        // What the model computed from the SQL: one serial object in the run's folder, five rows read back, no schema left.
+        Assert.Equal([$"s3://cargo-exchange-eu/acme/cargo-doctor/{probes.RunId}/000"], fake.Model.S3.Keys);
+        Assert.Contains("unloaded 5 row(s)", string.Join("\n", roundTrip.Observations));
+        Assert.False(fake.Model.SchemaExists(probes.ScratchSchema!));
     }
 
     [Fact]
     public async Task rows_that_differ_fail_with_the_difference()
     {
+        // Someone else rewrites the object between UNLOAD and COPY: fractions of a second lost, a NULL become ''.
         var (_, finding, _) = await RunAsync(new FakeRedshiftExecutor
         {
-            CopyRows = [["1", "plain text", "12345.6789", "2024-02-29 23:59:59", "true"], ["4", "", null, null, null]],
+            BeforeStatement = (sql, model) =>
+            {
+                if (sql.StartsWith("COPY", StringComparison.Ordinal))
+                {
+                    var key = Assert.Single(model.S3.Keys);
+                    model.S3[key] = model.S3[key].Replace(".123456", "", StringComparison.Ordinal)
+                        .Replace("\n4,cargo-doctor-null,", "\n4,\"\",", StringComparison.Ordinal);
+                }
+            },
         });
 
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Contains("read-copy step found a difference", finding.Summary);
-        Assert.Contains(finding.Details, d => d.Contains("row 1, column 4: wrote '2024-02-29 23:59:59.123456', read back '2024-02-29 23:59:59'", StringComparison.Ordinal));
-        Assert.Contains(finding.Details, d => d.Contains("row 2, column 2: wrote NULL, read back ''", StringComparison.Ordinal));
+        Assert.Contains(finding.Details, d => d.Contains("row 1, column 4: wrote '2024-02-29 23:59:59.123456', read back '2024-02-29 23:59:59.000000'", StringComparison.Ordinal));
+        Assert.Contains(finding.Details, d => d.Contains("row 4, column 2: wrote NULL, read back ''", StringComparison.Ordinal));
         Assert.Equal("mismatch", finding.Remediation[0].Key);
+    }
+
+    [Fact]
+    public async Task an_object_another_writer_left_in_the_run_folder_is_read_back_and_fails()
+    {
+        // COPY reads every object under the prefix (copy-parameters-data-source-s3.html), not only the one UNLOAD wrote.
+        var (_, finding, _) = await RunAsync(new FakeRedshiftExecutor
+        {
+            BeforeStatement = (sql, model) =>
+            {
+                if (sql.StartsWith("COPY", StringComparison.Ordinal))
+                {
+                    model.S3[Assert.Single(model.S3.Keys) + "_extra"] = "6,stray,1,2024-01-01 00:00:00,t\n";
+                }
+            },
+        });
+
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains(finding.Details, d => d.Contains("wrote 5 row(s), read back 6", StringComparison.Ordinal));
     }
 
     public static TheoryData<string, string, string, string> UnloadErrors => new()

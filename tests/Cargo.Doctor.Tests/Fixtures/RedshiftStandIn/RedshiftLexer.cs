@@ -30,10 +30,12 @@ public enum SqlTokenKind
 /// t_Unloading_tables.html; that every literal takes backslash escapes is UNCONFIRMED), <c>"</c>
 /// identifiers with <c>""</c>, <c>$tag$</c> bodies (r_CREATE_FUNCTION.html: "AS $$ ... $$") and
 /// <c>$1</c> parameters. <see cref="Split"/> cuts a script into statements at top-level semicolons.
+/// The one tokeniser of the stand-in: the SQL path and the UNLOAD/COPY grammar (<see cref="RedshiftStatement"/>,
+/// which reads the SELECT inside an UNLOAD without backslash escapes) both use it.
 /// </summary>
 public static class RedshiftLexer
 {
-    public static List<SqlToken> Read(string sql)
+    public static List<SqlToken> Read(string sql, bool backslashEscapes = true)
     {
         var tokens = new List<SqlToken>();
         var i = 0;
@@ -78,7 +80,7 @@ public static class RedshiftLexer
                         i++;
                         break;
                     }
-                    else if (sql[i] == '\\' && i + 1 < sql.Length)
+                    else if (backslashEscapes && sql[i] == '\\' && i + 1 < sql.Length)
                     {
                         value.Append(sql[i + 1]);
                         i += 2;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Cargo.Doctor.Tests.Fixtures.RedshiftStandIn;
@@ -34,8 +33,15 @@ public abstract partial record RedshiftStatement(string RoleChain, string S3Path
     /// </summary>
     public static RedshiftStatement? Parse(string sql)
     {
-        var tokens = StatementTokens.Read(sql, redshiftEscapes: true);
-        if (tokens.Count == 0 || tokens[0].Kind != TokenKind.Word)
+        // In UNLOAD/COPY literals Redshift reads both '' and \' as a quote and a backslash as an escape
+        // ("you need to escape them in the query text (\')", https://docs.aws.amazon.com/redshift/latest/dg/t_Unloading_tables.html).
+        var tokens = RedshiftLexer.Read(sql, backslashEscapes: true);
+        if (tokens.Count > 0 && tokens[^1].IsSymbol(";"))
+        {
+            tokens.RemoveAt(tokens.Count - 1);
+        }
+
+        if (tokens.Count == 0 || tokens[0].Kind != SqlTokenKind.Word)
         {
             return null;
         }
@@ -46,7 +52,7 @@ public abstract partial record RedshiftStatement(string RoleChain, string S3Path
             return null;
         }
 
-        if (tokens.Any(t => t is { Kind: TokenKind.Symbol, Text: ";" }))
+        if (tokens.Any(t => t is { Kind: SqlTokenKind.Symbol, Text: ";" }))
         {
             throw NotEmulated("more than one statement in one query string with UNLOAD/COPY");
         }
@@ -55,10 +61,10 @@ public abstract partial record RedshiftStatement(string RoleChain, string S3Path
         return tokens[0].Upper == "UNLOAD" ? ParseUnload(reader) : ParseCopy(reader);
     }
 
-    private static bool IsCopyFromString(List<Token> tokens)
+    private static bool IsCopyFromString(List<SqlToken> tokens)
     {
-        var from = tokens.FindIndex(t => t is { Kind: TokenKind.Word, Upper: "FROM" });
-        return from > 0 && from + 1 < tokens.Count && tokens[from + 1].Kind == TokenKind.String;
+        var from = tokens.FindIndex(t => t is { Kind: SqlTokenKind.Word, Upper: "FROM" });
+        return from > 0 && from + 1 < tokens.Count && tokens[from + 1].Kind == SqlTokenKind.String;
     }
 
     private static UnloadStatement ParseUnload(TokenReader r)
@@ -97,7 +103,7 @@ public abstract partial record RedshiftStatement(string RoleChain, string S3Path
         }
 
         RequireCsv(format, "UNLOAD");
-        if (StatementTokens.HasOuterLimit(select))
+        if (HasOuterLimit(select))
         {
             throw new StatementRejectedException(RedshiftErrors.OuterLimit());
         }
@@ -109,7 +115,7 @@ public abstract partial record RedshiftStatement(string RoleChain, string S3Path
     {
         r.Word("COPY");
         var table = r.Name();
-        var columns = r.Peek is { Kind: TokenKind.Symbol, Text: "(" } ? r.Parenthesised() : null;
+        var columns = r.Peek is { Kind: SqlTokenKind.Symbol, Text: "(" } ? r.Parenthesised() : null;
         r.Word("FROM");
         var source = r.String("the data source");
         var path = S3(source);
@@ -154,7 +160,7 @@ public abstract partial record RedshiftStatement(string RoleChain, string S3Path
     /// </summary>
     private static string Chain(TokenReader r)
     {
-        if (r.Peek is { Kind: TokenKind.Word, Upper: "DEFAULT" })
+        if (r.Peek is { Kind: SqlTokenKind.Word, Upper: "DEFAULT" })
         {
             throw NotEmulated("IAM_ROLE default");
         }
@@ -178,6 +184,26 @@ public abstract partial record RedshiftStatement(string RoleChain, string S3Path
     }
 
     private static StatementRejectedException MissingAuthorization() => Syntax("no IAM_ROLE (CREDENTIALS and access keys are not emulated)");
+
+    /// <summary>
+    /// "a select that uses a LIMIT clause in the outer select" is not allowed
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_UNLOAD.html, usage notes): LIMIT outside parentheses.
+    /// Inside the SELECT itself standard SQL literals apply ('' only, no backslash escapes).
+    /// </summary>
+    private static bool HasOuterLimit(string select)
+    {
+        var depth = 0;
+        foreach (var token in RedshiftLexer.Read(select, backslashEscapes: false))
+        {
+            depth += token.IsSymbol("(") ? 1 : token.IsSymbol(")") ? -1 : 0;
+            if (depth == 0 && token.Is("LIMIT"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     internal static StatementRejectedException NotEmulated(string what) => new(RedshiftErrors.NotEmulated(what));
 
@@ -209,173 +235,14 @@ public sealed class StatementRejectedException(RedshiftError error) : Exception(
     public RedshiftError Error { get; } = error;
 }
 
-public enum TokenKind
-{
-    Word,
-    String,
-    QuotedIdent,
-    Number,
-    Symbol,
-}
-
-public sealed record Token(TokenKind Kind, string Text, string Value, int Start, int End)
-{
-    public string Upper => Text.ToUpperInvariant();
-}
-
-/// <summary>
-/// Splits statement text into tokens. In UNLOAD/COPY literals Redshift reads both <c>''</c> and
-/// <c>\'</c> as a quote and a backslash as an escape ("you need to escape them in the query text (\')",
-/// https://docs.aws.amazon.com/redshift/latest/dg/t_Unloading_tables.html); inside the SELECT itself
-/// standard SQL literals apply (<c>''</c> only).
-/// </summary>
-public static class StatementTokens
-{
-    public static List<Token> Read(string sql, bool redshiftEscapes)
-    {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < sql.Length)
-        {
-            var c = sql[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-            }
-            else if (c == '-' && At(sql, i + 1) == '-')
-            {
-                while (i < sql.Length && sql[i] != '\n')
-                {
-                    i++;
-                }
-            }
-            else if (c == '/' && At(sql, i + 1) == '*')
-            {
-                var end = sql.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = end < 0 ? throw RedshiftStatement.Syntax("unterminated comment") : end + 2;
-            }
-            else if (c == '\'')
-            {
-                var start = i;
-                var value = new StringBuilder();
-                i++;
-                while (true)
-                {
-                    if (i >= sql.Length)
-                    {
-                        throw RedshiftStatement.Syntax("unterminated quoted string");
-                    }
-
-                    if (sql[i] == '\'' && At(sql, i + 1) == '\'')
-                    {
-                        value.Append('\'');
-                        i += 2;
-                    }
-                    else if (sql[i] == '\'')
-                    {
-                        i++;
-                        break;
-                    }
-                    else if (redshiftEscapes && sql[i] == '\\' && i + 1 < sql.Length)
-                    {
-                        value.Append(sql[i + 1]);
-                        i += 2;
-                    }
-                    else
-                    {
-                        value.Append(sql[i++]);
-                    }
-                }
-
-                tokens.Add(new Token(TokenKind.String, sql[start..i], value.ToString(), start, i));
-            }
-            else if (c == '"')
-            {
-                var start = i++;
-                while (true)
-                {
-                    if (i >= sql.Length)
-                    {
-                        throw RedshiftStatement.Syntax("unterminated quoted identifier");
-                    }
-
-                    if (sql[i] == '"' && At(sql, i + 1) == '"')
-                    {
-                        i += 2;
-                    }
-                    else if (sql[i++] == '"')
-                    {
-                        break;
-                    }
-                }
-
-                tokens.Add(new Token(TokenKind.QuotedIdent, sql[start..i], sql[(start + 1)..(i - 1)].Replace("\"\"", "\""), start, i));
-            }
-            else if (char.IsDigit(c))
-            {
-                var start = i;
-                while (i < sql.Length && (char.IsDigit(sql[i]) || sql[i] == '.'))
-                {
-                    i++;
-                }
-
-                tokens.Add(new Token(TokenKind.Number, sql[start..i], sql[start..i], start, i));
-            }
-            else if (char.IsLetter(c) || c == '_')
-            {
-                var start = i;
-                while (i < sql.Length && (char.IsLetterOrDigit(sql[i]) || sql[i] is '_' or '$'))
-                {
-                    i++;
-                }
-
-                tokens.Add(new Token(TokenKind.Word, sql[start..i], sql[start..i], start, i));
-            }
-            else
-            {
-                tokens.Add(new Token(TokenKind.Symbol, c.ToString(), c.ToString(), i, i + 1));
-                i++;
-            }
-        }
-
-        if (tokens.Count > 0 && tokens[^1] is { Kind: TokenKind.Symbol, Text: ";" })
-        {
-            tokens.RemoveAt(tokens.Count - 1);
-        }
-
-        return tokens;
-    }
-
-    /// <summary>
-    /// "a select that uses a LIMIT clause in the outer select" is not allowed
-    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_UNLOAD.html, usage notes): LIMIT outside parentheses.
-    /// </summary>
-    public static bool HasOuterLimit(string select)
-    {
-        var depth = 0;
-        foreach (var token in Read(select, redshiftEscapes: false))
-        {
-            depth += token is { Kind: TokenKind.Symbol, Text: "(" } ? 1 : token is { Kind: TokenKind.Symbol, Text: ")" } ? -1 : 0;
-            if (depth == 0 && token is { Kind: TokenKind.Word, Upper: "LIMIT" })
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static char At(string s, int i) => i < s.Length ? s[i] : '\0';
-}
-
 /// <summary>Walks the tokens of one statement; every unexpected token is a syntax error naming it.</summary>
-internal sealed class TokenReader(List<Token> tokens)
+internal sealed class TokenReader(List<SqlToken> tokens)
 {
     private int _next;
 
     public bool More => _next < tokens.Count;
 
-    public Token? Peek => More ? tokens[_next] : null;
+    public SqlToken? Peek => More ? tokens[_next] : null;
 
     public void Word(string word)
     {
@@ -387,27 +254,27 @@ internal sealed class TokenReader(List<Token> tokens)
 
     public void OptionalWord(string word)
     {
-        if (Peek is { Kind: TokenKind.Word } t && t.Upper == word)
+        if (Peek is { Kind: SqlTokenKind.Word } t && t.Upper == word)
         {
             _next++;
         }
     }
 
-    public string AnyWord() => Take("a keyword") is { Kind: TokenKind.Word } t ? t.Upper : throw RedshiftStatement.Syntax($"unexpected '{tokens[_next - 1].Text}'");
+    public string AnyWord() => Take("a keyword") is { Kind: SqlTokenKind.Word } t ? t.Upper : throw RedshiftStatement.Syntax($"unexpected '{tokens[_next - 1].Text}'");
 
     public void Symbol(string symbol)
     {
-        if (Take($"'{symbol}'") is not { Kind: TokenKind.Symbol } t || t.Text != symbol)
+        if (Take($"'{symbol}'") is not { Kind: SqlTokenKind.Symbol } t || t.Text != symbol)
         {
             throw RedshiftStatement.Syntax($"expected '{symbol}' near '{tokens[_next - 1].Text}'");
         }
     }
 
     public string String(string what) =>
-        Take(what) is { Kind: TokenKind.String } t ? t.Value : throw RedshiftStatement.Syntax($"expected {what} in single quotes near '{tokens[_next - 1].Text}'");
+        Take(what) is { Kind: SqlTokenKind.String } t ? t.Value : throw RedshiftStatement.Syntax($"expected {what} in single quotes near '{tokens[_next - 1].Text}'");
 
     public int Number() =>
-        Take("a number") is { Kind: TokenKind.Number } t && int.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
+        Take("a number") is { Kind: SqlTokenKind.Number } t && int.TryParse(t.Text, NumberStyles.None, CultureInfo.InvariantCulture, out var n)
             ? n
             : throw RedshiftStatement.Syntax($"expected a number near '{tokens[_next - 1].Text}'");
 
@@ -415,7 +282,7 @@ internal sealed class TokenReader(List<Token> tokens)
     public string Name()
     {
         var parts = new List<string> { Identifier("a table name") };
-        while (Peek is { Kind: TokenKind.Symbol, Text: "." })
+        while (Peek is { Kind: SqlTokenKind.Symbol, Text: "." })
         {
             _next++;
             parts.Add(Identifier("a table name"));
@@ -449,8 +316,8 @@ internal sealed class TokenReader(List<Token> tokens)
     private string Identifier(string what)
     {
         var token = Take(what);
-        return token.Kind is TokenKind.Word or TokenKind.QuotedIdent ? token.Text : throw RedshiftStatement.Syntax($"expected {what} near '{token.Text}'");
+        return token.Kind is SqlTokenKind.Word or SqlTokenKind.QuotedIdent ? token.Text : throw RedshiftStatement.Syntax($"expected {what} near '{token.Text}'");
     }
 
-    private Token Take(string what) => More ? tokens[_next++] : throw RedshiftStatement.Syntax($"statement ends where {what} was expected");
+    private SqlToken Take(string what) => More ? tokens[_next++] : throw RedshiftStatement.Syntax($"statement ends where {what} was expected");
 }

@@ -3,19 +3,18 @@ using Cargo.Doctor.Sources.Probes;
 namespace Cargo.Doctor.Tests.Sources.Probes;
 
 /// <summary>
-/// Answers probe statements like Redshift would: records every statement, returns the same rows for
-/// the source and copy tables (or different ones), and throws a documented Redshift error at the
-/// first statement starting with <see cref="FailOn"/>.
+/// One session of a warehouse whose answers are computed from the statements (<see cref="ProbeWarehouseModel"/>):
+/// a probe that selects a table it never created, or COPYs from a prefix its UNLOAD did not write, gets
+/// Redshift's refusal or other rows, not the ones it looks for. Records every statement; a test may
+/// inject a fault: the first statement starting with <see cref="FailOn"/> throws a documented Redshift
+/// error (or <see cref="Failure"/>) instead of running, and <see cref="BeforeStatement"/> lets a test play
+/// someone else changing S3 between two statements.
 /// </summary>
 public sealed class FakeRedshiftExecutor : IProbeExecutor
 {
-    public static readonly IReadOnlyList<IReadOnlyList<string?>> Rows =
-    [
-        ["1", "plain text", "12345.6789", "2024-02-29 23:59:59.123456", "true"],
-        ["4", null, null, null, null],
-    ];
-
     public List<string> Statements { get; } = [];
+
+    public ProbeWarehouseModel Model { get; init; } = new();
 
     public string Database => "dev";
 
@@ -28,7 +27,8 @@ public sealed class FakeRedshiftExecutor : IProbeExecutor
     /// <summary>Thrown instead of the Redshift error when set (a lost connection, a timeout).</summary>
     public ProbeStatementException? Failure { get; init; }
 
-    public IReadOnlyList<IReadOnlyList<string?>> CopyRows { get; init; } = Rows;
+    /// <summary>Runs before each statement reaches the model.</summary>
+    public Action<string, ProbeWarehouseModel>? BeforeStatement { get; init; }
 
     public bool Disposed { get; private set; }
 
@@ -38,19 +38,8 @@ public sealed class FakeRedshiftExecutor : IProbeExecutor
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<IReadOnlyList<string?>>> QueryAsync(string sql, IReadOnlyDictionary<string, object> parameters, CancellationToken ct)
-    {
-        Run(sql);
-        IReadOnlyList<IReadOnlyList<string?>> rows = sql switch
-        {
-            _ when sql.Contains(RoundTripSql.CopyTable, StringComparison.Ordinal) => CopyRows,
-            _ when sql.Contains(RoundTripSql.SourceTable, StringComparison.Ordinal) => Rows,
-            _ when sql.Contains("f_cargo_doctor_probe", StringComparison.Ordinal) => [["42"]],
-            _ when sql.Contains("cargo_doctor_probe", StringComparison.Ordinal) => [["1", "cargo-doctor"]],
-            _ => [],
-        };
-        return Task.FromResult(rows);
-    }
+    public Task<IReadOnlyList<IReadOnlyList<string?>>> QueryAsync(string sql, IReadOnlyDictionary<string, object> parameters, CancellationToken ct) =>
+        Task.FromResult(Run(sql));
 
     public ValueTask DisposeAsync()
     {
@@ -58,12 +47,15 @@ public sealed class FakeRedshiftExecutor : IProbeExecutor
         return ValueTask.CompletedTask;
     }
 
-    private void Run(string sql)
+    private IReadOnlyList<IReadOnlyList<string?>> Run(string sql)
     {
         Statements.Add(sql);
         if (FailOn is not null && sql.StartsWith(FailOn, StringComparison.Ordinal))
         {
             throw Failure ?? new ProbeStatementException(SqlState, ErrorMessage);
         }
+
+        BeforeStatement?.Invoke(sql, Model);
+        return Model.Run(sql);
     }
 }

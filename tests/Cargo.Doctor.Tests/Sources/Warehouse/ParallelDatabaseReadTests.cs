@@ -17,7 +17,7 @@ namespace Cargo.Doctor.Tests.Sources.Warehouse;
 public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFixture<PostgresServer>
 {
     /// <summary>The barrier's own give-up time: a sequential reader fails the test after it, never hangs it.</summary>
-    private const int BarrierSeconds = 10;
+    private const int BarrierSeconds = 60;
 
     [Fact]
     public async Task three_databases_are_open_and_read_at_the_same_time()
@@ -53,14 +53,19 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
         var (scenario, databases) = await CreateDatabasesAsync(3);
         foreach (var database in databases)
         {
-            await InstallHookAsync(scenario, database, "PERFORM pg_sleep((SELECT seconds FROM doctor_hook.delay));");
+            await InstallHookAsync(scenario, database, "NULL;");
         }
 
         var startedAt = DateTimeOffset.UtcNow;
-        var (firstLast, slowFirst) = await CollectWithDelayAsync(scenario, databases, startedAt, slow: databases[0]);
-        var (lastLast, slowLast) = await CollectWithDelayAsync(scenario, databases, startedAt, slow: databases[2]);
+        var (firstLast, slowFirst) = await CollectWithSlowAsync(scenario, databases, startedAt, slow: databases[0]);
+        var (lastLast, slowLast) = await CollectWithSlowAsync(scenario, databases, startedAt, slow: databases[2]);
 
         // The reads really finished in a different order ...
+        foreach (var database in databases)
+        {
+            Assert.All(await OutcomesAsync(database), o => Assert.Equal("met", o));
+        }
+
         Assert.Equal(databases[0], firstLast);
         Assert.Equal(databases[2], lastLast);
         // ... and the facts file is the same, byte for byte, databases in configuration order.
@@ -96,28 +101,27 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
     {
         var (scenario, databases) = await CreateDatabasesAsync(1);
         var database = databases[0];
-        // The warehouse read waits inside its svv_mv_info statement until the AWS read has run ...
-        await InstallHookAsync(scenario, database, """
-            LOOP
-              EXIT WHEN EXISTS (SELECT 1 FROM doctor_hook.outcome WHERE outcome = 'aws read');
-              IF clock_timestamp() > deadline THEN RETURN; END IF;
-              PERFORM pg_sleep(0.02);
-            END LOOP;
-            """);
+        // The warehouse read waits inside its svv_mv_info statement at a gate this test holds ...
+        const long gateKey = 210005;
+        await InstallHookAsync(scenario, database, $"PERFORM pg_advisory_xact_lock_shared({gateKey});");
+        await using var gate = await ServerState.HoldGateAsync(server, database, gateKey);
         var overlapped = false;
 
-        // ... and the AWS read (its name lookup of the cluster endpoint) waits until the warehouse read is
-        // inside that statement: read one after the other, each gives up after the barrier's time.
+        // ... which the AWS read (its name lookup of the cluster endpoint) opens once the server shows the
+        // warehouse read waiting there. Read one after the other, one of the two would wait for the other for good
+        // (the hang guards of the wait and of the collection turn that into a failure).
         async Task<IPAddress[]> ResolveWhileWarehouseIsReadAsync(string host, CancellationToken ct)
         {
-            var deadline = DateTime.UtcNow.AddSeconds(BarrierSeconds);
-            while (!overlapped && DateTime.UtcNow < deadline)
+            try
             {
-                overlapped = await CountAsync(database, $"SELECT count(*) FROM pg_stat_activity WHERE datname = {SqlQuote.Literal(database)} AND application_name = 'cargo-doctor' AND state = 'active' AND query LIKE '%FROM svv_mv_info%'") > 0;
-                await Task.Delay(20, ct);
+                await ServerState.WaitUntilAsync(server, database, ServerState.WaitingForGate(gateKey));
+                overlapped = true;
+            }
+            finally
+            {
+                await gate.DisposeAsync();
             }
 
-            await server.ExecuteAsync(database, "INSERT INTO doctor_hook.outcome VALUES ('aws read')");
             return [IPAddress.Parse("203.0.113.10")];
         }
 
@@ -136,25 +140,43 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
 
     /// <summary>
     /// More databases than slots: no more than <see cref="Cargo.Doctor.Sources.Warehouse.WarehouseFactsReader.MaxConcurrentDatabases"/>
-    /// connections are open at once, and all of them are used. Each read records how many of the
-    /// tool's sessions are connected and holds its slot a moment, so the reads overlap.
+    /// connections are open at once, and all of them are used. Each read records how many of the tool's
+    /// sessions are connected, then waits at a gate this test holds until the server shows every slot's
+    /// read waiting there; after the gate opens, the reads record again and the remaining databases go through.
     /// </summary>
     [Fact]
     public async Task no_more_databases_are_read_at_once_than_the_slots_and_every_slot_is_used()
     {
         const int slots = Cargo.Doctor.Sources.Warehouse.WarehouseFactsReader.MaxConcurrentDatabases;
+        const long gateKey = 210004;
         var (scenario, databases) = await CreateDatabasesAsync(slots + 2);
         var connected = $"(SELECT count(*) FROM pg_stat_activity WHERE usename = {SqlQuote.Literal(scenario.User)} AND application_name = 'cargo-doctor')";
+        var gates = new List<Npgsql.NpgsqlConnection>();
         foreach (var database in databases)
         {
             await InstallHookAsync(scenario, database, $"""
                 INSERT INTO doctor_hook.outcome SELECT {connected}::text;
-                PERFORM pg_sleep(0.4);
+                PERFORM pg_advisory_xact_lock_shared({gateKey});
                 INSERT INTO doctor_hook.outcome SELECT {connected}::text;
                 """);
+            // Advisory locks are per database: one holder in each.
+            gates.Add(await ServerState.HoldGateAsync(server, database, gateKey));
         }
 
-        var facts = await new FactsCollector(Config(scenario, databases), WarehouseScenario.Password).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var collecting = new FactsCollector(Config(scenario, databases), WarehouseScenario.Password).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        try
+        {
+            await ServerState.WaitUntilAsync(server, "postgres", ServerState.WaitingForGate(gateKey, slots));
+        }
+        finally
+        {
+            foreach (var gate in gates)
+            {
+                await gate.DisposeAsync();
+            }
+        }
+
+        var facts = await collecting;
 
         var counts = new List<int>();
         foreach (var database in databases)
@@ -170,12 +192,12 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
     /// <summary>The probes' run id is random on purpose (scratch names never collide); nothing else may differ.</summary>
     private static FactsSnapshot WithoutRunId(FactsSnapshot facts) => facts with { Probes = facts.Probes! with { RunId = "run" } };
 
-    private async Task<(string LastToFinish, FactsSnapshot Facts)> CollectWithDelayAsync(
+    private async Task<(string LastToFinish, FactsSnapshot Facts)> CollectWithSlowAsync(
         WarehouseScenario scenario, IReadOnlyList<string> databases, DateTimeOffset startedAt, string slow)
     {
         foreach (var database in databases)
         {
-            await server.ExecuteAsync(database, $"UPDATE doctor_hook.delay SET seconds = {(database == slow ? "1.5" : "0")}");
+            await server.ExecuteAsync(database, HookFunction(FinishLastHook(slow, [.. databases.Where(d => d != slow)]), replace: true));
         }
 
         var collector = new FactsCollector(Config(scenario, databases), WarehouseScenario.Password);
@@ -213,6 +235,10 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
         return (scenario, databases);
     }
 
+    /// <summary>The hook: <paramref name="body"/> (PL/pgSQL), with <c>deadline</c>, the barrier's give-up time, declared.</summary>
+    private static string HookFunction(string body, bool replace) =>
+        $"CREATE {(replace ? "OR REPLACE " : "")}FUNCTION doctor_hook.hook() RETURNS void LANGUAGE plpgsql AS $hook$ DECLARE deadline timestamptz := clock_timestamp() + interval '{BarrierSeconds} seconds'; BEGIN {body} END $hook$";
+
     /// <summary>Runs <paramref name="body"/> (PL/pgSQL) whenever the Cargo user reads svv_mv_info in this database.</summary>
     private async Task InstallHookAsync(WarehouseScenario scenario, string database, string body)
     {
@@ -220,10 +246,8 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
         foreach (var sql in new[]
         {
             "CREATE SCHEMA doctor_hook",
-            "CREATE TABLE doctor_hook.delay (seconds numeric)",
-            "INSERT INTO doctor_hook.delay VALUES (0)",
             "CREATE TABLE doctor_hook.outcome (outcome text)",
-            $"CREATE FUNCTION doctor_hook.hook() RETURNS void LANGUAGE plpgsql AS $hook$ DECLARE deadline timestamptz := clock_timestamp() + interval '{BarrierSeconds} seconds'; BEGIN {body} END $hook$",
+            HookFunction(body, replace: false),
             "CREATE FUNCTION doctor_hook.svv_mv_info_after_hook() RETURNS SETOF pg_catalog.svv_mv_info LANGUAGE plpgsql AS $f$ BEGIN PERFORM doctor_hook.hook(); RETURN QUERY SELECT * FROM pg_catalog.svv_mv_info; END $f$",
             "CREATE VIEW doctor_hook.svv_mv_info AS SELECT * FROM doctor_hook.svv_mv_info_after_hook()",
             $"GRANT USAGE ON SCHEMA doctor_hook TO {u}",
@@ -271,12 +295,41 @@ public sealed class ParallelDatabaseReadTests(PostgresServer server) : IClassFix
             """;
     }
 
-    private async Task<long> CountAsync(string database, string sql)
+    /// <summary>
+    /// The slow database's read waits until the other databases' reads are inside their own svv_mv_info read
+    /// (so they have started), opens the barrier for them, and waits until their sessions are gone (their
+    /// reads are over): it finishes last because of the server's state, not because it sleeps longer.
+    /// </summary>
+    private static string FinishLastHook(string slow, string[] others)
     {
-        await using var connection = await server.OpenAdminAsync(database);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+        var otherList = string.Join(", ", others.Select(SqlQuote.Literal));
+        var inside = $"(SELECT count(*) FROM pg_stat_activity WHERE datname IN ({otherList}) AND application_name = 'cargo-doctor' AND state = 'active' AND query LIKE '%FROM svv_mv_info%')";
+        var connected = $"(SELECT count(*) FROM pg_stat_activity WHERE datname IN ({otherList}) AND application_name = 'cargo-doctor')";
+        return $"""
+            IF current_database() = {SqlQuote.Literal(slow)} THEN
+              LOOP
+                PERFORM pg_stat_clear_snapshot();
+                EXIT WHEN {inside} = {others.Length};
+                IF clock_timestamp() > deadline THEN INSERT INTO doctor_hook.outcome VALUES ('timed out: the other databases were not being read'); RETURN; END IF;
+                PERFORM pg_sleep(0.02);
+              END LOOP;
+              PERFORM set_config('application_name', 'cargo-doctor barrier open', false);
+              LOOP
+                PERFORM pg_stat_clear_snapshot();
+                EXIT WHEN {connected} = 0;
+                IF clock_timestamp() > deadline THEN INSERT INTO doctor_hook.outcome VALUES ('timed out: the other databases were still being read'); RETURN; END IF;
+                PERFORM pg_sleep(0.02);
+              END LOOP;
+            ELSE
+              LOOP
+                PERFORM pg_stat_clear_snapshot();
+                EXIT WHEN EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = {SqlQuote.Literal(slow)} AND application_name = 'cargo-doctor barrier open');
+                IF clock_timestamp() > deadline THEN INSERT INTO doctor_hook.outcome VALUES ('timed out: the slow database was not being read'); RETURN; END IF;
+                PERFORM pg_sleep(0.02);
+              END LOOP;
+            END IF;
+            INSERT INTO doctor_hook.outcome VALUES ('met');
+            """;
     }
 
     private static string EvidenceFolder()

@@ -105,13 +105,18 @@ public sealed class StandInProtocolTests(PostgresServer server) : IClassFixture<
         var scenario = await WarehouseScenario.CreateAsync(server);
         await using var standIn = await RedshiftStandIn.StartAsync(server);
         await using var connection = await StandInConnections.OpenAsync(standIn, scenario);
-        await using var command = new NpgsqlCommand("SELECT pg_sleep(30)", connection);
-        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(500));
-        var started = DateTime.UtcNow;
+        // The statement waits on a lock the test holds until it ends: only the cancel can end it. The cancel is
+        // sent once the server shows the statement waiting (a cancel sent earlier would not reach it).
+        const long gateKey = 21_0002;
+        await using var gate = await ServerState.HoldGateAsync(server, scenario.Database, gateKey);
+        await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock({gateKey})", connection);
+        using var cancel = new CancellationTokenSource();
+        var waiting = command.ExecuteNonQueryAsync(cancel.Token);
+        await ServerState.WaitUntilAsync(server, scenario.Database, ServerState.WaitingForGate(gateKey));
 
-        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => command.ExecuteNonQueryAsync(cancel.Token));
+        await cancel.CancelAsync();
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(ServerState.HangGuardSeconds), TestContext.Current.CancellationToken));
 
-        Assert.True(DateTime.UtcNow - started < TimeSpan.FromSeconds(20));
         Assert.Equal("57014", (error.InnerException as PostgresException)?.SqlState);
         Assert.Equal("1", (await connection.QueryAsync("SELECT 1"))[0][0]);
     }
