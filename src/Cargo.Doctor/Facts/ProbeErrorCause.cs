@@ -34,8 +34,20 @@ public enum ProbeErrorCause
     /// <summary>No CREATE on the database: schemas cannot be created.</summary>
     DatabaseCreatePermission,
 
-    /// <summary>No CREATE OR REPLACE FUNCTION system permission (through a role).</summary>
+    /// <summary>Neither superuser, nor the CREATE OR REPLACE FUNCTION system permission (through a role), nor USAGE on the language.</summary>
     CreateFunctionPermission,
+
+    /// <summary>STS refused sts:AssumeRole (a caller's permission policy or the role's trust).</summary>
+    StsAssumeRoleDenied,
+
+    /// <summary>The warehouse refused the user name or password.</summary>
+    LoginFailed,
+
+    /// <summary>The database named in the connection does not exist.</summary>
+    DatabaseMissing,
+
+    /// <summary>A data error of a load (format, type, range): not a setup problem.</summary>
+    DataError,
 
     /// <summary>UNLOAD and COPY worked but the rows read back differ from the rows written.</summary>
     RoundTripMismatch,
