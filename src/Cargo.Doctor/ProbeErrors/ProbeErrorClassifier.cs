@@ -30,8 +30,13 @@ public static partial class ProbeErrorClassifier
     private const string SystemPermissions = "https://docs.aws.amazon.com/redshift/latest/dg/r_roles-system-privileges.html";
     private const string UdfSecurity = "https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html";
     private const string SchemaPrivileges = "https://docs.aws.amazon.com/redshift/latest/dg/r_Schemas_and_tables-schema-based-privileges.html";
-    private const string StsAssumeRole = "https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_roles.html";
-    private const string Connecting = "https://docs.aws.amazon.com/redshift/latest/mgmt/troubleshooting-connections.html";
+            private const string GrantExamples = "https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-examples.html";
+    private const string ConnectionRefusal = "https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-refusal-failure-issues.html";
+    private const string PostgresAuthProblems = "https://www.postgresql.org/docs/12/client-authentication-problems.html";
+    private const string CreateUser = "https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_USER.html";
+    private const string AccessDeniedMessages = "https://docs.aws.amazon.com/IAM/latest/UserGuide/troubleshoot_access-denied.html";
+    private const string StsRegionDisabledPage = "https://docs.aws.amazon.com/botocore/latest/reference/services/sts/client/exceptions/RegionDisabledException.html";
+    private const string IamNoSuchEntity = "https://docs.aws.amazon.com/botocore/latest/reference/services/iam/client/exceptions/NoSuchEntityException.html";
     private const string LoadErrors = "https://docs.aws.amazon.com/redshift/latest/dg/r_Load_Error_Reference.html";
     private const string StlLoadErrors = "https://docs.aws.amazon.com/redshift/latest/dg/r_STL_LOAD_ERRORS.html";
 
@@ -85,17 +90,72 @@ public static partial class ProbeErrorClassifier
         },
 
         // Wording from public emulators, on no AWS page; the rule (ALLOWOVERWRITE): Unload.
+        // Not a setup problem: the target prefix already holds files (the errtexts table, rs-unload-destination-not-empty).
         new(DestinationNotEmptyText(), ProbeErrorCause.DestinationNotEmpty, "destination-not-empty",
-            "the S3 folder of this run already holds files (UNLOAD does not overwrite)")
+            "the S3 folder already holds files (UNLOAD does not overwrite without ALLOWOVERWRITE): not a setup problem")
         {
-            Checks = [CopyProbe], Page = Unload, Confirmed = false, Fix = new(CopyProbe, "destination-not-empty"),
+            Checks = [], Page = Unload, Confirmed = false,
         },
 
-        // STS's AccessDenied for AssumeRole ("User: ... is not authorized to perform: sts:AssumeRole on resource: ..."): StsAssumeRole.
+        // Key-based access (CREDENTIALS / ACCESS_KEY_ID), which Cargo's IAM_ROLE chain does not use: the statement's
+        // authorization is wrong. "Invalid credentials. Must be of the format: credentials ...", "The AWS Access Key Id you
+        // provided does not exist in our records", "The request signature we calculated does not match": S3ServiceException;
+        // the codes InvalidAccessKeyId and SignatureDoesNotMatch: S3ErrorResponses.
+        new(KeyCredentialsText(), ProbeErrorCause.KeyCredentials, OtherRemediation,
+            "the statement used key-based S3 credentials (not Cargo's IAM role chain) and they are malformed or wrong")
+        {
+            Checks = [CopyProbe], Page = S3ServiceException, Fix = new(CopyProbe, OtherRemediation),
+        },
+
+        // "The specified bucket exists in another Region" (IncorrectEndpoint), IllegalLocationConstraintException and
+        // AuthorizationHeaderMalformed (a request signed for another region): S3ErrorResponses. Fix: REGION.
+        new(OtherRegionCodeText(), ProbeErrorCause.WrongRegion, "bucket-region",
+            "Cargo's bucket is in another AWS region than the request addressed: the statement needs REGION with the bucket's region")
+        {
+            Checks = [CopyProbe], Page = S3ErrorResponses, Fix = new(CopyProbe, "bucket-region"),
+        },
+
+        // InvalidBucketName, "The specified bucket is not valid.": S3ErrorResponses.
+        new(InvalidBucketNameText(), ProbeErrorCause.BucketMissing, "bucket-missing",
+            "the bucket name is not a valid S3 bucket name: the bucket name given to cargo-doctor is wrong")
+        {
+            Checks = [CopyProbe], Page = S3ErrorResponses, Fix = new(CopyProbe, "bucket-missing"),
+        },
+
+        // AllAccessDisabled ("All access to this Amazon S3 resource has been disabled"): S3ErrorResponses. Cargo's bucket: Cargo's side.
+        new(AllAccessDisabledText(), ProbeErrorCause.S3AccessDenied, "cargo-s3-access",
+            "all access to Cargo's bucket has been disabled: this is on Cargo's side")
+        {
+            Checks = [CopyProbe], Page = S3ErrorResponses, Fix = new(CopyProbe, "cargo-s3-access"),
+        },
+
+        // KMS.DisabledException, KMS.NotFoundException, KMS.KMSInvalidStateException: S3ErrorResponses. How COPY/UNLOAD
+        // relay them is on no Redshift page; for Cargo's bucket the key is Cargo's.
+        new(KmsText(), ProbeErrorCause.KmsRefused, OtherRemediation,
+            "KMS refused the encryption key of the bucket or statement (disabled, not found, or pending deletion): for Cargo's bucket this is on Cargo's side")
+        {
+            Checks = [CopyProbe], Page = S3ErrorResponses, Fix = new(CopyProbe, OtherRemediation),
+        },
+
+        // STS's AccessDenied for AssumeRole ("User: ... is not authorized to perform: sts:AssumeRole on resource: ..."): AccessDeniedMessages.
         new(StsAssumeRoleDeniedText(), ProbeErrorCause.StsAssumeRoleDenied, "add-permission",
             "STS refused sts:AssumeRole: the caller's permission policy does not allow it on that role, or the role's trust policy does not trust the caller")
         {
-            Checks = ["iam.assume-cargo-role", "iam.trust-policy"], Page = StsAssumeRole, Fix = new("iam.assume-cargo-role", "add-permission"),
+            Checks = ["iam.assume-cargo-role", "iam.trust-policy"], Page = AccessDeniedMessages, Fix = new("iam.assume-cargo-role", "add-permission"),
+        },
+
+        // RegionDisabledException's description: StsRegionDisabledPage. No check reads the account's STS regions.
+        new(StsRegionDisabledText(), ProbeErrorCause.StsRegionDisabled, OtherRemediation,
+            "STS is not activated in the region for the account asked for credentials: the account administrator activates it in the IAM console")
+        {
+            Checks = [CopyProbe], Page = StsRegionDisabledPage, Fix = new(CopyProbe, OtherRemediation),
+        },
+
+        // NoSuchEntity: IamNoSuchEntity; "The role with name ... cannot be found." is the wording seen in practice (UNCONFIRMED).
+        new(RoleMissingText(), ProbeErrorCause.RoleMissing, "create-role",
+            "the IAM role named does not exist: the role ARN given is wrong, or the role was deleted")
+        {
+            Checks = ["iam.trust-policy", "iam.role-attached"], Page = IamNoSuchEntity, Confirmed = false, Fix = new("iam.trust-policy", "create-role"),
         },
 
         // 42501 texts below are PostgreSQL's (Redshift's leader node is PostgreSQL-based); no Redshift page quotes
@@ -109,15 +169,22 @@ public static partial class ProbeErrorClassifier
         new(CreateFunctionText(), ProbeErrorCause.CreateFunctionPermission, "grant-function-role",
             "the Cargo user may not create the function: CREATE FUNCTION needs a superuser, the CREATE OR REPLACE FUNCTION system permission (through a role), or USAGE ON LANGUAGE for the function's language (PUBLIC holds it on sql by default, so someone revoked it)")
         {
-            Checks = ["db.function-role"], Page = SystemPermissions, Confirmed = false, SqlState = InsufficientPrivilege,
+            Checks = ["db.function-role", "probe.function-create"], Page = SystemPermissions, Confirmed = false, SqlState = InsufficientPrivilege,
             Fix = new("probe.function-create", "grant-function-role"),
         },
         // "By default, USAGE ON LANGUAGE SQL is granted to PUBLIC" (UdfSecurity); the refusal's text is PostgreSQL's.
         new(LanguagePermissionText(), ProbeErrorCause.CreateFunctionPermission, "grant-function-role",
             "the Cargo user may not create the function: it has no USAGE on the function's language (PUBLIC holds USAGE ON LANGUAGE sql by default, so it was revoked) and neither the CREATE OR REPLACE FUNCTION system permission (through a role) nor superuser")
         {
-            Checks = ["db.function-role"], Page = UdfSecurity, Confirmed = false, SqlState = InsufficientPrivilege,
+            Checks = ["db.function-role", "probe.function-create"], Page = UdfSecurity, Confirmed = false, SqlState = InsufficientPrivilege,
             Fix = new("probe.function-create", "grant-function-role"),
+        },
+        // TEMP comes from PUBLIC by default (DatabaseGrant): refused only after an admin revoked it.
+        new(TempPermissionText(), ProbeErrorCause.DatabaseCreatePermission, "grant-database",
+            "the Cargo user may not create temporary tables in the database (TEMP, PUBLIC's by default, was revoked)")
+        {
+            Checks = ["db.database-privileges"], Page = DatabaseGrant, Confirmed = false, SqlState = InsufficientPrivilege,
+            Fix = new("db.database-privileges", "grant-database"),
         },
         new(SchemaPermissionText(), ProbeErrorCause.SchemaPermission, "schema-permission",
             "permission denied on a schema: the user has no USAGE (or no CREATE) on it")
@@ -125,10 +192,11 @@ public static partial class ProbeErrorClassifier
             Checks = ["db.schema-usage"], Page = SchemaPrivileges, Confirmed = false, SqlState = InsufficientPrivilege,
             Fix = new("db.schema-usage", "grant-usage"),
         },
+        // Quoted on GrantExamples: "ERROR: permission denied for relation test [SQL State=42501]".
         new(RelationPermissionText(), ProbeErrorCause.RelationPermission, "relation-permission",
             "permission denied on a table: the user lacks SELECT, INSERT, UPDATE or DELETE on it")
         {
-            Checks = ["db.table-grants", "db.future-grants"], Page = DatabaseGrant, Confirmed = false, SqlState = InsufficientPrivilege,
+            Checks = ["db.table-grants", "db.future-grants"], Page = GrantExamples, SqlState = InsufficientPrivilege,
             Fix = new("db.table-grants", "grant-tables"),
         },
         new(FunctionPermissionText(), ProbeErrorCause.FunctionPermission, "function-permission",
@@ -138,18 +206,60 @@ public static partial class ProbeErrorClassifier
             Fix = new("probe.function-create", "function-permission"),
         },
 
-        // Connection refusals: PostgreSQL's texts (28P01, 3D000); no Redshift page quotes them (UNCONFIRMED).
+        // Client texts quoted under "Example errors" on ConnectionRefusal, which sends them to the ingress rules.
+        new(ConnectionBlockedText(), ProbeErrorCause.ConnectionBlocked, "authorize-ipv4",
+            "the connection attempt got no answer: a security group without an inbound rule for Cargo's IPs, or a warehouse that is not publicly accessible")
+        {
+            Checks = ["net.ingress", "net.publicly-accessible"], Page = ConnectionRefusal, Fix = new("net.ingress", "authorize-ipv4"),
+        },
+        new(ConnectionRefusedText(), ProbeErrorCause.ConnectionRefused, "refused",
+            "something answered and refused the connection: usually a wrong host or port")
+        {
+            Checks = ["db.connect", "net.ingress"], Page = ConnectionRefusal, Fix = new("db.connect", "refused"),
+        },
+
+        // Login refusals: quoted on PostgreSQL's PostgresAuthProblems page (Redshift speaks its protocol); no Redshift
+        // page prints them, so their wording on Redshift is UNCONFIRMED (SQLSTATEs 28P01, 28000, 3D000, 53300).
         new(LoginFailedText(), ProbeErrorCause.LoginFailed, "auth",
             "the warehouse refused the user name or password")
         {
-            Checks = ["db.connect", "db.user-exists"], Page = Connecting, Confirmed = false, SqlState = "28P01",
+            Checks = ["db.connect", "db.user-exists"], Page = PostgresAuthProblems, Confirmed = false, SqlState = "28P01",
             Fix = new("db.connect", "auth"),
+        },
+        new(UserMissingText(), ProbeErrorCause.UserMissing, "create-user",
+            "the user named in the connection does not exist on this warehouse")
+        {
+            Checks = ["db.user-exists"], Page = PostgresAuthProblems, Confirmed = false, SqlState = "28000",
+            Fix = new("db.user-exists", "create-user"),
         },
         new(DatabaseMissingText(), ProbeErrorCause.DatabaseMissing, "database-missing",
             "the database named in the connection does not exist on this warehouse")
         {
-            Checks = ["db.connect"], Page = Connecting, Confirmed = false, SqlState = "3D000",
+            Checks = ["db.connect"], Page = PostgresAuthProblems, Confirmed = false, SqlState = "3D000",
             Fix = new("db.connect", "database-missing"),
+        },
+        // On Redshift, what a connection without SSL gets when require_SSL is true
+        // (https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-ssl-support.html).
+        new(NoHbaEntryText(), ProbeErrorCause.SslRequired, "ssl",
+            "the warehouse refused a connection without SSL (require_SSL is on): connect with SSL")
+        {
+            Checks = ["db.connect"], Page = PostgresAuthProblems, Confirmed = false, SqlState = "28000",
+            Fix = new("db.connect", "ssl"),
+        },
+        // CONNECTION LIMIT: CreateUser; the wording is PostgreSQL's (UNCONFIRMED).
+        new(ConnectionLimitText(), ProbeErrorCause.ConnectionLimit, OtherRemediation,
+            "the user's CONNECTION LIMIT is used up: raise it (ALTER USER ... CONNECTION LIMIT) or close idle sessions")
+        {
+            Checks = ["db.connect"], Page = CreateUser, Confirmed = false, SqlState = "53300",
+            Fix = new("db.connect", OtherRemediation),
+        },
+
+        // S3 answers no setup change fixes: NoSuchKey, TemporaryRedirect, SlowDown, ServiceUnavailable, InternalError,
+        // RequestTimeTooSkewed, ExpiredToken (S3ErrorResponses; with role chaining a session lasts at most an hour).
+        new(S3NotSetupText(), ProbeErrorCause.S3NotSetup, OtherRemediation,
+            "S3 answered with an error no setup change fixes (a missing object, throttling, a transient or clock error, an expired session): retry")
+        {
+            Checks = [], Page = S3ErrorResponses,
         },
 
         // Data errors of a load: not a setup problem. The err_reason descriptions are quoted from LoadErrors;
@@ -218,11 +328,53 @@ public static partial class ProbeErrorClassifier
     [GeneratedRegex(@"The specified bucket does not exist|Error NoSuchBucket", RegexOptions.IgnoreCase)]
     private static partial Regex BucketMissingText();
 
-    [GeneratedRegex(@"S3ServiceException:\s*Access Denied|Error AccessDenied", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"S3ServiceException:\s*Access Denied|Status 403,\s*Error AccessDenied|<Code>AccessDenied</Code>", RegexOptions.IgnoreCase)]
     private static partial Regex S3AccessDeniedText();
 
     [GeneratedRegex(@"unload destination on S3 is not empty", RegexOptions.IgnoreCase)]
     private static partial Regex DestinationNotEmptyText();
+
+    [GeneratedRegex(@"Invalid credentials\. Must be of the format|Access Key Id you provided does not exist|request signature (we|that the server) calculated does not match|InvalidAccessKeyId|SignatureDoesNotMatch", RegexOptions.IgnoreCase)]
+    private static partial Regex KeyCredentialsText();
+
+    [GeneratedRegex(@"exists in another Region|IncorrectEndpoint|IllegalLocationConstraintException|AuthorizationHeaderMalformed", RegexOptions.IgnoreCase)]
+    private static partial Regex OtherRegionCodeText();
+
+    [GeneratedRegex(@"InvalidBucketName|The specified bucket is not valid", RegexOptions.IgnoreCase)]
+    private static partial Regex InvalidBucketNameText();
+
+    [GeneratedRegex(@"AllAccessDisabled|All access to this Amazon S3 resource has been disabled", RegexOptions.IgnoreCase)]
+    private static partial Regex AllAccessDisabledText();
+
+    [GeneratedRegex(@"KMS\.(DisabledException|NotFoundException|KMSInvalidStateException)", RegexOptions.IgnoreCase)]
+    private static partial Regex KmsText();
+
+    [GeneratedRegex(@"STS is not activated in the requested region|RegionDisabledException", RegexOptions.IgnoreCase)]
+    private static partial Regex StsRegionDisabledText();
+
+    [GeneratedRegex(@"The role with name \S+ cannot be found|\(NoSuchEntity\)", RegexOptions.IgnoreCase)]
+    private static partial Regex RoleMissingText();
+
+    [GeneratedRegex(@"permission denied to create temporary tables", RegexOptions.IgnoreCase)]
+    private static partial Regex TempPermissionText();
+
+    [GeneratedRegex(@"Failed to establish a connection to|Connection timed out", RegexOptions.IgnoreCase)]
+    private static partial Regex ConnectionBlockedText();
+
+    [GeneratedRegex(@"Connection refused", RegexOptions.IgnoreCase)]
+    private static partial Regex ConnectionRefusedText();
+
+    [GeneratedRegex(@"user ""[^""]*"" does not exist", RegexOptions.IgnoreCase)]
+    private static partial Regex UserMissingText();
+
+    [GeneratedRegex(@"no pg_hba\.conf entry for host", RegexOptions.IgnoreCase)]
+    private static partial Regex NoHbaEntryText();
+
+    [GeneratedRegex(@"too many connections for role", RegexOptions.IgnoreCase)]
+    private static partial Regex ConnectionLimitText();
+
+    [GeneratedRegex(@"<Code>(NoSuchKey|TemporaryRedirect|SlowDown|ServiceUnavailable|InternalError|RequestTimeTooSkewed|ExpiredToken)</Code>|Error (NoSuchKey|SlowDown|ServiceUnavailable|RequestTimeTooSkewed|ExpiredToken)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex S3NotSetupText();
 
     [GeneratedRegex(@"is not authorized to perform:?\s*sts:AssumeRole", RegexOptions.IgnoreCase)]
     private static partial Regex StsAssumeRoleDeniedText();
@@ -251,8 +403,8 @@ public static partial class ProbeErrorClassifier
     [GeneratedRegex(@"database ""[^""]*"" does not exist", RegexOptions.IgnoreCase)]
     private static partial Regex DatabaseMissingText();
 
-    // The descriptions of the load error codes 1201-1224 (LoadErrors), and the public "Invalid digit, Value ..." form.
-    [GeneratedRegex(@"Field delimiter was not found|Input data had (more|fewer) columns|Input data exceeded the acceptable range|(Date|Timestamp) format is not valid|value outside of the expected range of 0-9|(FLOAT|DECIMAL|BOOLEAN) data type format error|Input line contained no data|A field specified as NOT NULL contained no data|Delimiter not found|CHAR field error|Input line is not valid|Identity column value is not valid|UTF-8 hexadecimal contains an invalid digit|invalid or unsupported UTF-8 codepoint|Integer value overflow|Invalid digit, Value|Missing newline|Invalid data type|not a properly formatted JSON", RegexOptions.IgnoreCase)]
+    // The descriptions of every load error code (LoadErrors), and the "Invalid digit, Value ..." form of SYS_LOAD_ERROR_DETAIL.
+    [GeneratedRegex(@"Unknown parse error|Load file was not found|When using NULL AS|Encoding of the file is not the same|Data type not valid|not well formed JSON|COPY with MANIFEST parameter requires full path|Invalid end key specified|invalid or unsupported UTF-8 code ?points?|Field delimiter was not found|Input data had (more|fewer) columns|Input data exceeded the acceptable range|(Date|Timestamp) format is not valid|value outside of the expected range of 0-9|(FLOAT|DECIMAL|BOOLEAN) data type format error|Input line contained no data|A field specified as NOT NULL contained no data|Delimiter not found|CHAR field error|Input line is not valid|Identity column value is not valid|UTF-8 hexadecimal contains an invalid digit|Integer value overflow|Invalid digit, Value|Missing newline|Invalid data type|not a properly formatted JSON", RegexOptions.IgnoreCase)]
     private static partial Regex LoadErrorReasonText();
 
     [GeneratedRegex(@"Load into table '[^']*' failed|Check 'stl_load_errors' system table|Check 'sys_load_error_detail'", RegexOptions.IgnoreCase)]

@@ -66,7 +66,6 @@ public sealed class ProbeErrorClassifierTests
     /// <summary>The 42501 texts are PostgreSQL's, on no Redshift page: matched only with their SQLSTATE when one is known, and marked unconfirmed.</summary>
     [Theory]
     [InlineData(T.SchemaPermission)]
-    [InlineData(T.RelationPermission)]
     [InlineData(T.DatabasePermission)]
     [InlineData(T.CreateFunction)]
     [InlineData("permission denied for language sql")]
@@ -78,6 +77,16 @@ public sealed class ProbeErrorClassifierTests
         Assert.Equal("42501", row.SqlState);
         Assert.NotNull(ProbeErrorClassifier.Match(message, "42501"));
         Assert.Null(ProbeErrorClassifier.Match(message, "XX000"));
+    }
+
+    /// <summary>Quoted on https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-examples.html with [SQL State=42501]: confirmed.</summary>
+    [Fact]
+    public void relation_refusal_is_confirmed_with_its_sqlstate()
+    {
+        var row = ProbeErrorClassifier.Match("ERROR: permission denied for relation test", "42501");
+        Assert.NotNull(row);
+        Assert.True(row.Confirmed);
+        Assert.Null(ProbeErrorClassifier.Match("ERROR: permission denied for relation test", "XX000"));
     }
 
     /// <summary>Load error descriptions quoted from https://docs.aws.amazon.com/redshift/latest/dg/r_Load_Error_Reference.html: data errors, not setup.</summary>
@@ -100,7 +109,7 @@ public sealed class ProbeErrorClassifierTests
         var catalog = Cargo.Doctor.Catalog.CatalogLoader.LoadDefault();
         foreach (var row in ProbeErrorClassifier.Table)
         {
-            Assert.StartsWith("https://docs.aws.amazon.com/", row.Page, StringComparison.Ordinal);
+            Assert.True(row.Page.StartsWith("https://docs.aws.amazon.com/", StringComparison.Ordinal) || row.Page.StartsWith("https://www.postgresql.org/docs/", StringComparison.Ordinal), row.Page);
             Assert.All(row.Checks, id => Assert.NotNull(catalog[id]));
             Assert.Equal(row.NotSetup, row.Fix is null);
             if (row.Fix is { } fix)
