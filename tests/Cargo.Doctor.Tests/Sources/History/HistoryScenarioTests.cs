@@ -1,6 +1,8 @@
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
 using Cargo.Doctor.ProbeErrors;
 using Cargo.Doctor.Quoting;
+using Cargo.Doctor.Rules.History;
 using Cargo.Doctor.Tests.Checks.Probes;
 using Cargo.Doctor.Tests.Checks.Probes.RoundTripStandIn;
 using Cargo.Doctor.Tests.Fixtures;
@@ -51,6 +53,14 @@ public sealed class HistoryScenarioTests(PostgresServer server) : IClassFixture<
         Assert.All(history.Failures, f => Assert.True(f.Statement!.Length <= HistoryFacts.StatementChars + 1, f.Statement));
         Assert.StartsWith("COPY cargo_sync_orders FROM", history.Failures[0].Statement, StringComparison.Ordinal);
         Assert.EndsWith("…", history.Failures[0].Statement, StringComparison.Ordinal);
+
+        // check reports them under the checks that explain them.
+        var finding = result[RecentFailuresRule.Id];
+        Assert.Equal(CheckStatus.Warn, finding.Status);
+        Assert.Equal(["cause=assume-role-permission", "cause=s3-access-denied", "cause=schema-permission"], finding.Items.Select(i => i.Identity.Text).Order());
+        Assert.Contains(finding.Details, d => d.StartsWith("schema-permission (likely): 1 failure", StringComparison.Ordinal) && d.Contains("explained by db.schema-usage", StringComparison.Ordinal));
+        Assert.Contains(finding.Details, d => d.StartsWith("assume-role-permission (likely): 1 failure", StringComparison.Ordinal) && d.Contains("explained by db.assume-role-privilege", StringComparison.Ordinal));
+        Assert.Contains(finding.Details, d => d.StartsWith("s3-access-denied: 1 failure", StringComparison.Ordinal) && d.Contains("explained by probe.copy-round-trip", StringComparison.Ordinal));
     }
 
     [Fact]
