@@ -30,7 +30,7 @@ public static partial class ProbeErrorClassifier
     private const string SystemPermissions = "https://docs.aws.amazon.com/redshift/latest/dg/r_roles-system-privileges.html";
     private const string UdfSecurity = "https://docs.aws.amazon.com/redshift/latest/dg/udf-security-and-privileges.html";
     private const string SchemaPrivileges = "https://docs.aws.amazon.com/redshift/latest/dg/r_Schemas_and_tables-schema-based-privileges.html";
-            private const string GrantExamples = "https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-examples.html";
+    private const string GrantExamples = "https://docs.aws.amazon.com/redshift/latest/dg/r_GRANT-examples.html";
     private const string ConnectionRefusal = "https://docs.aws.amazon.com/redshift/latest/mgmt/connecting-refusal-failure-issues.html";
     private const string PostgresAuthProblems = "https://www.postgresql.org/docs/12/client-authentication-problems.html";
     private const string CreateUser = "https://docs.aws.amazon.com/redshift/latest/dg/r_CREATE_USER.html";

@@ -51,7 +51,9 @@ public sealed class HistorySourceTests
                 LoginUser = "cargo_user",
                 History = new HistoryFacts
                 {
-                    Days = 7, Since = DateTimeOffset.UnixEpoch, Until = DateTimeOffset.UnixEpoch,
+                    Days = 7,
+                    Since = DateTimeOffset.UnixEpoch,
+                    Until = DateTimeOffset.UnixEpoch,
                     Failures = [new("query", "SELECT", DateTimeOffset.UnixEpoch, "permission denied for schema payroll", "SELECT * FROM payroll.salaries WHERE owner = 'cargo_user'")],
                 },
             },
