@@ -24,9 +24,11 @@ internal sealed class WarehouseOptions
     // A string, not an int: System.CommandLine's own error for "abc" names .NET types.
     public Option<string?> ConnectTimeout { get; } = new("--connect-timeout") { HelpName = "seconds", Description = "Seconds to wait for a connection, 1 to 600 (default 15)" };
 
+    public Option<string?> HistoryDays { get; } = new("--history-days") { HelpName = "days", Description = "Days of the Cargo user's statement history to read for failures, 0 (off) to 90 (default 7)" };
+
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { Endpoint, User, LoginUser, Database, Schema, FunctionRole, SslMode, ConnectTimeout })
+        foreach (var option in new Option[] { Endpoint, User, LoginUser, Database, Schema, FunctionRole, SslMode, ConnectTimeout, HistoryDays })
         {
             command.Options.Add(option);
         }
@@ -61,6 +63,16 @@ internal sealed class WarehouseOptions
             }
         }
 
+        int? historyDays = null;
+        if (parse.GetValue(HistoryDays) is { } daysText)
+        {
+            historyDays = int.TryParse(daysText, NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days <= DoctorConfigValidator.MaxHistoryDays ? days : null;
+            if (historyDays is null)
+            {
+                problems.Add($"--history-days '{daysText}': use a whole number of days from 0 (off) to {DoctorConfigValidator.MaxHistoryDays}");
+            }
+        }
+
         var ssl = config.SslMode;
         if (parse.GetValue(SslMode) is { } sslText && !WarehouseSslModes.TryParse(sslText, out ssl))
         {
@@ -82,6 +94,7 @@ internal sealed class WarehouseOptions
             FunctionRole = parse.GetValue(FunctionRole) ?? config.FunctionRole,
             SslMode = ssl,
             ConnectTimeoutSeconds = timeout ?? config.ConnectTimeoutSeconds,
+            HistoryDays = historyDays ?? config.HistoryDays,
         };
     }
 

@@ -93,11 +93,14 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                 case "connectTimeout":
                     w = w with { ConnectTimeoutSeconds = Int(value, path, DoctorConfigValidator.MinConnectTimeoutSeconds, DoctorConfigValidator.MaxConnectTimeoutSeconds) ?? w.ConnectTimeoutSeconds };
                     break;
+                case "historyDays":
+                    w = w with { HistoryDays = Int(value, path, 0, DoctorConfigValidator.MaxHistoryDays) ?? w.HistoryDays };
+                    break;
                 case "password":
                     Problem(value, path, "not allowed in the config file; set CARGO_DOCTOR_PASSWORD instead");
                     break;
                 default:
-                    Unknown(value, path, "endpoint, host, port, databases, schemas, user, loginUser, functionRole, sslMode, connectTimeout");
+                    Unknown(value, path, "endpoint, host, port, databases, schemas, user, loginUser, functionRole, sslMode, connectTimeout, historyDays");
                     break;
             }
         }

@@ -42,6 +42,9 @@ public sealed record WarehouseConfig
 
     public int ConnectTimeoutSeconds { get; init; } = 15;
 
+    /// <summary>Days of the Cargo user's statement history read for failures (--history-days, warehouse.historyDays); 0 turns it off.</summary>
+    public int HistoryDays { get; init; } = 7;
+
     /// <summary>Seconds one catalog statement may run before it becomes a gap (unknown).</summary>
     public int CommandTimeoutSeconds { get; init; } = 300;
 

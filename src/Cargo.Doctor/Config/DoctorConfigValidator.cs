@@ -17,6 +17,9 @@ public static class DoctorConfigValidator
 
     public const int MaxConnectTimeoutSeconds = 600;
 
+    /// <summary>--history-days at most: more than the history views keep (older rows are simply not found).</summary>
+    public const int MaxHistoryDays = 90;
+
     public const int MaxIdentifierBytes = 127;
 
     public static IReadOnlyList<string> Validate(DoctorConfig config)
@@ -54,6 +57,11 @@ public static class DoctorConfigValidator
         }
 
         // Npgsql treats a timeout of 0 as "wait forever": https://www.npgsql.org/doc/connection-string-parameters.html#timeouts-and-keepalive
+        if (w.HistoryDays is < 0 or > MaxHistoryDays)
+        {
+            problems.Add($"--history-days {w.HistoryDays}: use 0 (off) to {MaxHistoryDays} days");
+        }
+
         if (w.ConnectTimeoutSeconds is < MinConnectTimeoutSeconds or > MaxConnectTimeoutSeconds)
         {
             problems.Add($"--connect-timeout {w.ConnectTimeoutSeconds}: use {MinConnectTimeoutSeconds} to {MaxConnectTimeoutSeconds} seconds");

@@ -26,6 +26,9 @@ public sealed record WarehouseFacts
     /// <summary>ASSUMEROLE on the role chain; null when the chain is not known (no role ARNs) or the user is missing.</summary>
     public AssumeRoleFacts? AssumeRole { get; init; }
 
+    /// <summary>The Cargo user's failed statements of the last days; null when --history-days is 0 or the user is missing.</summary>
+    public HistoryFacts? History { get; init; }
+
     /// <summary>Catalog statements issued (benchmarks assert it does not grow with table count).</summary>
     public int StatementCount { get; init; }
 }

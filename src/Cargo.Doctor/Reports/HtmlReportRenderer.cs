@@ -61,6 +61,7 @@ public sealed class HtmlReportRenderer : IReportRenderer
         }
 
         html.AppendLine("</section>");
+        html.Append(RecentFailuresSection.Html(report));
         AppendNotes(html, report);
         AppendProbeStatements(html, report);
         html.AppendLine($"<footer>{E(ReportHeader.Tool(report))} · report.json has every detail · fix.sql and fix-aws.sh hold the fixes (review before running)</footer>");

@@ -21,7 +21,8 @@ internal sealed record JsonReportDocument(
     string Verdict,
     IReadOnlyDictionary<string, int> Summary,
     IReadOnlyList<JsonReportFinding> Findings,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes,
+    JsonRecentFailures? RecentFailures = null);
 
 internal sealed record JsonReportTool(string Name, string Version, string FactsGatheredBy);
 

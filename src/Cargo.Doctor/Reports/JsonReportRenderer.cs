@@ -31,7 +31,8 @@ public sealed class JsonReportRenderer : IReportRenderer
             report.Verdict,
             Enum.GetValues<Findings.CheckStatus>().ToDictionary(StatusMark.Word, report.Count),
             report.Entries.Select(e => Finding(report, e)).ToList(),
-            report.Facts.Notes);
+            report.Facts.Notes,
+            RecentFailuresSection.Json(report));
         return JsonSerializer.Serialize(document, JsonReportContext.Default.JsonReportDocument);
     }
 

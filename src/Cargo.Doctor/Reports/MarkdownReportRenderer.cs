@@ -47,6 +47,7 @@ public sealed class MarkdownReportRenderer : IReportRenderer
         }
 
         AppendPassDetails(md, report);
+        md.Append(RecentFailuresSection.Markdown(report));
         AppendNotes(md, report);
         AppendProbeStatements(md, report);
         return md.ToString();

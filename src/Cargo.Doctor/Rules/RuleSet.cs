@@ -1,4 +1,5 @@
 using Cargo.Doctor.Rules.Db;
+using Cargo.Doctor.Rules.History;
 using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Rules.Probes;
@@ -32,6 +33,7 @@ public static class RuleSet
         new CopyRoundTripProbeRule(),
         new FunctionCreateProbeRule(),
         new SchemaCreateProbeRule(),
+        new RecentFailuresRule(),
     ];
 
     public static IReadOnlyDictionary<string, IRule> All { get; } =

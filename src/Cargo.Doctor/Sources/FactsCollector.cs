@@ -53,7 +53,7 @@ public sealed class FactsCollector(
         // read too, as when it ran first: the run ends with that error, not with half a warehouse read.
         using var awsFailed = CancellationTokenSource.CreateLinkedTokenSource(ct);
         _ = awsRead.ContinueWith(_ => awsFailed.Cancel(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        var warehouseRead = config.Warehouse.Host is null ? Task.FromResult<WarehouseFacts?>(null) : ReadWarehouseAsync(awsRead, awsFailed.Token);
+        var warehouseRead = config.Warehouse.Host is null ? Task.FromResult<WarehouseFacts?>(null) : ReadWarehouseAsync(awsRead, startedAt, awsFailed.Token);
         await Task.WhenAll(awsRead, warehouseRead);
         var (aws, warehouse) = (await awsRead, await warehouseRead);
         facts = facts with { Aws = aws, Warehouse = warehouse };
@@ -97,12 +97,13 @@ public sealed class FactsCollector(
         return aws;
     }
 
-    private async Task<WarehouseFacts?> ReadWarehouseAsync(Task<AwsFacts?> awsRead, CancellationToken ct)
+    private async Task<WarehouseFacts?> ReadWarehouseAsync(Task<AwsFacts?> awsRead, DateTimeOffset startedAtForHistory, CancellationToken ct)
     {
         // The customer's role is known from the config, or only once the AWS reads found it: the
         // warehouse read waits for them just before the one statement that asks about that role.
         var reader = new WarehouseFactsReader(config.Warehouse, password)
         {
+            HistoryUntil = startedAtForHistory,
             AssumeRoleChainSource = config.Aws.RoleArn is null && config.Cargo.RoleArn is not null
                 ? async _ => AssumeRoleChain(config, await awsRead)
                 : _ => Task.FromResult(AssumeRoleChain(config, null)),

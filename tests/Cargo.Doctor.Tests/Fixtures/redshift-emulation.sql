@@ -572,3 +572,36 @@ END
 $$;
 CREATE EVENT TRIGGER rs_function_lend ON ddl_command_start WHEN TAG IN ('CREATE FUNCTION') EXECUTE FUNCTION pg_catalog.rs_lend_languages();
 CREATE EVENT TRIGGER rs_function_return ON ddl_command_end WHEN TAG IN ('CREATE FUNCTION') EXECUTE FUNCTION pg_catalog.rs_return_languages();
+
+-- ===== History: the statements that failed, as SYS_QUERY_HISTORY and SYS_LOAD_ERROR_DETAIL show them =====
+-- Columns as documented (https://docs.aws.amazon.com/redshift/latest/dg/SYS_QUERY_HISTORY.html,
+-- https://docs.aws.amazon.com/redshift/latest/dg/SYS_LOAD_ERROR_DETAIL.html; the statistics columns
+-- Cargo Doctor does not read are left out). Both pages: "visible to all users. Superusers can see all
+-- rows; regular users can see only their own data". SYSLOG ACCESS UNRESTRICTED (which shows a regular
+-- user every row, https://docs.aws.amazon.com/redshift/latest/dg/r_ALTER_USER.html) is not emulated.
+-- The rows are written by the stand-in, one for each statement that failed through it (the error it
+-- returned), never by a test (a scale test may bulk insert).
+CREATE TABLE pg_catalog.rs_query_history (
+    user_id integer NOT NULL, query_id bigserial, transaction_id bigint, session_id integer, database_name text,
+    query_type text, status text NOT NULL, start_time timestamp NOT NULL, end_time timestamp,
+    error_message text, query_text text);
+CREATE TABLE pg_catalog.rs_load_error_detail (
+    user_id integer NOT NULL, query_id bigint, transaction_id bigint, session_id integer, database_name text,
+    table_id integer, start_time timestamp NOT NULL, file_name text, line_number bigint, column_name text,
+    column_type text, column_length text, position integer, error_code integer, error_message text);
+
+CREATE VIEW pg_catalog.sys_query_history AS
+SELECT h.user_id, h.query_id, h.transaction_id, h.session_id, h.database_name::char(128) AS database_name,
+       h.query_type::char(32) AS query_type, h.status::char(10) AS status, h.start_time, h.end_time,
+       h.error_message::char(512) AS error_message, left(h.query_text, 4000)::char(4000) AS query_text
+FROM pg_catalog.rs_query_history h
+WHERE pg_catalog.rs_is_superuser() OR h.user_id = (SELECT r.oid::integer FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
+
+CREATE VIEW pg_catalog.sys_load_error_detail AS
+SELECT d.user_id, d.query_id, d.transaction_id, d.session_id, d.database_name::char(64) AS database_name, d.table_id,
+       d.start_time, d.file_name::char(256) AS file_name, d.line_number, d.column_name::char(127) AS column_name,
+       d.column_type::char(10) AS column_type, d.column_length::char(10) AS column_length, d.position, d.error_code,
+       d.error_message::char(512) AS error_message
+FROM pg_catalog.rs_load_error_detail d
+WHERE pg_catalog.rs_is_superuser() OR d.user_id = (SELECT r.oid::integer FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
+GRANT SELECT ON pg_catalog.sys_query_history, pg_catalog.sys_load_error_detail TO PUBLIC;

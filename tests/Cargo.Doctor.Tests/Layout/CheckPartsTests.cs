@@ -75,13 +75,14 @@ public sealed partial class CheckPartsTests
     private static string? IdConstant(Type rule) =>
         rule.GetField("Id", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field ? field.GetRawConstantValue() as string : null;
 
-    /// <summary>db.* under Checks/Db, iam.* under Checks/Iam, net.* under Checks/Net, probe.* under Checks/Probes.</summary>
+    /// <summary>db.* under Checks/Db, iam.* under Checks/Iam, net.* under Checks/Net, probe.* under Checks/Probes, history.* under Checks/History.</summary>
     private static string Area(string id) => id[..id.IndexOf('.', StringComparison.Ordinal)] switch
     {
         "db" => "Db",
         "iam" => "Iam",
         "net" => "Net",
         "probe" => "Probes",
+        "history" => "History",
         var other => other,
     };
 
@@ -100,6 +101,6 @@ public sealed partial class CheckPartsTests
         throw new InvalidOperationException("Cargo.Doctor.sln not found above the test output folder");
     }
 
-    [GeneratedRegex(@"\b(db|iam|net|probe)\.[a-z]+(-[a-z]+)*")]
+    [GeneratedRegex(@"\b(db|iam|net|probe|history)\.[a-z]+(-[a-z]+)*")]
     private static partial Regex CheckIdPattern();
 }

@@ -72,7 +72,8 @@ internal static class ProbeFinding
         {
             ProbeErrorCause.RoundTripMismatch => $"the {error.Step} step found a difference: {FirstLine(error.Message)}",
             _ when refined is { } r => $"the {error.Step} step failed: {r.Explanation}",
-            _ when pattern is null => $"the {error.Step} step failed: {FirstLine(error.Message)}",
+            // A data error of the probe's own rows says more in the server's words than as "not a setup problem".
+            _ when pattern is null || error.Cause == ProbeErrorCause.DataError => $"the {error.Step} step failed: {FirstLine(error.Message)}",
             _ => $"the {error.Step} step failed: {pattern.Explanation}",
         };
         var failedStatement = result.Statements.LastOrDefault()?.Sql;

@@ -43,7 +43,7 @@ internal sealed class ProbeRecorder(string probeId, IProbeExecutor executor, Lis
         Step = CurrentStep,
         SqlState = e.SqlState,
         Message = e.Message,
-        Cause = e.Cause ?? ProbeErrorClassifier.Classify(e.Message),
+        Cause = e.Cause ?? ProbeErrorClassifier.Classify(e.Message, e.SqlState),
         EndedSession = e.EndedSession,
     });
 

@@ -40,6 +40,9 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
     /// </summary>
     public Func<CancellationToken, Task<RoleChain?>>? AssumeRoleChainSource { get; init; }
 
+    /// <summary>The end of the history window (the run's start, so its own statements are left out); default: when the read starts.</summary>
+    public DateTimeOffset? HistoryUntil { get; init; }
+
     public async Task<WarehouseFacts> ReadAsync(CancellationToken ct)
     {
         var connector = new WarehouseConnector(config, password, Log);
@@ -77,6 +80,7 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
             IdentifierCase = cluster.Session?.IdentifierCase,
             Rbac = cluster.Rbac,
             AssumeRole = cluster.AssumeRole,
+            History = cluster.History,
             StatementCount = Log.Count,
         };
     }
@@ -157,6 +161,11 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
                         var spellings = config.AllDatabases.Union(cluster.DatabasePrivileges.Keys, StringComparer.Ordinal).ToList();
                         cluster.DatabaseGrants = await ExplicitGrantsReader.ReadDatabasesAsync(session, config.User, cluster.Rbac, spellings, ct);
                         cluster.AssumeRole = await ReadAssumeRoleAsync(session, config.User, known.Login, known.LoginIsSuperuser, ct);
+                        if (config.HistoryDays > 0)
+                        {
+                            cluster.History = await HistoryReader.ReadAsync(
+                                session, config.User, known.Login, known.LoginIsSuperuser, config.HistoryDays, HistoryUntil ?? DateTimeOffset.UtcNow, ct);
+                        }
                     }
                 }
 
@@ -195,6 +204,8 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
         public (IReadOnlyList<ExplicitGrant>? Grants, Gap? Gap) DatabaseGrants { get; set; }
 
         public AssumeRoleFacts? AssumeRole { get; set; }
+
+        public HistoryFacts? History { get; set; }
     }
 
     private static async Task<(string Version, string Login, bool IsSuperuser)> ReadSessionAsync(WarehouseSession session, CancellationToken ct)

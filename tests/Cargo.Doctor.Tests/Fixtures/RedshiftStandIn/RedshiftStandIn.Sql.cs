@@ -127,6 +127,54 @@ public sealed partial class RedshiftStandIn
         return (bool)(await query.ExecuteScalarAsync())!;
     }
 
+    /// <summary>
+    /// Writes a statement that failed through the stand-in into the emulation's SYS_QUERY_HISTORY
+    /// (redshift-emulation.sql), with the error the client got: status 'failed', query_type from the
+    /// statement's first word, times in UTC, on an admin connection to the session's database.
+    /// </summary>
+    internal async Task RecordFailureAsync(string database, string user, string? statement, string message)
+    {
+        if (statement is null || database.Length == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await InsertFailureAsync(database, user, statement, message);
+        }
+        catch (PostgresException e) when (e.SqlState is "42P01" or "3D000")
+        {
+            // A database made without the emulation (or dropped meanwhile) has no history to write to.
+        }
+    }
+
+    private async Task InsertFailureAsync(string database, string user, string statement, string message)
+    {
+        await using var admin = await Upstream.OpenAdminAsync(database);
+        await using var insert = new NpgsqlCommand(
+            "INSERT INTO pg_catalog.rs_query_history (user_id, session_id, database_name, query_type, status, start_time, end_time, error_message, query_text) " +
+            "SELECT r.oid::integer, 0, $2, $3, 'failed', (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), $4, $5 FROM pg_catalog.pg_roles r WHERE r.rolname = $1", admin);
+        insert.Parameters.Add(new NpgsqlParameter { Value = user });
+        insert.Parameters.Add(new NpgsqlParameter { Value = database });
+        insert.Parameters.Add(new NpgsqlParameter { Value = QueryType(statement) });
+        insert.Parameters.Add(new NpgsqlParameter { Value = message });
+        insert.Parameters.Add(new NpgsqlParameter { Value = statement });
+        await insert.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>SYS_QUERY_HISTORY's query_type values: SELECT, INSERT, UPDATE, UNLOAD, COPY, COMMAND, DDL, UTILITY, CTAS, OTHER.</summary>
+    private static string QueryType(string statement) => statement.TrimStart().Split((char[])[' ', '\n', '\t', '('], 2)[0].ToUpperInvariant() switch
+    {
+        "SELECT" or "WITH" => "SELECT",
+        "INSERT" => "INSERT",
+        "UPDATE" or "DELETE" => "UPDATE",
+        "UNLOAD" => "UNLOAD",
+        "COPY" => "COPY",
+        "CREATE" or "DROP" or "ALTER" or "GRANT" or "REVOKE" => "DDL",
+        _ => "OTHER",
+    };
+
     private static string Masked(string statement) => PasswordLiteral().Replace(statement, "PASSWORD '***'");
 
     [GeneratedRegex(@"PASSWORD\s+'(?:[^']|'')*'", RegexOptions.IgnoreCase)]

@@ -20,6 +20,9 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
     private string _user = "";
     private string _database = "";
 
+    /// <summary>The text of the batch being run, as the client sent it (null for a batch without Parse/Query).</summary>
+    private string? _sentText;
+
     /// <summary>The session's enable_case_sensitive_identifier, as PostgreSQL holds it (read at start and after each SET/RESET).</summary>
     private bool _caseSensitive;
 
@@ -148,6 +151,8 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
 
     private async Task RunBatchAsync(List<PgMessage> batch, CancellationToken ct)
     {
+        // The statement as the client sent it, for the history of failed statements.
+        _sentText = batch.LastOrDefault(m => m.Kind is 'P' or 'Q') is { Kind: 'P' or 'Q' } sent ? PgFrames.QueryText(sent) : null;
         var plan = Plan(batch);
         if (plan is null)
         {
@@ -329,6 +334,8 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
                     await PgFrames.WriteAsync(_client, PgFrames.CommandComplete("UNLOAD"), ct);
                     continue;
                 case 'E':
+                    // Recorded before the client sees the error: a read right after it finds the row.
+                    await host.RecordFailureAsync(_database, _user, _sentText, PgFrames.Fields(message).FirstOrDefault(f => f.Code == 'M').Value ?? "");
                     await PgFrames.WriteAsync(_client, rewritten ? PgFrames.WithoutFields(message, 'W') : message, ct);
                     heldSync = await ReleaseAsync(heldSync, ct);
                     continue;

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Cargo.Doctor.Findings;
+
+namespace Cargo.Doctor.Rules.History;
+
+/// <summary>
+/// history.recent-failures: the Cargo user's failed statements of the last days, grouped by cause:
+/// warn when one had a setup cause (or none known), pass when none did, unknown when the rows cannot be seen.
+/// </summary>
+public sealed class RecentFailuresRule : IRule
+{
+    public const string Id = "history.recent-failures";
+
+    public string CheckId => Id;
+
+    public Finding Evaluate(RuleContext context)
+    {
+        if (context.Facts.Warehouse is not { } warehouse)
+        {
+            return context.Skipped("the warehouse was not examined (no --endpoint given)");
+        }
+
+        if (warehouse.History is not { } history)
+        {
+            return context.Skipped("the statement history was not read (--history-days 0, or the Cargo user does not exist)");
+        }
+
+        if (history.Gap is { } gap)
+        {
+            return context.Unknown($"the Cargo user's statement history could not be seen: {gap}");
+        }
+
+        var groups = FailureGroup.Of(history);
+        var window = $"in the last {history.Days} day{(history.Days == 1 ? "" : "s")}";
+        var capped = history.Capped ? $" (the newest {history.Failures.Count} read)" : "";
+        var items = groups.Select(g => new DetailItem(Line(g), ItemKey.Of(("cause", g.Cause)))).ToList();
+        var attention = groups.Where(g => g.NeedsAttention).Sum(g => g.Count);
+        if (attention > 0)
+        {
+            return context.WarnItems(
+                $"{attention} of Cargo's statements failed for a setup reason or an unknown one {window}{capped}",
+                items,
+                context.Remedy("see-checks"));
+        }
+
+        return context.PassItems(
+            groups.Count == 0
+                ? $"none of Cargo's statements failed {window}"
+                : $"{groups.Sum(g => g.Count)} of Cargo's statements failed {window}{capped}, none for a setup reason",
+            items);
+    }
+
+    private static string Line(FailureGroup g) => string.Create(CultureInfo.InvariantCulture,
+        $"{g.Cause}{(g.Likely ? " (likely)" : "")}: {g.Count} failure{(g.Count == 1 ? "" : "s")}, first {g.First:yyyy-MM-dd HH:mm}Z, last {g.Last:yyyy-MM-dd HH:mm}Z, {g.Explained}; sample: {g.Sample}");
+}
