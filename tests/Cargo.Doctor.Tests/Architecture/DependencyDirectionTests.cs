@@ -54,6 +54,7 @@ public sealed partial class DependencyDirectionTests
         // re-evaluates a facts file with the current catalog and rules, then renders the diff.
         ["Redaction"] = ["Config", "Facts", "Files", "Findings"],
         ["History"] = ["Catalog", "Engine", "Facts", "Files", "Findings", "Quoting", "Reports", "Rules"],
+        ["Fleet"] = ["Findings", "Quoting"], // the fleet summary: target x check statuses, rendered
     };
 
     [Fact]
