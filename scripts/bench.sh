@@ -17,6 +17,10 @@
 #            (target <= 150 MB) and with --save-facts (<= 200 MB), and the statement count at both
 #            sizes (target: equal). The databases carry the tests' Redshift stand-in, so the
 #            svv_*_privileges reads (granted via) are timed too.
+#   fleet    issue 27: `check --config fleet.yml --parallel FLEET_TARGETS` of FLEET_TARGETS (20) targets of
+#            2 databases each (n1, n2) behind the delay proxy (DELAY_MS each way), against the same
+#            config with one target. Prints both walls, their ratio (target <= 1.5) and the fleet
+#            run's peak memory (target <= 300 MB).
 #   fixed    the fixed cost: `--version`, `report --facts samples/sample-facts.json` and a one-schema
 #            `check` on loopback, for each publish form in VARIANTS:
 #              fd     framework-dependent, portable IL (the tool package for platforms without their own, "any")
@@ -24,7 +28,7 @@
 #              sfr2r  self-contained single file + ReadyToRun (the same, as one file)
 #              aot    Native AOT, -r linux-x64 (the native binary and the linux-x64 tool package; slow to build)
 #
-# usage: scripts/bench.sh [--quick] [network] [scale] [fixed]     (no part named: all three)
+# usage: scripts/bench.sh [--quick] [network] [scale] [fleet] [fixed]     (no part named: all four)
 # knobs (environment): RUNS (5; --quick 3)  FIXED_RUNS (11; --quick 5)  DELAY_MS (40)  DBS (5)
 #   SMALL_TABLES (100)  SCALE_SMALL_TABLES (7)  SCHEMAS (100; --quick 10)  TABLES (2000; --quick 500)
 #   VARIANTS ("fd r2r aot"; --quick "fd")  FORM (the form network and scale run: "aot", the README's
@@ -40,15 +44,16 @@ quick=0; parts=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    network|scale|fixed) parts+=("$arg") ;;
+    network|scale|fleet|fixed) parts+=("$arg") ;;
     -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
-    *) echo "bench.sh: unknown argument '$arg' (use --quick, network, scale, fixed)" >&2; exit 2 ;;
+    *) echo "bench.sh: unknown argument '$arg' (use --quick, network, scale, fleet, fixed)" >&2; exit 2 ;;
   esac
 done
-[ ${#parts[@]} -gt 0 ] || parts=(network scale fixed)
+[ ${#parts[@]} -gt 0 ] || parts=(network scale fleet fixed)
 if [ "$quick" -eq 1 ]; then
   RUNS=${RUNS:-3}; FIXED_RUNS=${FIXED_RUNS:-5}; SCHEMAS=${SCHEMAS:-10}; TABLES=${TABLES:-500}; VARIANTS=${VARIANTS:-fd}; FORM=${FORM:-fd}
 fi
+FLEET_TARGETS=${FLEET_TARGETS:-20}
 RUNS=${RUNS:-5}; FIXED_RUNS=${FIXED_RUNS:-11}; DELAY_MS=${DELAY_MS:-40}; DBS=${DBS:-5}
 SMALL_TABLES=${SMALL_TABLES:-100}; SCALE_SMALL_TABLES=${SCALE_SMALL_TABLES:-7}; SCHEMAS=${SCHEMAS:-100}; TABLES=${TABLES:-2000}; VARIANTS=${VARIANTS:-fd r2r aot}; FORM=${FORM:-aot}
 has() { local p; for p in "${parts[@]}"; do [ "$p" = "$1" ] && return 0; done; return 1; }
@@ -154,6 +159,37 @@ if has scale; then
     read -r nw nm ns nc < <(bench_check "$tool" "$port" big scale-byname "${big_args[@]}")
     echo "by name (BYNAME=1, the oid form rejected): wall $nw s, cpu $nc s, peak $nm MB, $ns statements"
   fi
+fi
+
+if has fleet; then
+  echo
+  echo "== fleet: $FLEET_TARGETS targets of 2 databases each vs 1 target, ${DELAY_MS} ms each way, --parallel $FLEET_TARGETS =="
+  bench_start_proxy "$DELAY_MS"
+  for n in 1 "$FLEET_TARGETS"; do
+    {
+      echo "readOnly: true"
+      echo "warehouse: { endpoint: \"127.0.0.1:$proxy_port/n1\", user: cargo_user, sslMode: disable, databases: [n1, n2], schemas: [n1.s1, n2.s1] }"
+      echo "targets:"
+      for t in $(seq 1 "$n"); do echo "  - { name: t$t, passwordEnv: BENCH_PASSWORD }"; done
+    } >"$work/fleet-$n.yml"
+  done
+  printf '%-26s %10s %9s %15s\n' "run" "wall (s)" "cpu (s)" "peak mem (MB)"
+  for run in $(seq 1 "$RUNS"); do
+    for n in 1 "$FLEET_TARGETS"; do
+      BENCH_PASSWORD=bench-cargo CI=1 /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$tool" check --config "$work/fleet-$n.yml" \
+        --parallel "$FLEET_TARGETS" --format json --out "$work/out-fleet-$n" >"$work/out-fleet-$n.log" 2>&1 || [ $? -eq 1 ] || {
+          echo "fleet check failed ($n targets): $(tail -n 3 "$work/out-fleet-$n.log")" >&2; exit 1; }
+      # /usr/bin/time writes "Command exited with non-zero status 1" first when a target failed.
+      tail -n 1 "$work/time" | awk '{ printf "%s %d 0 %.2f\n", $1, $2 / 1024, $3 + $4 }' >>"$work/fleet-runs-$n"
+    done
+  done
+  read -r w1 m1 _ c1 < <(medians "$work/fleet-runs-1")
+  read -r wn mn _ cn < <(medians "$work/fleet-runs-$FLEET_TARGETS")
+  printf '%-26s %10s %9s %15s\n' "1 target" "$w1" "$c1" "$m1"
+  printf '%-26s %10s %9s %15s\n' "$FLEET_TARGETS targets" "$wn" "$cn" "$mn"
+  awk -v one="$w1" -v many="$wn" -v n="$FLEET_TARGETS" -v mem="$mn" 'BEGIN {
+    printf "ratio %d targets / 1 target: %.2f (target <= 1.5); peak memory %d MB (target <= 300)\n", n, many / one, mem }'
+  bench_stop_proxy
 fi
 
 if has fixed; then
