@@ -90,7 +90,9 @@ internal static class FleetRun
     private static Dictionary<string, CheckStatus> Matrix(Report report, Engine.CheckSelection selection)
     {
         var entries = report.Entries.Where(e => selection.Runs(e.Check.Id)).ToList();
-        var unreachable = entries.Any(e => e.Check.Id == ConnectRule.Id && e.Finding.Status != CheckStatus.Pass && e.Finding.Status != CheckStatus.Skipped);
+        // Not reached: the connect check failed or could not tell (before any acceptance); a warning (say, no SSL) still connected.
+        var connect = entries.FirstOrDefault(e => e.Check.Id == ConnectRule.Id)?.Finding;
+        var unreachable = (connect?.Acceptance is { Expired: false } accepted ? accepted.WasStatus : connect?.Status) is CheckStatus.Fail or CheckStatus.Unknown;
         return entries.ToDictionary(
             e => e.Check.Id,
             e => unreachable && e.Finding.Status == CheckStatus.Skipped && e.Check.Area is "warehouse" or "probe" ? CheckStatus.Unknown : e.Finding.Status);

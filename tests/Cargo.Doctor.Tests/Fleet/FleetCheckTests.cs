@@ -44,6 +44,7 @@ public sealed class FleetCheckTests(PostgresServer server) : IClassFixture<Postg
               - name: good
                 passwordEnv: FLEET_GOOD_PASSWORD
                 {Warehouse(good)}
+                      sslMode: disable
               - name: broken
                 passwordEnv: FLEET_BROKEN_PASSWORD
                 baseline: before/report.json
@@ -78,6 +79,10 @@ public sealed class FleetCheckTests(PostgresServer server) : IClassFixture<Postg
         string Cell(string target, string check) => targets[target].GetProperty("checks").GetProperty(check).GetString()!;
         Assert.Equal("ok", targets["good"].GetProperty("outcome").GetString());
         Assert.Equal("pass", Cell("good", "db.table-grants"));
+        // Reached without SSL: a warning on db.connect, and the read-only run's probes stay skipped (not unknown).
+        Assert.Equal("warn", Cell("good", "db.connect"));
+        Assert.Equal("skipped", Cell("good", "probe.schema-create"));
+        Assert.Equal("unknown", Cell("down", "probe.schema-create"));
         Assert.Equal("failed", targets["broken"].GetProperty("outcome").GetString());
         Assert.Equal("fail", Cell("broken", "db.table-grants"));
         Assert.Equal("fail", Cell("broken", "db.database-privileges"));
