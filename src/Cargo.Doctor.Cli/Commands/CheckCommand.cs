@@ -23,6 +23,7 @@ internal static class CheckCommand
         var output = new OutputOptions();
         var selection = new SelectionOptions();
         var baseline = new BaselineOption();
+        var fleet = new FleetOptions();
         var command = new Command("check", "Check a live warehouse (and AWS setup) and write the reports");
         command.Options.Add(configFile);
         command.Options.Add(saveFacts);
@@ -31,10 +32,22 @@ internal static class CheckCommand
         output.AddTo(command);
         selection.AddTo(command);
         baseline.AddTo(command);
+        fleet.AddTo(command);
 
         command.SetAction(async (parse, ct) =>
         {
             var terminal = new TerminalOutput();
+            if (FleetInputs.TargetsOf(parse, configFile) is { } targets)
+            {
+                var fleetInputs = FleetInputs.Read(parse, configFile, targets, saveFacts, warehouse, aws, output, selection, baseline, fleet);
+                return await FleetRun.RunAsync(fleetInputs, terminal, parse.GetValue(output.Redact), ct);
+            }
+
+            if (fleet.Given(parse))
+            {
+                throw new UsageException("--targets and --parallel need a config file with targets:");
+            }
+
             // One validation step: every usage problem is reported before any prompt or connection.
             var inputs = CheckInputs.Read(parse, configFile, saveFacts, warehouse, aws, output, selection, baseline);
             var config = inputs.Config;

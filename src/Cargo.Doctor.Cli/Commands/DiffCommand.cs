@@ -15,7 +15,7 @@ internal static class DiffCommand
 {
     public static Command Create()
     {
-        var oldFile = new Argument<string>("OLD") { Description = "The earlier run: a report.json, or a facts file (evaluated with the current catalog)" };
+        var oldFile = new Argument<string>("OLD") { Description = "The earlier run: a report.json, or a facts file (evaluated with the current catalog); or two fleet-summary.json files, matched target by target by name" };
         var newFile = new Argument<string>("NEW") { Description = "The later run: a report.json, or a facts file" };
         var outDir = new Option<string?>("--out") { Description = "Also write diff.md and diff.json into this folder" };
         var allowOtherTarget = new Option<bool>("--allow-other-target") { Description = "Compare runs of two different warehouses instead of stopping with exit 2; the outputs say so at the top" };
@@ -35,6 +35,11 @@ internal static class DiffCommand
             }
 
             var catalog = CatalogLoader.LoadDefault();
+            if (problems.Count == 0 && FleetSummaryFile.Is(parse.GetValue(oldFile)!) && FleetSummaryFile.Is(parse.GetValue(newFile)!))
+            {
+                return FleetDiffRun.Run(parse.GetValue(oldFile)!, parse.GetValue(newFile)!, catalog, folder, terminal);
+            }
+
             var old = Read(parse.GetValue(oldFile)!, catalog, problems);
             var @new = Read(parse.GetValue(newFile)!, catalog, problems);
             if (problems.Count > 0)
@@ -80,7 +85,7 @@ internal static class DiffCommand
         }
     }
 
-    private static void Print(RunDiff diff, TerminalOutput terminal)
+    internal static void Print(RunDiff diff, TerminalOutput terminal)
     {
         // First: another target or an older report changes how everything below reads.
         foreach (var note in diff.Notes)
@@ -106,7 +111,7 @@ internal static class DiffCommand
         terminal.Line(ChangeWords.Summary(diff));
     }
 
-    private static void Write(string folder, RunDiff diff, TerminalOutput terminal)
+    internal static void Write(string folder, RunDiff diff, TerminalOutput terminal)
     {
         foreach (var (name, text) in new[] { (DiffMarkdownRenderer.FileName, DiffMarkdownRenderer.Render(diff)), (DiffJsonRenderer.FileName, DiffJsonRenderer.Render(diff)) })
         {

@@ -19,12 +19,13 @@ internal static class ReportOutcome
     /// <summary>New items printed per check on the terminal; the reports list them all.</summary>
     private const int MaxNewItemsShown = 10;
 
+    /// <param name="reported">Given the report as written (a fleet run puts it in its summary).</param>
     /// <param name="redact">--redact: the rules still see the real facts; only what is printed and written is redacted.</param>
     public static int EvaluateAndWrite(
         FactsSnapshot facts, CheckCatalog catalog, TerminalOutput terminal, string outDir,
         IReadOnlyList<IReportRenderer> renderers, TimeSpan gatherTime, CheckSelection selection, FailThreshold failOn,
         bool redact = false, IReadOnlySet<string>? unfinishedAreas = null, AcceptedRun? accepted = null,
-        BaselineInput? baseline = null)
+        BaselineInput? baseline = null, Action<Report>? reported = null)
     {
         if (selection.AddedAsDependencies.Count > 0)
         {
@@ -72,6 +73,7 @@ internal static class ReportOutcome
             OtherTarget = otherTarget,
         };
         var files = ReportWriter.WriteEach(report, outDir, renderers);
+        reported?.Invoke(report);
         foreach (var unwritten in files.Unwritten)
         {
             terminal.Error($"could not write {unwritten.Path}: {unwritten.Reason}");

@@ -54,7 +54,8 @@ public static class ConfigFile
         var config = file.Read(root);
         if (problems.Count > 0)
         {
-            throw new ConfigException(problems);
+            // A bad top-level default is read once per target: reported once.
+            throw new ConfigException(problems.Distinct().ToList());
         }
 
         return config;

@@ -9,7 +9,7 @@ namespace Cargo.Doctor.Config;
 /// recorded as "FILE: line N: section.key: what is wrong" and left at its default, so one pass
 /// finds every problem.
 /// </summary>
-internal sealed class ConfigFileReader(string name, List<string> problems)
+internal sealed partial class ConfigFileReader(string name, List<string> problems)
 {
     public DoctorConfig Read(YamlNode? root)
     {
@@ -25,6 +25,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
         }
 
         var config = new DoctorConfig();
+        YamlNode? targets = null;
         foreach (var (key, value) in Entries(top, ""))
         {
             switch (key)
@@ -44,13 +45,16 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                 case "accept":
                     config = config with { Accept = Items(value, key).Select(Accept).OfType<AcceptEntry>().ToList() };
                     break;
+                case "targets":
+                    targets = value;
+                    break;
                 default:
-                    Unknown(value, key, "warehouse, aws, cargo, readOnly, accept");
+                    Unknown(value, key, "warehouse, aws, cargo, readOnly, accept, targets");
                     break;
             }
         }
 
-        return config;
+        return targets is null ? config : config with { Targets = Targets(targets, top) };
     }
 
     private WarehouseConfig Warehouse(YamlNode node)
@@ -97,7 +101,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                     w = w with { HistoryDays = Int(value, path, 0, DoctorConfigValidator.MaxHistoryDays) ?? w.HistoryDays };
                     break;
                 case "password":
-                    Problem(value, path, "not allowed in the config file; set CARGO_DOCTOR_PASSWORD instead");
+                    Problem(value, path, "not allowed in the config file; set CARGO_DOCTOR_PASSWORD instead (in targets:, name the variable that holds it with passwordEnv)");
                     break;
                 default:
                     Unknown(value, path, "endpoint, host, port, databases, schemas, user, loginUser, functionRole, sslMode, connectTimeout, historyDays");

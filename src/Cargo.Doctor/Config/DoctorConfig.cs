@@ -17,6 +17,9 @@ public sealed record DoctorConfig
 
     /// <summary>Known gaps that do not fail the run until they expire (config <c>accept:</c>).</summary>
     public IReadOnlyList<AcceptEntry> Accept { get; init; } = [];
+
+    /// <summary>Config <c>targets:</c>: a fleet of warehouses checked in one run (empty: one target, this config).</summary>
+    public IReadOnlyList<FleetTarget> Targets { get; init; } = [];
 }
 
 public sealed record WarehouseConfig

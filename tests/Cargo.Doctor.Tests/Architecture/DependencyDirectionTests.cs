@@ -53,7 +53,8 @@ public sealed partial class DependencyDirectionTests
         // with the configured names; history reads report.json as the JSON renderer writes it and
         // re-evaluates a facts file with the current catalog and rules, then renders the diff.
         ["Redaction"] = ["Config", "Facts", "Files", "Findings"],
-        ["History"] = ["Catalog", "Engine", "Facts", "Files", "Findings", "Quoting", "Reports", "Rules"],
+        ["History"] = ["Catalog", "Engine", "Facts", "Files", "Findings", "Fleet", "Quoting", "Reports", "Rules"],
+        ["Fleet"] = ["Findings", "Quoting"], // the fleet summary: target x check statuses, rendered
     };
 
     [Fact]
