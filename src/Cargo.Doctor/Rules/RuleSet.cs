@@ -2,6 +2,7 @@ using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Rules.Probes;
+using Cargo.Doctor.Rules.Vendor;
 
 namespace Cargo.Doctor.Rules;
 
@@ -32,6 +33,7 @@ public static class RuleSet
         new CopyRoundTripProbeRule(),
         new FunctionCreateProbeRule(),
         new SchemaCreateProbeRule(),
+        new TrustsCustomerRoleRule(),
     ];
 
     public static IReadOnlyDictionary<string, IRule> All { get; } =

@@ -14,7 +14,7 @@ namespace Cargo.Doctor.Tests.Layout;
 [Trait("Category", "Unit")]
 public sealed partial class CheckPartsTests
 {
-    private static readonly CheckCatalog Catalog = CatalogLoader.LoadDefault();
+    private static readonly CheckCatalog Catalog = new([.. CatalogLoader.LoadDefault().Checks, .. CatalogLoader.LoadVendor().Checks]);
 
     public static TheoryData<string> CatalogIds() => new(Catalog.Checks.Select(c => c.Id));
 
@@ -75,13 +75,14 @@ public sealed partial class CheckPartsTests
     private static string? IdConstant(Type rule) =>
         rule.GetField("Id", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field ? field.GetRawConstantValue() as string : null;
 
-    /// <summary>db.* under Checks/Db, iam.* under Checks/Iam, net.* under Checks/Net, probe.* under Checks/Probes.</summary>
+    /// <summary>db.* under Checks/Db, iam.* under Checks/Iam, net.* under Checks/Net, probe.* under Checks/Probes, vendor.* under Checks/Vendor.</summary>
     private static string Area(string id) => id[..id.IndexOf('.', StringComparison.Ordinal)] switch
     {
         "db" => "Db",
         "iam" => "Iam",
         "net" => "Net",
         "probe" => "Probes",
+        "vendor" => "Vendor",
         var other => other,
     };
 
