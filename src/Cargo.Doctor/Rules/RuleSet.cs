@@ -34,6 +34,7 @@ public static class RuleSet
         new FunctionCreateProbeRule(),
         new SchemaCreateProbeRule(),
         new TrustsCustomerRoleRule(),
+        new BucketAccessRule(),
     ];
 
     public static IReadOnlyDictionary<string, IRule> All { get; } =
