@@ -35,6 +35,8 @@ public static class RuleSet
         new SchemaCreateProbeRule(),
         new TrustsCustomerRoleRule(),
         new BucketAccessRule(),
+        new BucketRegionRule(),
+        new BucketKeyRule(),
     ];
 
     public static IReadOnlyDictionary<string, IRule> All { get; } =
