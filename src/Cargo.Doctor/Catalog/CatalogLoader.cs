@@ -31,9 +31,6 @@ public static class CatalogLoader
     /// </summary>
     public static CheckCatalog LoadVendor() => LoadDirectory(Path.Combine(FindDefaultDirectory(), "vendor"));
 
-    /// <summary>The catalog a facts file is evaluated with: Cargo's checks for a vendor run, the customer's otherwise.</summary>
-    public static CheckCatalog LoadFor(Facts.FactsSnapshot facts) => facts.Vendor is null ? LoadDefault() : LoadVendor();
-
     public static string FindDefaultDirectory()
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "checks");
