@@ -21,12 +21,14 @@ internal static class VendorCommand
     {
         var configFile = new Option<string?>("--config") { HelpName = "file.yml", Description = "YAML config file (its cargo: and aws: keys; flags override them)" };
         var saveFacts = new Option<string?>("--save-facts") { HelpName = "facts.json", Description = "Also write the gathered facts (no secrets) to this file, for `report --facts` and `chain`" };
+        var probe = new Option<bool>("--probe") { Description = "Also probe the network path from here to --endpoint (TCP, TLS, PostgreSQL startup; no login)" };
         var vendor = new VendorOptions();
         var output = new OutputOptions();
         var selection = new SelectionOptions();
         var command = new Command("vendor", "Check Cargo's side of the role chain (Cargo's role, bucket, key) with Cargo's credentials");
         command.Options.Add(configFile);
         command.Options.Add(saveFacts);
+        command.Options.Add(probe);
         vendor.AddTo(command);
         output.AddTo(command);
         selection.AddTo(command);
@@ -56,6 +58,11 @@ internal static class VendorCommand
                 problems.Add(factsProblem);
             }
 
+            if (parse.GetValue(probe) && request.Endpoint is null)
+            {
+                problems.Add("--probe needs --endpoint host:port/db");
+            }
+
             var catalog = CatalogLoader.LoadVendor();
             var checks = selection.Selection(parse, catalog, problems);
             var failOn = selection.Threshold(parse, problems);
@@ -70,6 +77,16 @@ internal static class VendorCommand
             var started = DateTimeOffset.UtcNow;
             var profile = parse.GetValue(vendor.Profile) ?? config.Aws.Profile;
             var vendorFacts = await VendorFactsSource.ReadAsync(request, new AwsClientOptions(request.Region, profile), ct);
+            if (parse.GetValue(probe) && parse.GetValue(vendor.Endpoint) is { } endpointText)
+            {
+                var endpoint = Endpoint.Parse(endpointText);
+                terminal.Progress($"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
+                vendorFacts = vendorFacts with
+                {
+                    Probe = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct),
+                };
+            }
+
             var facts = new FactsSnapshot
             {
                 ToolVersion = ToolVersion.Current,

@@ -37,6 +37,7 @@ public static class RuleSet
         new BucketAccessRule(),
         new BucketRegionRule(),
         new BucketKeyRule(),
+        new NetworkPathRule(),
     ];
 
     public static IReadOnlyDictionary<string, IRule> All { get; } =
