@@ -75,7 +75,7 @@ internal static class VendorCommand
             terminal.Progress($"cargo-doctor {ToolVersion.Current}: reading Cargo's side (role, bucket, key) …");
             var clock = Stopwatch.StartNew();
             var started = DateTimeOffset.UtcNow;
-            var profile = parse.GetValue(vendor.Profile) ?? config.Aws.Profile;
+            var profile = parse.GetValue(vendor.Profile) ?? config.Vendor.Profile;
             var vendorFacts = await VendorFactsSource.ReadAsync(request, new AwsClientOptions(request.Region, profile), ct);
             if (parse.GetValue(probe) && parse.GetValue(vendor.Endpoint) is { } endpointText)
             {

@@ -9,7 +9,7 @@ namespace Cargo.Doctor.Config;
 /// recorded as "FILE: line N: section.key: what is wrong" and left at its default, so one pass
 /// finds every problem.
 /// </summary>
-internal sealed class ConfigFileReader(string name, List<string> problems)
+internal sealed partial class ConfigFileReader(string name, List<string> problems)
 {
     public DoctorConfig Read(YamlNode? root)
     {
@@ -20,7 +20,7 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
 
         if (root is not YamlMappingNode top)
         {
-            Problem(root, "(top level)", "expected keys warehouse, aws, cargo, readOnly, accept");
+            Problem(root, "(top level)", "expected keys warehouse, aws, cargo, readOnly, accept, vendor");
             return new DoctorConfig();
         }
 
@@ -44,8 +44,11 @@ internal sealed class ConfigFileReader(string name, List<string> problems)
                 case "accept":
                     config = config with { Accept = Items(value, key).Select(Accept).OfType<AcceptEntry>().ToList() };
                     break;
+                case "vendor":
+                    config = config with { Vendor = Vendor(value) };
+                    break;
                 default:
-                    Unknown(value, key, "warehouse, aws, cargo, readOnly, accept");
+                    Unknown(value, key, "warehouse, aws, cargo, readOnly, accept, vendor");
                     break;
             }
         }

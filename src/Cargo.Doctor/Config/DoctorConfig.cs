@@ -17,6 +17,9 @@ public sealed record DoctorConfig
 
     /// <summary>Known gaps that do not fail the run until they expire (config <c>accept:</c>).</summary>
     public IReadOnlyList<AcceptEntry> Accept { get; init; } = [];
+
+    /// <summary>What is Cargo's own, for <c>cargo-doctor vendor</c> (config <c>vendor:</c>); a customer's run ignores it.</summary>
+    public VendorConfig Vendor { get; init; } = new();
 }
 
 public sealed record WarehouseConfig
