@@ -31,6 +31,8 @@ public static class Program
         root.Subcommands.Add(DiffCommand.Create());
         root.Subcommands.Add(SetupCommand.Create());
         root.Subcommands.Add(DiagnoseCommand.Create());
+        root.Subcommands.Add(VendorCommand.Create());
+        root.Subcommands.Add(ChainCommand.Create());
 
         var parse = root.Parse(args);
         // `report --help` must show help, not complain that --facts is missing: System.CommandLine

@@ -8,10 +8,12 @@ internal static class AwsPolicyCommand
 {
     public static Command Create()
     {
+        var vendor = new Option<bool>("--vendor") { Description = "The policy `cargo-doctor vendor` needs with Cargo's credentials instead" };
         var command = new Command("aws-policy", "Print the read-only IAM policy cargo-doctor needs for the AWS checks");
-        command.SetAction(_ =>
+        command.Options.Add(vendor);
+        command.SetAction(parse =>
         {
-            Console.Out.WriteLine(AwsReadPermissions.PolicyJson());
+            Console.Out.WriteLine(parse.GetValue(vendor) ? Sources.Vendor.VendorReadPermissions.PolicyJson() : AwsReadPermissions.PolicyJson());
             return ExitCodes.Ok;
         });
         return command;

@@ -66,6 +66,17 @@ internal static class ReportCommand
                 throw new UsageException($"{path}: could not be read: {e.Message}");
             }
 
+            if (facts.Vendor is not null)
+            {
+                // A `cargo-doctor vendor` run: Cargo's checks, selected among themselves.
+                catalog = CatalogLoader.LoadVendor();
+                checks = selection.Selection(parse, catalog, problems);
+                if (problems.Count > 0)
+                {
+                    throw new UsageException(problems);
+                }
+            }
+
             // Rules run on the facts as read; an already redacted file is not redacted twice.
             var redact = parse.GetValue(output.Redact) && !facts.Redacted;
             terminal.Progress($"replaying facts from {path} (gathered {facts.StartedAt:yyyy-MM-dd HH:mm} UTC by cargo-doctor {facts.ToolVersion})");

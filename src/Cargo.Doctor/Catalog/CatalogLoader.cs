@@ -25,6 +25,12 @@ public static class CatalogLoader
     /// </summary>
     public static CheckCatalog LoadDefault() => LoadDirectory(FindDefaultDirectory());
 
+    /// <summary>
+    /// Cargo's own checks (<c>cargo-doctor vendor</c>, <c>checks/vendor/</c>): a catalog of their own, so a customer's
+    /// run neither lists nor skips them.
+    /// </summary>
+    public static CheckCatalog LoadVendor() => LoadDirectory(Path.Combine(FindDefaultDirectory(), "vendor"));
+
     public static string FindDefaultDirectory()
     {
         var beside = Path.Combine(AppContext.BaseDirectory, "checks");

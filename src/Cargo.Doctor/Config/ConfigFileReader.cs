@@ -20,7 +20,7 @@ internal sealed partial class ConfigFileReader(string name, List<string> problem
 
         if (root is not YamlMappingNode top)
         {
-            Problem(root, "(top level)", "expected keys warehouse, aws, cargo, readOnly, accept");
+            Problem(root, "(top level)", "expected keys warehouse, aws, cargo, readOnly, accept, vendor");
             return new DoctorConfig();
         }
 
@@ -48,8 +48,11 @@ internal sealed partial class ConfigFileReader(string name, List<string> problem
                 case "targets":
                     targets = value;
                     break;
+                case "vendor":
+                    config = config with { Vendor = Vendor(value) };
+                    break;
                 default:
-                    Unknown(value, key, "warehouse, aws, cargo, readOnly, accept, targets");
+                    Unknown(value, key, "warehouse, aws, cargo, readOnly, accept, targets, vendor");
                     break;
             }
         }

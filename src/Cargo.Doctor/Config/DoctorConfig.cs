@@ -20,6 +20,9 @@ public sealed record DoctorConfig
 
     /// <summary>Config <c>targets:</c>: a fleet of warehouses checked in one run (empty: one target, this config).</summary>
     public IReadOnlyList<FleetTarget> Targets { get; init; } = [];
+
+    /// <summary>What is Cargo's own, for <c>cargo-doctor vendor</c> (config <c>vendor:</c>); a customer's run ignores it.</summary>
+    public VendorConfig Vendor { get; init; } = new();
 }
 
 public sealed record WarehouseConfig

@@ -25,6 +25,9 @@ public sealed record FactsSnapshot
     /// <summary>Null when no warehouse was examined; otherwise each probe ran or says why it was skipped.</summary>
     public ProbeFacts? Probes { get; init; }
 
+    /// <summary>Cargo's half of the chain (<c>cargo-doctor vendor</c>); null in a customer's run.</summary>
+    public VendorFacts? Vendor { get; init; }
+
     /// <summary>Notes about the run itself (leftovers cleaned, probes disabled, ...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 

@@ -3,6 +3,7 @@ using Cargo.Doctor.Rules.History;
 using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Rules.Probes;
+using Cargo.Doctor.Rules.Vendor;
 
 namespace Cargo.Doctor.Rules;
 
@@ -34,6 +35,11 @@ public static class RuleSet
         new FunctionCreateProbeRule(),
         new SchemaCreateProbeRule(),
         new RecentFailuresRule(),
+        new TrustsCustomerRoleRule(),
+        new BucketAccessRule(),
+        new BucketRegionRule(),
+        new BucketKeyRule(),
+        new NetworkPathRule(),
     ];
 
     public static IReadOnlyDictionary<string, IRule> All { get; } =

@@ -54,6 +54,8 @@ public sealed partial class FakeAwsAccount
                 "redshift" => Redshift(request.Operation, request.Form),
                 "redshift-serverless" => Serverless(request.Operation, JsonDocument.Parse(request.Body.Length == 0 ? "{}" : request.Body).RootElement),
                 "ec2" => Ec2(request.Operation, request.Form),
+                "s3" => S3(request),
+                "kms" => Kms(request.Operation, JsonDocument.Parse(request.Body.Length == 0 ? "{}" : request.Body).RootElement, request.SigningRegion),
                 _ => null,
             };
         }

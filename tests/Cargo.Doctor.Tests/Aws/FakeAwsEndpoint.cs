@@ -147,7 +147,9 @@ public sealed partial class FakeAwsEndpoint : IDisposable
 
         var target = request.Headers["X-Amz-Target"];
         var form = target is null ? ParseForm(body) : new Dictionary<string, string>();
-        var operation = target is not null ? target[(target.IndexOf('.') + 1)..] : form.GetValueOrDefault("Action", "");
+        var operation = target is not null ? target[(target.IndexOf('.') + 1)..]
+            : form.GetValueOrDefault("Action", "") is { Length: > 0 } action ? action
+            : RestOperation(request.HttpMethod, request.Url?.Query ?? "");
         var isJson = target is not null;
 
         var authorization = request.Headers["Authorization"] ?? "";
@@ -156,7 +158,8 @@ public sealed partial class FakeAwsEndpoint : IDisposable
         var signatureValid = caller is not null
             && SigV4Verifier.Matches(request, bodyBytes, authorization, caller.SecretKey, (scope!.Value.Date, scope.Value.Region, scope.Value.Service));
         var recorded = new RecordedAwsRequest(
-            operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid, caller?.AccountId ?? "");
+            operation, target, form, body, authorization, scope?.Service ?? "", scope?.Region ?? "", signatureValid, caller?.AccountId ?? "",
+            request.HttpMethod, request.Url?.AbsolutePath ?? "/", (request.Url?.Query ?? "").TrimStart('?'));
         requests.Enqueue(recorded);
 
         var expectedRegions = ExpectedSigningRegions(scope?.Service);

@@ -40,6 +40,7 @@ public sealed partial class FakeAwsEndpoint
     {
         "iam" => [IamSigningRegion],
         "sts" when IamSigningRegion == "us-east-1" => [Region, "us-east-1"],
+        "s3" or "kms" => [Region, .. OtherRegions],
         _ => [Region],
     };
 

@@ -5,6 +5,9 @@ namespace Cargo.Doctor.Tests.Aws;
 /// <param name="SigningService">Service from the Authorization credential scope.</param>
 /// <param name="SigningRegion">Region from the Authorization credential scope.</param>
 /// <param name="CallerAccountId">Account of the access key that signed the request; empty when the key is unknown.</param>
+/// <param name="Method">The HTTP method (REST services such as S3 name the operation by method, path and query).</param>
+/// <param name="Path">The URI path as sent.</param>
+/// <param name="Query">The query string as sent, without the leading '?'.</param>
 public sealed record RecordedAwsRequest(
     string Operation,
     string? Target,
@@ -14,4 +17,7 @@ public sealed record RecordedAwsRequest(
     string SigningService,
     string SigningRegion,
     bool SignatureValid,
-    string CallerAccountId = "");
+    string CallerAccountId = "",
+    string Method = "POST",
+    string Path = "/",
+    string Query = "");

@@ -14,7 +14,7 @@ namespace Cargo.Doctor.Tests.Layout;
 [Trait("Category", "Unit")]
 public sealed partial class CheckPartsTests
 {
-    private static readonly CheckCatalog Catalog = CatalogLoader.LoadDefault();
+    private static readonly CheckCatalog Catalog = new([.. CatalogLoader.LoadDefault().Checks, .. CatalogLoader.LoadVendor().Checks]);
 
     public static TheoryData<string> CatalogIds() => new(Catalog.Checks.Select(c => c.Id));
 
@@ -75,7 +75,7 @@ public sealed partial class CheckPartsTests
     private static string? IdConstant(Type rule) =>
         rule.GetField("Id", BindingFlags.Public | BindingFlags.Static) is { IsLiteral: true } field ? field.GetRawConstantValue() as string : null;
 
-    /// <summary>db.* under Checks/Db, iam.* under Checks/Iam, net.* under Checks/Net, probe.* under Checks/Probes, history.* under Checks/History.</summary>
+    /// <summary>db.* under Checks/Db, iam.* under Checks/Iam, net.* under Checks/Net, probe.* under Checks/Probes, history.* under Checks/History, vendor.* under Checks/Vendor.</summary>
     private static string Area(string id) => id[..id.IndexOf('.', StringComparison.Ordinal)] switch
     {
         "db" => "Db",
@@ -83,6 +83,7 @@ public sealed partial class CheckPartsTests
         "net" => "Net",
         "probe" => "Probes",
         "history" => "History",
+        "vendor" => "Vendor",
         var other => other,
     };
 

@@ -21,6 +21,12 @@ internal sealed record AwsService(
     /// <summary>Regional STS endpoints (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp_region-endpoints.html).</summary>
     public static readonly AwsService Sts = new("sts", "STS", "sts");
 
+    /// <summary>Cargo's bucket (cargo-doctor vendor): https://docs.aws.amazon.com/general/latest/gr/s3.html.</summary>
+    public static readonly AwsService S3 = new("s3", "S3", "s3");
+
+    /// <summary>Cargo's bucket key (cargo-doctor vendor): https://docs.aws.amazon.com/general/latest/gr/kms.html.</summary>
+    public static readonly AwsService Kms = new("kms", "KMS", "kms");
+
     /// <summary>The public endpoint host in the region's partition, e.g. <c>redshift.cn-north-1.amazonaws.com.cn</c>.</summary>
     public string Host(string configuredRegion)
     {

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.Catalog;
+using Cargo.Doctor.Cli.Options;
+using Cargo.Doctor.Cli.Terminal;
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Redaction;
+using Cargo.Doctor.Sources.Vendor;
+
+namespace Cargo.Doctor.Cli.Commands;
+
+/// <summary>
+/// <c>cargo-doctor vendor</c>: Cargo's half of the role chain, for Cargo's support, with Cargo's credentials (standard
+/// chain or --profile). Read-only: only Get, List and Describe calls. Same reports, fix-aws.sh and facts file as <c>check</c>.
+/// </summary>
+internal static class VendorCommand
+{
+    public static Command Create()
+    {
+        var configFile = new Option<string?>("--config") { HelpName = "file.yml", Description = "YAML config file (its cargo: and aws: keys; flags override them)" };
+        var saveFacts = new Option<string?>("--save-facts") { HelpName = "facts.json", Description = "Also write the gathered facts (no secrets) to this file, for `report --facts` and `chain`" };
+        var probe = new Option<bool>("--probe") { Description = "Also probe the network path from here to --endpoint (TCP, TLS, PostgreSQL startup; no login)" };
+        var vendor = new VendorOptions();
+        var output = new OutputOptions();
+        var selection = new SelectionOptions();
+        var command = new Command("vendor", "Check Cargo's side of the role chain (Cargo's role, bucket, key) with Cargo's credentials");
+        command.Options.Add(configFile);
+        command.Options.Add(saveFacts);
+        command.Options.Add(probe);
+        vendor.AddTo(command);
+        output.AddTo(command);
+        selection.AddTo(command);
+        command.SetAction(async (parse, ct) =>
+        {
+            var terminal = new TerminalOutput();
+            var problems = new List<string>();
+            var config = new DoctorConfig();
+            if (parse.GetValue(configFile) is { } path)
+            {
+                try
+                {
+                    config = ConfigFile.Load(path);
+                }
+                catch (ConfigException e)
+                {
+                    problems.AddRange(e.Problems);
+                }
+            }
+
+            var request = vendor.Read(parse, config, problems);
+            var renderers = output.Renderers(parse, problems);
+            var outDir = output.Folder(parse, problems);
+            var factsPath = parse.GetValue(saveFacts);
+            if (factsPath is not null && OutputLocation.FileProblem(factsPath, "--save-facts") is { } factsProblem)
+            {
+                problems.Add(factsProblem);
+            }
+
+            if (parse.GetValue(probe) && request.Endpoint is null)
+            {
+                problems.Add("--probe needs --endpoint host:port/db");
+            }
+
+            var catalog = CatalogLoader.LoadVendor();
+            var checks = selection.Selection(parse, catalog, problems);
+            var failOn = selection.Threshold(parse, problems);
+            if (problems.Count > 0)
+            {
+                throw new UsageException(problems.Distinct().ToList());
+            }
+
+            var redact = parse.GetValue(output.Redact);
+            terminal.Progress($"cargo-doctor {ToolVersion.Current}: reading Cargo's side (role, bucket, key) …");
+            var clock = Stopwatch.StartNew();
+            var started = DateTimeOffset.UtcNow;
+            var profile = parse.GetValue(vendor.Profile) ?? config.Vendor.Profile;
+            var vendorFacts = await VendorFactsSource.ReadAsync(request, new AwsClientOptions(request.Region, profile), ct);
+            if (parse.GetValue(probe) && parse.GetValue(vendor.Endpoint) is { } endpointText)
+            {
+                var endpoint = Endpoint.Parse(endpointText);
+                terminal.Progress($"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
+                vendorFacts = vendorFacts with
+                {
+                    Probe = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct),
+                };
+            }
+
+            var facts = new FactsSnapshot
+            {
+                ToolVersion = ToolVersion.Current,
+                StartedAt = started,
+                Target = new TargetDescription { Region = request.Region },
+                Vendor = vendorFacts,
+            };
+            var gatherTime = clock.Elapsed;
+            if (factsPath is not null)
+            {
+                await SaveFactsAsync(factsPath, redact ? FactsRedactor.Redact(facts) : facts, terminal);
+            }
+
+            return ReportOutcome.EvaluateAndWrite(facts, catalog, terminal, outDir!, renderers, gatherTime, checks, failOn, redact);
+        });
+        return command;
+    }
+
+    private static async Task SaveFactsAsync(string path, FactsSnapshot facts, TerminalOutput terminal)
+    {
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+            await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 64 * 1024, useAsync: true))
+            {
+                await FactsJson.SerializeAsync(file, facts, CancellationToken.None);
+            }
+
+            terminal.Progress($"facts saved to {path}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error($"could not write {path}: {e.Message}");
+        }
+    }
+}

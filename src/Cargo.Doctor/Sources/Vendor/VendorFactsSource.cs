@@ -1,0 +1,14 @@
+using Cargo.Doctor.AwsApi.Clients;
+using Cargo.Doctor.Facts;
+
+namespace Cargo.Doctor.Sources.Vendor;
+
+/// <summary>Entry point of Cargo's side: reads with Cargo's credentials (standard chain or --profile).</summary>
+public static class VendorFactsSource
+{
+    public static async Task<VendorFacts> ReadAsync(VendorReadRequest request, AwsClientOptions options, CancellationToken ct = default)
+    {
+        using var clients = VendorAwsClients.Create(options);
+        return await new VendorFactsReader(new VendorApiSource(clients), request).ReadAsync(ct).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,81 @@
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Tests.Fixtures;
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
+
+namespace Cargo.Doctor.Tests.Cli;
+
+/// <summary>
+/// Issue 25 item 1: `cargo-doctor vendor` with Cargo's credentials (here the fake's Cargo caller through the standard
+/// environment variables) writes the same reports and fix-aws.sh as `check`, saves facts that `report --facts` replays,
+/// and refuses missing inputs with one line each and exit 2.
+/// </summary>
+[Trait("Category", "Cli")]
+public sealed class VendorCommandTests : IDisposable
+{
+    private readonly VendorScenario scenario = new();
+    private readonly string outDir = Directory.CreateTempSubdirectory("vendor-cli").FullName;
+
+    public void Dispose()
+    {
+        scenario.Dispose();
+        Directory.Delete(outDir, recursive: true);
+    }
+
+    private Task<CliProcess.Result> VendorAsync(params string[] extra) => CliProcess.RunAsync(
+        [
+            "vendor", "--cargo-role-arn", CargoRoleArn, "--role-arn", CustomerRoleArn, "--bucket", VendorScenario.Bucket,
+            "--prefix", VendorScenario.Prefix, "--region", VendorScenario.Region, "--out", outDir, .. extra,
+        ],
+        new Dictionary<string, string?>
+        {
+            ["AWS_ENDPOINT_URL"] = scenario.Fake.Url.ToString(),
+            ["AWS_ACCESS_KEY_ID"] = VendorScenario.CargoCaller.AccessKey,
+            ["AWS_SECRET_ACCESS_KEY"] = VendorScenario.CargoCaller.SecretKey,
+            ["AWS_MAX_ATTEMPTS"] = "1",
+            ["CI"] = "true",
+        });
+
+    [Fact]
+    public async Task a_good_vendor_side_exits_0_and_its_saved_facts_replay()
+    {
+        var factsPath = Path.Combine(outDir, "..", Path.GetFileName(outDir) + "-vendor.json");
+
+        var run = await VendorAsync("--save-facts", factsPath);
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("vendor.trusts-customer-role", run.Stdout + run.Stderr);
+        var facts = FactsJson.Deserialize(await File.ReadAllTextAsync(factsPath, TestContext.Current.CancellationToken));
+        Assert.Equal(CargoRoleArn, facts.Vendor?.CargoRole?.Arn);
+        Assert.DoesNotContain(VendorScenario.CargoCaller.SecretKey, await File.ReadAllTextAsync(factsPath, TestContext.Current.CancellationToken));
+
+        var replay = await CliProcess.RunAsync(["report", "--facts", factsPath, "--out", outDir]);
+        File.Delete(factsPath);
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Contains("vendor.bucket-key", await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task a_trust_naming_another_role_exits_1_with_an_additive_fix_aws_script()
+    {
+        scenario.CargoRole.TrustPolicy = VendorScenario.TrustOf("arn:aws:iam::123456789012:role/someone-else");
+
+        var run = await VendorAsync();
+
+        Assert.True(run.ExitCode == 1, run.ToString());
+        var script = await File.ReadAllTextAsync(Path.Combine(outDir, "fix-aws.sh"), TestContext.Current.CancellationToken);
+        Assert.Contains("aws iam update-assume-role-policy --role-name 'cargo-data-loader'", script);
+        Assert.Contains("someone-else", script);
+        Assert.Contains("trust_unchanged=", script);
+    }
+
+    [Fact]
+    public async Task missing_inputs_are_one_line_each_and_exit_2()
+    {
+        var run = await CliProcess.RunAsync(["vendor", "--region", "eu-west-1", "--out", outDir]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--cargo-role-arn is required", run.Stderr);
+        Assert.Contains("--bucket is required", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
+}
