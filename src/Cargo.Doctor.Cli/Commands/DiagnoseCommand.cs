@@ -4,6 +4,7 @@ using System.Text.Json;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Config;
+using Cargo.Doctor.Diagnosis;
 using Cargo.Doctor.Files;
 using Cargo.Doctor.ProbeErrors;
 

@@ -34,6 +34,7 @@ internal static class FactsFileDefaults
         new CustomerRoleFacts { Arn = "", Name = "" },
         new ProbeFacts { RunId = "" },
         new ProbeResult { ProbeId = "", Status = default },
+        new HistoryFacts { Days = 0, Since = default, Until = default },
     ];
 
     private static readonly Lazy<Dictionary<Type, IReadOnlyList<KeyValuePair<string, JsonNode?>>>> Defaults = new(ReadPrototypes);

@@ -3,7 +3,7 @@ using System.Net;
 using System.Text;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Quoting;
-using Cargo.Doctor.Rules.History;
+using Cargo.Doctor.ProbeErrors;
 
 namespace Cargo.Doctor.Reports;
 

@@ -39,13 +39,14 @@ public sealed partial class DependencyDirectionTests
 
         // The pipeline.
         ["Catalog"] = ["Findings", "Quoting"],
+        ["Diagnosis"] = ["Catalog", "ProbeErrors"], // diagnose: the classifier's causes with the catalog's fix templates
         ["Sources"] = ["AwsApi", "Config", "Facts", "Files", "IamPolicies", "Network", "ProbeErrors", "Quoting"],
         ["Rules"] = ["AwsApi.Partitions", "AwsScripts", "Catalog", "Facts", "Findings", "IamPolicies", "Network", "ProbeErrors", "Quoting"],
         // Config only for the usage error of --checks/--skip (issue 12 item 1 gives usage errors their own type).
         ["Engine"] = ["Catalog", "Config", "Facts", "Findings", "Rules"],
         ["Accepted"] = ["Config", "Findings"],
         // Config only for the usage errors of --format/--fail-on (issue 12 item 1 validates them before the run).
-        ["Reports"] = ["AwsScripts", "Catalog", "Config", "Facts", "Findings", "Quoting"],
+        ["Reports"] = ["AwsScripts", "Catalog", "Config", "Facts", "Findings", "ProbeErrors", "Quoting"],
         // `cargo-doctor setup`: renders the catalog's remediation templates for the configured names, like the fix scripts.
         ["Setup"] = ["AwsApi.Partitions", "AwsScripts", "Catalog", "Config", "Findings", "IamPolicies", "Network", "Quoting"],
 

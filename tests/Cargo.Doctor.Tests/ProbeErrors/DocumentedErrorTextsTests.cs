@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Cli.Commands;
+using Cargo.Doctor.Diagnosis;
 using Cargo.Doctor.ProbeErrors;
 using YamlDotNet.RepresentationModel;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Cargo.Doctor.Findings;
+using Cargo.Doctor.ProbeErrors;
 
 namespace Cargo.Doctor.Rules.History;
 

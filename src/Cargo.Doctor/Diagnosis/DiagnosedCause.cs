@@ -1,6 +1,8 @@
 using Cargo.Doctor.Catalog;
 
-namespace Cargo.Doctor.ProbeErrors;
+using Cargo.Doctor.ProbeErrors;
+
+namespace Cargo.Doctor.Diagnosis;
 
 /// <summary>
 /// One cause an error text points to, as <c>diagnose</c> and the history section show it: the cause's

@@ -1,8 +1,7 @@
-using System.Text.Json;
 using Cargo.Doctor.Catalog;
-using Cargo.Doctor.Facts;
+using Cargo.Doctor.ProbeErrors;
 
-namespace Cargo.Doctor.ProbeErrors;
+namespace Cargo.Doctor.Diagnosis;
 
 /// <summary>
 /// Error text to causes, offline: what <c>cargo-doctor diagnose</c> prints and what the history section
@@ -19,12 +18,6 @@ public static class ErrorDiagnosis
         var blocks = row.Fix is { } fix && catalog.TryGet(fix.CheckId, out var check) && check.Remediation.TryGetValue(fix.Key, out var template)
             ? template.Blocks
             : [];
-        return new DiagnosedCause(CauseName(row.Cause), Verdict(row), !row.Confirmed, row.Explanation, row.Checks, row.Page, row.Fix, blocks);
+        return new DiagnosedCause(CauseNames.Of(row.Cause), CauseNames.Verdict(row), !row.Confirmed, row.Explanation, row.Checks, row.Page, row.Fix, blocks);
     }
-
-    /// <summary>The check that explains the row, or <see cref="ProbeErrorClassifier.NotSetupCause"/>.</summary>
-    public static string Verdict(ProbeErrorPattern row) => row.NotSetup ? ProbeErrorClassifier.NotSetupCause : row.Checks[0];
-
-    /// <summary>The cause's kebab-case name, as in the facts file.</summary>
-    public static string CauseName(ProbeErrorCause cause) => JsonNamingPolicy.KebabCaseLower.ConvertName(cause.ToString());
 }

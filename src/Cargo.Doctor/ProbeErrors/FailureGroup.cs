@@ -1,7 +1,6 @@
 using Cargo.Doctor.Facts;
-using Cargo.Doctor.ProbeErrors;
 
-namespace Cargo.Doctor.Rules.History;
+namespace Cargo.Doctor.ProbeErrors;
 
 /// <summary>
 /// The history's failures of one cause: how many, first and last seen, the checks that explain them
@@ -25,8 +24,8 @@ public sealed record FailureGroup(string Cause, string Verdict, bool Likely, IRe
                 var row = g.Key;
                 var newest = g.MaxBy(f => f.StartTime)!;
                 return new FailureGroup(
-                    row is null ? UnknownCause : ErrorDiagnosis.CauseName(row.Cause),
-                    row is null ? UnknownCause : ErrorDiagnosis.Verdict(row),
+                    row is null ? UnknownCause : CauseNames.Of(row.Cause),
+                    row is null ? UnknownCause : CauseNames.Verdict(row),
                     row is not null && !row.Confirmed,
                     row?.Checks ?? [],
                     g.Count(),
