@@ -89,6 +89,11 @@ internal static class ReportOutcome
             BaselineLines(report, baseline.Run, terminal);
         }
 
+        if (GitHubActionsOutput.Enabled)
+        {
+            GitHubActionsOutput.Write(report, renderers.OfType<SarifReportRenderer>().FirstOrDefault()?.Anchor, terminal);
+        }
+
         return report.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;
     }
 
