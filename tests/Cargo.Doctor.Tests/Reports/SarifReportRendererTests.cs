@@ -144,6 +144,18 @@ public sealed class SarifReportRendererTests
     }
 
     [Fact]
+    public void a_run_keeps_at_most_the_results_code_scanning_accepts_and_says_how_many_were_left_out()
+    {
+        var tables = Enumerable.Range(0, SarifReportRenderer.MaxResults + 7).Select(i => ($"t{i}", "DELETE")).ToArray();
+
+        var run = Run(new SarifReportRenderer(SarifAnchor.Config("c.yml", Config)).Render(Report(Keyed(TableGrantsRule.Id, CheckStatus.Fail, tables))));
+
+        Assert.Equal(SarifReportRenderer.MaxResults, run.GetProperty("results").GetArrayLength());
+        var note = Assert.Single(run.GetProperty("invocations")[0].GetProperty("toolExecutionNotifications").EnumerateArray());
+        Assert.StartsWith("7 more results left out", note.GetProperty("message").GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void an_iam_result_is_located_at_the_role_arn()
     {
         const string arn = "arn:aws:iam::123456789012:role/cargo-redshift-access";

@@ -18,6 +18,13 @@ public sealed class SarifReportRenderer(SarifAnchor? anchor = null) : IReportRen
     public const string NoAnchorNote =
         "report.sarif has logical locations only (no --config and no --sarif-anchor): GitHub code scanning rejects results without a file location";
 
+    /// <summary>
+    /// Code scanning rejects a whole run of more than 25,000 results ("Analysis SARIF file rejected due to
+    /// result limits", https://docs.github.com/en/code-security/code-scanning/troubleshooting-sarif-uploads/results-exceed-limit):
+    /// the worst ones are kept and the run says how many were left out.
+    /// </summary>
+    public const int MaxResults = 25_000;
+
     /// <summary>The fingerprint's name: its version changes if the identity's form ever does.</summary>
     public const string FingerprintName = "cargoDoctorItem/v1";
 
@@ -31,18 +38,30 @@ public sealed class SarifReportRenderer(SarifAnchor? anchor = null) : IReportRen
     {
         var rules = report.Entries.Select(e => e.Check).DistinctBy(c => c.Id).ToList();
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
-        var results = report.WorstFirst()
+        var all = report.WorstFirst()
             .Where(e => Level(report, e) is not null)
             .SelectMany(e => Results(report, e, ruleIndex[e.Check.Id]))
             .ToList();
-        var notes = anchor is null ? [new SarifNotification(new SarifText(NoAnchorNote), "warning")] : (IReadOnlyList<SarifNotification>?)null;
+        var results = all.Take(MaxResults).ToList();
+        var notes = new List<SarifNotification>();
+        if (anchor is null)
+        {
+            notes.Add(new SarifNotification(new SarifText(NoAnchorNote), "warning"));
+        }
+
+        if (all.Count > MaxResults)
+        {
+            notes.Add(new SarifNotification(new SarifText(
+                $"{all.Count - MaxResults} more results left out: code scanning rejects a run of more than {MaxResults}; report.json lists every item"), "warning"));
+        }
+
         var log = new SarifLog
         {
             Runs =
             [
                 new SarifRun(
                     new SarifTool(new SarifDriver("cargo-doctor", ToolVersion.Current, rules.Select(Rule).ToList())),
-                    [new SarifInvocation(true, notes)],
+                    [new SarifInvocation(true, notes.Count > 0 ? notes : null)],
                     results),
             ],
         };
