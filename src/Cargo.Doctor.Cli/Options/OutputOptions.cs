@@ -42,7 +42,8 @@ internal sealed class OutputOptions
 
         var workspace = Environment.GetEnvironmentVariable("GITHUB_WORKSPACE");
         var anchor = flag is not null ? SarifAnchorFile.Load(flag, "--sarif-anchor", isConfig: false, workspace, problems)
-            : configPath is not null && File.Exists(configPath) ? SarifAnchorFile.Load(configPath, "--config", isConfig: true, workspace, problems)
+            // The config's own problems are the config loader's to report: an unreadable one only loses the anchor.
+            : configPath is not null && File.Exists(configPath) ? SarifAnchorFile.Load(configPath, "--config", isConfig: true, workspace, [])
             : null;
         return renderers.Select(r => r is SarifReportRenderer ? new SarifReportRenderer(anchor) : r).ToList();
     }
