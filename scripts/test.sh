@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test. Installs what the tests need when it is missing (PostgreSQL server for the
 # warehouse scenarios, Chromium for the HTML report test, openssl for the test server's SSL
-# certificate, the AWS CLI for the setup-aws.sh round trip, a C linker for the Native AOT binary), then prints one final line: "tests: N passed, N failed".
+# certificate, the AWS CLI for the setup-aws.sh round trip, a C linker for the Native AOT binary, npm
+# and Microsoft's SARIF validator for report.sarif), then prints one final line: "tests: N passed, N failed".
 #   --unit   only the tests with [Trait("Category", "Unit")]: no PostgreSQL, Chromium, CLI process or
 #            AWS fake, nothing installed. Other arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
@@ -37,6 +38,8 @@ if ! $unit; then
   command -v strace >/dev/null 2>&1 || need+=(strace)
   # PublishedBinaryTests compiles the native binary: Native AOT links with clang (or gcc).
   command -v clang >/dev/null 2>&1 || command -v gcc >/dev/null 2>&1 || need+=(clang)
+  # SarifValidationTests run Microsoft's SARIF validator, an npm package.
+  command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 command -v dotnet >/dev/null 2>&1 || { echo "dotnet (the .NET 10 SDK) is required: https://dot.net" >&2; exit 2; }
 if [ ${#need[@]} -gt 0 ]; then
@@ -46,6 +49,19 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   # The Debian package starts a cluster of its own; the tests start theirs, so stop it.
   command -v pg_ctlcluster >/dev/null 2>&1 && $sudo service postgresql stop >/dev/null 2>&1 || true
+fi
+
+# Microsoft's SARIF validator (`validate`), pinned, into a git-ignored folder; SarifValidator (tests) finds it there.
+if ! $unit; then
+  sarif_tool="artifacts/tools/sarif-multitool"
+  sarif_version="5.7.0"
+  sarif_platform="@microsoft/sarif-multitool-$(uname -s | tr '[:upper:]' '[:lower:]')"
+  if ! grep -qs "\"version\": \"$sarif_version\"" "$sarif_tool/node_modules/$sarif_platform/package.json"; then
+    echo "installing: @microsoft/sarif-multitool@$sarif_version"
+    mkdir -p "$sarif_tool"
+    npm install --prefix "$sarif_tool" --no-save --no-audit --no-fund --loglevel=error \
+      "@microsoft/sarif-multitool@$sarif_version" "$sarif_platform@$sarif_version" >/dev/null
+  fi
 fi
 
 results="artifacts/test-results"

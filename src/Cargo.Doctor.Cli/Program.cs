@@ -20,6 +20,8 @@ public static class Program
             return ExitCodes.Ok;
         }
 
+        // Inside GitHub Actions nothing printed from here on runs as a workflow command, except our annotations.
+        using var actions = GitHubActionsOutput.StopCommands();
         using var interruption = new Interruption();
         var root = new RootCommand("cargo-doctor: checks that a Redshift warehouse is set up for Cargo, and says how to fix what is not");
         HelpNotes.Install(root);

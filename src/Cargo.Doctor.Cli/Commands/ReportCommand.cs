@@ -40,7 +40,7 @@ internal static class ReportCommand
                 problems.Add($"facts file not found: '{path}'");
             }
 
-            var renderers = output.Renderers(parse, problems);
+            var renderers = output.AnchorSarif(parse, output.Renderers(parse, problems), parse.GetValue(configFile), problems);
             var outDir = output.Folder(parse, problems);
             var catalog = CatalogLoader.LoadDefault();
             var checks = selection.Selection(parse, catalog, problems);

@@ -9,6 +9,7 @@ using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.History;
 using Cargo.Doctor.Redaction;
 using Cargo.Doctor.Reports;
+using Cargo.Doctor.Reports.Sarif;
 using Cargo.Doctor.Rules;
 
 namespace Cargo.Doctor.Cli.Commands;
@@ -80,9 +81,19 @@ internal static class ReportOutcome
         }
 
         terminal.Summary(report, files.Written);
+        if (renderers.OfType<SarifReportRenderer>().Any(r => r.Anchor is null))
+        {
+            terminal.Line($"note: {SarifReportRenderer.NoAnchorNote}");
+        }
+
         if (baseline is not null)
         {
             BaselineLines(report, baseline.Run, terminal);
+        }
+
+        if (GitHubActionsOutput.Enabled)
+        {
+            GitHubActionsOutput.Write(report, renderers.OfType<SarifReportRenderer>().FirstOrDefault()?.Anchor, terminal);
         }
 
         return report.Failed ? ExitCodes.CheckFailed : ExitCodes.Ok;

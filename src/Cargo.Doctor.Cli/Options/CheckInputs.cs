@@ -65,7 +65,7 @@ internal sealed record CheckInputs(
 
         problems.AddRange(merged);
 
-        var renderers = output.Renderers(parse, problems);
+        var renderers = output.AnchorSarif(parse, output.Renderers(parse, problems), parse.GetValue(configFile), problems);
         var outDir = output.Folder(parse, problems);
         var factsPath = parse.GetValue(saveFacts);
         if (factsPath is not null && OutputLocation.FileProblem(factsPath, "--save-facts") is { } factsProblem)

@@ -1,10 +1,12 @@
+using Cargo.Doctor.Reports.Sarif;
+
 namespace Cargo.Doctor.Reports;
 
 /// <summary>Writes the chosen formats into the output folder.</summary>
 public static class ReportWriter
 {
     public static IReadOnlyList<IReportRenderer> All { get; } =
-        [new MarkdownReportRenderer(), new HtmlReportRenderer(), new JsonReportRenderer(), new JUnitReportRenderer()];
+        [new MarkdownReportRenderer(), new HtmlReportRenderer(), new JsonReportRenderer(), new JUnitReportRenderer(), new SarifReportRenderer()];
 
     /// <summary>Written with every report, whatever the formats: a stale fix script must never be left behind.</summary>
     public static IReadOnlyList<IReportRenderer> FixScripts { get; } = [new FixSqlRenderer(), new FixAwsScriptRenderer()];

@@ -49,7 +49,7 @@ public static class CliProcess
             start.ArgumentList.Add(arg);
         }
 
-        foreach (var name in new[] { "CARGO_DOCTOR_PASSWORD", "PGPASSWORD", "CI", "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY" })
+        foreach (var name in new[] { "CARGO_DOCTOR_PASSWORD", "PGPASSWORD", "CI", "AWS_PROFILE", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY", "GITHUB_WORKSPACE" })
         {
             start.Environment.Remove(name);
         }

@@ -13,7 +13,7 @@ public sealed class HelpTests
         foreach (var expected in new[]
         {
             "--endpoint <host:port/db>", "--schema <DB.SCHEMA[:read]>", "--cargo-role-arn <arn>", "--role-arn <arn>", "--cargo-ip <ip|cidr>",
-            "--sslmode <disable|allow|prefer|require|verify-ca|verify-full>", "--fail-on <fail|warn|unknown>", "--format <md,html,json,junit>",
+            "--sslmode <disable|allow|prefer|require|verify-ca|verify-full>", "--fail-on <fail|warn|unknown>", "--format <md,html,json,junit,sarif>",
             "warehouse  --endpoint", "AWS        --region", "Cargo      --cargo-ip", "output     --out", "CI         --fail-on",
             "CARGO_DOCTOR_PASSWORD", "PGPASSWORD",
             "2    usage or configuration error", "70   internal error", "130  stopped by SIGINT",

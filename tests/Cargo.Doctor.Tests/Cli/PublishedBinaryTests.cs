@@ -156,7 +156,7 @@ public sealed class PublishedBinaryTests(PostgresServer server) : IClassFixture<
             "check", "--endpoint", $"{scenario.Server.Host}:{scenario.Server.Port}/{scenario.Database}", "--sslmode", "require",
             "--user", scenario.User, "--schema", $"{scenario.Database}.sales", "--function-role", scenario.FunctionRole,
             "--region", "eu-west-1", "--cluster", ClusterId, "--role-arn", role.Arn, "--cargo-role-arn", FakeAwsResponses.CargoRoleArn,
-            "--cargo-ip", CargoIp, "--read-only", "--out", live, "--format", "json,md,html,junit", "--save-facts", facts,
+            "--cargo-ip", CargoIp, "--read-only", "--out", live, "--format", "json,md,html,junit,sarif", "--save-facts", facts,
         ], TimeSpan.FromMinutes(3), AwsAndWarehouseEnvironment());
 
         Assert.Empty(fake.SigningProblems);
@@ -171,7 +171,7 @@ public sealed class PublishedBinaryTests(PostgresServer server) : IClassFixture<
         // The fake cluster's endpoint name resolves nowhere (tests touch loopback only), and the tool says so.
         Assert.Contains("net.publicly-accessible", FindingsByStatus(Path.Combine(live, "report.json"), "unknown"));
         Assert.Contains("SSL", Details(Path.Combine(live, "report.json"), "db.connect"), StringComparison.Ordinal);
-        foreach (var file in new[] { "report.md", "report.html", "report.junit.xml", "fix.sql", "fix-aws.sh" })
+        foreach (var file in new[] { "report.md", "report.html", "report.junit.xml", "report.sarif", "fix.sql", "fix-aws.sh" })
         {
             Assert.True(File.Exists(Path.Combine(live, file)), file);
         }

@@ -8,7 +8,7 @@ namespace Cargo.Doctor.Tests.Layout;
 /// <summary>
 /// Every test class says what it needs, so `scripts/test.sh --unit` can run the pure ones without
 /// PostgreSQL, Chromium, the built CLI or the AWS fake: Warehouse = starts PostgreSQL, Browser =
-/// Chromium, Cli = runs the built binary as a process, Aws = the loopback AWS fake, Unit = none.
+/// Chromium, Cli = runs the built binary (or the SARIF validator) as a process, Aws = the loopback AWS fake, Unit = none.
 /// </summary>
 [Trait("Category", "Unit")]
 public sealed partial class TestCategoryTests
@@ -96,6 +96,7 @@ public sealed partial class TestCategoryTests
         (new(@"\bCliProcess\b"), "Cli"),
         (new(@"\bHeadlessChromium\b"), "Browser"),
         (new(@"\bAwsCliScript\b"), "Aws"),
+        (new(@"\bSarifValidator\b"), "Cli"),
         (new(@"new\s+FakeAwsEndpoint\s*\(|FakeAwsEndpoint\s+\w+\s*=\s*new\b"), "Aws"),
         (new(@"\bPsql\b"), "Warehouse"),
         (new(@"\bPostgresServer\b"), "Warehouse"),
