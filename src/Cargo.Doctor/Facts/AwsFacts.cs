@@ -76,6 +76,11 @@ public sealed record AwsFacts
     /// https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_Namespace.html
     /// </summary>
     public string? NamespaceDefaultIamRoleArn { get; init; }
+
+    /// <summary>The VPC around the warehouse (net.route, net.nacl); null when not read (see <see cref="NetworkGap"/>).</summary>
+    public NetworkFacts? Network { get; init; }
+
+    public Gap? NetworkGap { get; init; }
 }
 
 /// <summary>A provisioned cluster (<see cref="Kind"/> <c>cluster</c>) or a Serverless workgroup (<c>workgroup</c>).</summary>

@@ -32,6 +32,7 @@ internal static class FactsFileDefaults
         new AwsFacts { Region = "" },
         new RedshiftTargetFacts { Kind = "", Identifier = "" },
         new CustomerRoleFacts { Arn = "", Name = "" },
+        new NetworkFacts(),
         new ProbeFacts { RunId = "" },
         new ProbeResult { ProbeId = "", Status = default },
         new HistoryFacts { Days = 0, Since = default, Until = default },

@@ -31,6 +31,8 @@ public static class RuleSet
         new TrustPolicyRule(),
         new IngressRule(),
         new PubliclyAccessibleRule(),
+        new RouteRule(),
+        new NetworkAclRule(),
         new CopyRoundTripProbeRule(),
         new FunctionCreateProbeRule(),
         new SchemaCreateProbeRule(),

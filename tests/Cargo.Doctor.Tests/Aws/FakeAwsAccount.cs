@@ -51,7 +51,7 @@ public sealed partial class FakeAwsAccount
             return request.SigningService switch
             {
                 "iam" => Simulate(request.Operation, request.Form) ?? Iam(request.Operation, request.Form),
-                "redshift" => Redshift(request.Operation, request.Form),
+                "redshift" => RedshiftVpc(request.Operation, request.Form) ?? Redshift(request.Operation, request.Form),
                 "redshift-serverless" => Serverless(request.Operation, JsonDocument.Parse(request.Body.Length == 0 ? "{}" : request.Body).RootElement),
                 "ec2" => Ec2(request.Operation, request.Form),
                 "s3" => S3(request),
@@ -94,6 +94,15 @@ public sealed class FakeCluster(string id)
 
     /// <summary>Attached role ARNs in order; a duplicate would show here.</summary>
     public List<string> IamRoles { get; } = [];
+
+    /// <summary>The cluster subnet group; null: DescribeClusters names none (see FakeAwsAccountVpc.cs).</summary>
+    public string? SubnetGroupName { get; set; }
+
+    public string? LeaderPrivateIp { get; set; }
+
+    public string? PublicIp { get; set; }
+
+    public string? ElasticIp { get; set; }
 
     /// <summary>How many DescribeClusters after a change show the cluster modifying (its new roles adding); 0: applied at once.</summary>
     public int BusyReadsAfterChange { get; set; }

@@ -50,7 +50,7 @@ public sealed partial class FakeAwsAccount
                 rules.AddRange(requested);
                 return FakeAwsResponse.Xml($"<?xml version=\"1.0\" encoding=\"UTF-8\"?><AuthorizeSecurityGroupIngressResponse xmlns=\"{Ec2Ns}\"><requestId>req-1</requestId><return>true</return></AuthorizeSecurityGroupIngressResponse>");
             default:
-                return null;
+                return Vpc(operation, form);
         }
     }
 

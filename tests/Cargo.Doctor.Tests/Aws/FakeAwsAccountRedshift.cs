@@ -60,13 +60,14 @@ public sealed partial class FakeAwsAccount
         }
     }
 
-    private static string ClusterXml(FakeCluster cluster, bool busy = false) => Cluster(
+    private string ClusterXml(FakeCluster cluster, bool busy = false) => Cluster(
         cluster.Id,
         status: busy ? "modifying" : "available",
         publiclyAccessible: cluster.PubliclyAccessible,
         securityGroupIds: [.. cluster.SecurityGroupIds],
         iamRoles: [.. cluster.IamRoles.Select(arn => (arn, busy && cluster.RolesBeingAdded.Contains(arn) ? "adding" : "in-sync"))],
-        port: cluster.Port);
+        port: cluster.Port,
+        networkXml: ClusterNetworkXml(cluster));
 
     private static FakeAwsResponse RedshiftResult(string action, string cluster) => FakeAwsResponse.Xml(
         $"<{action}Response xmlns=\"{RedshiftNs}\"><{action}Result>{cluster}</{action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></{action}Response>");

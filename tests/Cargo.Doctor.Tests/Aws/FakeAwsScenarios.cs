@@ -29,10 +29,11 @@ public static class FakeAwsScenarios
         .Respond("SimulatePrincipalPolicy", SimulatePrincipalPolicy(null, ("sts:AssumeRole", CargoRoleArn, "allowed")))
         .Respond("DescribeSecurityGroups", DescribeSecurityGroups(null, SecurityGroup(SecurityGroupId, "vpc-0abc", IpPermission(cidrs: [CargoIpCidr]))));
 
-    /// <summary>Public provisioned cluster, customer role attached and in-sync, port open to Cargo.</summary>
+    /// <summary>Public provisioned cluster, customer role attached and in-sync, port open to Cargo, in a public subnet (<see cref="FakeVpcResponses.PublicVpc"/>).</summary>
     public static FakeAwsEndpoint AllGoodProvisioned(this FakeAwsEndpoint fake) => fake
         .CustomerRoleAllGood()
-        .Respond("DescribeClusters", DescribeClusters(null, Cluster(ClusterId, securityGroupIds: [SecurityGroupId])));
+        .RespondVpc(FakeVpcResponses.PublicVpc())
+        .Respond("DescribeClusters", DescribeClusters(null, Cluster(ClusterId, securityGroupIds: [SecurityGroupId], networkXml: FakeVpcResponses.ClusterNetworkXml())));
 
     /// <summary>Public serverless workgroup, namespace has the customer role in-sync, port open to Cargo.</summary>
     public static FakeAwsEndpoint AllGoodServerless(this FakeAwsEndpoint fake) => fake

@@ -42,6 +42,8 @@ public sealed class SetupAwsRoundTripTests : IDisposable
         cluster.SecurityGroupIds.Add(SecurityGroup);
         cluster.IamRoles.Add(ExistingRole);
         account.SecurityGroups[SecurityGroup] = [new FakeIngressRule("tcp", 5439, 5439, "10.0.0.0/8")];
+        // setup-aws.sh creates no network resources (issue 23): the cluster sits in a public subnet already.
+        account.AddPublicVpc(cluster);
 
         var setup = await SetupCli.RunAsync([.. Args, "--cluster", "cargo-cluster"]);
         var config = Config(account) with { Aws = new AwsConfig { Region = "eu-west-1", ClusterIdentifier = "cargo-cluster", RoleArn = account.RoleArn(RoleName) } };
@@ -70,6 +72,11 @@ public sealed class SetupAwsRoundTripTests : IDisposable
         var ns = account.Namespaces["cargo-ns"] = new FakeNamespace("cargo-ns") { DefaultIamRoleArn = ExistingRole };
         ns.IamRoles.Add(ExistingRole);
         account.SecurityGroups[SecurityGroup] = [];
+        // The workgroup's subnets (subnet-1, subnet-2, as GetWorkgroup reports them) in a public VPC's default ACL and main table.
+        var vpc = account.Vpcs["vpc-0abc"] = FakeVpcResponses.PublicVpc();
+        vpc.SubnetCidrs["subnet-1"] = "10.0.1.0/24";
+        vpc.SubnetCidrs["subnet-2"] = "10.0.2.0/24";
+        vpc.NetworkAcls.Single().SubnetIds.AddRange(["subnet-1", "subnet-2"]);
 
         var setup = await SetupCli.RunAsync([.. Args, "--workgroup", "cargo-wg"]);
         var config = Config(account) with { Aws = new AwsConfig { Region = "eu-west-1", Workgroup = "cargo-wg", RoleArn = account.RoleArn(RoleName) } };
@@ -109,8 +116,12 @@ public sealed class SetupAwsRoundTripTests : IDisposable
 
         var result = await fake.CheckAsync(config);
         var aws = result.Findings.Where(f => f.CheckId.StartsWith("net.", StringComparison.Ordinal) || f.CheckId.StartsWith("iam.", StringComparison.Ordinal)).ToList();
-        Assert.Equal(5, aws.Count);
-        Assert.All(aws, f => Assert.True(f.Status == CheckStatus.Pass, run + "\n" + result.Describe() + "\n" + string.Join("\n", f.Details)));
+        Assert.Equal(7, aws.Count);
+        // Issue 23: a workgroup's public address is on its network interfaces, which are not read yet: net.route is unknown there.
+        var serverless = config.Aws.Workgroup is not null;
+        Assert.All(aws, f => Assert.True(
+            f.Status == (serverless && f.CheckId == Cargo.Doctor.Rules.Net.RouteRule.Id ? CheckStatus.Unknown : CheckStatus.Pass),
+            run + "\n" + result.Describe() + "\n" + string.Join("\n", f.Details)));
     }
 
     private static void AssertOneRulePerCargoIp(FakeAwsAccount account, int port)

@@ -6,7 +6,7 @@ using SecurityGroup = Cargo.Doctor.AwsApi.Model.SecurityGroup;
 namespace Cargo.Doctor.AwsApi.Clients;
 
 /// <summary>Thin wrapper over AWSSDK.EC2 DescribeSecurityGroups returning our own records.</summary>
-public sealed class Ec2Client : IDisposable
+public sealed partial class Ec2Client : IDisposable
 {
     private const string Operation = "DescribeSecurityGroups";
 
@@ -15,6 +15,7 @@ public sealed class Ec2Client : IDisposable
     private readonly Uri? endpointOverride;
     private readonly AwsRetryPolicy retry;
     private readonly SdkCallFailure failure;
+    private readonly Uri resolvedEndpoint;
     private readonly SdkBodyCap bodyCap;
     private readonly SemaphoreSlim createLock = new(1, 1);
     private AmazonEC2Client? sdkClient;
@@ -27,7 +28,8 @@ public sealed class Ec2Client : IDisposable
         this.options = options;
         endpointOverride = endpoints.ResolveOverride(AwsService.Ec2, options);
         retry = new AwsRetryPolicy(maxAttempts, options.RetryDelay, retryQuota);
-        failure = new SdkCallFailure(AwsService.Ec2, Operation, endpoints.Resolve(AwsService.Ec2, options), options, credentials);
+        resolvedEndpoint = endpoints.Resolve(AwsService.Ec2, options);
+        failure = new SdkCallFailure(AwsService.Ec2, Operation, resolvedEndpoint, options, credentials);
     }
 
     public Task<IReadOnlyList<SecurityGroup>> DescribeSecurityGroupsAsync(

@@ -43,8 +43,29 @@ public sealed class RedshiftClient
                 .Select(r => new RedshiftIamRole(r.RequiredValue("IamRoleArn"), r.ChildValue("ApplyStatus")))
                 .ToList(),
             NullIfEmpty(cluster.ChildValue("ClusterNamespaceArn")),
-            cluster.ChildBoolOrNull("EnhancedVpcRouting"));
+            cluster.ChildBoolOrNull("EnhancedVpcRouting"),
+            new RedshiftClusterNetwork(
+                NullIfEmpty(cluster.ChildValue("VpcId")),
+                NullIfEmpty(cluster.ChildValue("ClusterSubnetGroupName")),
+                cluster.ListItems("ClusterNodes")
+                    .Select(n => new RedshiftNode(n.ChildValue("NodeRole"), NullIfEmpty(n.ChildValue("PrivateIPAddress")), NullIfEmpty(n.ChildValue("PublicIPAddress"))))
+                    .ToList(),
+                NullIfEmpty(cluster.Child("ElasticIpStatus")?.ChildValue("ElasticIp"))));
     }
+
+    /// <summary>
+    /// One subnet group by name (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusterSubnetGroups.html):
+    /// the subnets a failover can move the cluster to.
+    /// </summary>
+    public Task<IReadOnlyList<RedshiftSubnetGroup>> DescribeClusterSubnetGroupsAsync(string subnetGroupName, CancellationToken cancellationToken = default) =>
+        query.CallPagedAsync(
+            "DescribeClusterSubnetGroups",
+            [new("ClusterSubnetGroupName", subnetGroupName)],
+            page => page.ListItems("ClusterSubnetGroups").Select(g => new RedshiftSubnetGroup(
+                g.RequiredValue("ClusterSubnetGroupName"),
+                NullIfEmpty(g.ChildValue("VpcId")),
+                g.ListItems("Subnets").Select(s => s.ChildValue("SubnetIdentifier")).OfType<string>().ToList())),
+            cancellationToken);
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 }

@@ -30,7 +30,8 @@ internal static class ServerlessJsonMapping
             JsonFields.Object(workgroup, "endpoint") is { } e && JsonFields.String(e, "address") is { } address
                 ? new RedshiftEndpoint(address, JsonFields.Int(e, "port") ?? port ?? 5439)
                 : null,
-            JsonFields.BoolOrNull(workgroup, "enhancedVpcRouting"));
+            JsonFields.BoolOrNull(workgroup, "enhancedVpcRouting"),
+            workgroup.TryGetProperty("subnetIds", out _) ? JsonFields.Strings(workgroup, "subnetIds") : null);
     }
 
     /// <summary>The <c>namespace</c> object; <paramref name="requestedName"/> stands in when it names none.</summary>

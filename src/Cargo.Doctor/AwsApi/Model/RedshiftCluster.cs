@@ -8,4 +8,5 @@ public sealed record RedshiftCluster(
     IReadOnlyList<string> VpcSecurityGroupIds,
     IReadOnlyList<RedshiftIamRole> IamRoles,
     string? ClusterNamespaceArn,
-    bool? EnhancedVpcRouting = null);
+    bool? EnhancedVpcRouting = null,
+    RedshiftClusterNetwork? Network = null);

@@ -9,4 +9,5 @@ public sealed record ServerlessWorkgroup(
     IReadOnlyList<string> SecurityGroupIds,
     int? Port,
     RedshiftEndpoint? Endpoint,
-    bool? EnhancedVpcRouting = null);
+    bool? EnhancedVpcRouting = null,
+    IReadOnlyList<string>? SubnetIds = null);

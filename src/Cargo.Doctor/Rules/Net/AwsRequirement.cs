@@ -8,6 +8,9 @@ internal static class AwsRequirement
 {
     public const string NotConfigured = "AWS checks not configured: pass --cluster or --workgroup (and --region)";
 
+    /// <summary>A facts file written before the VPC was read: nothing was examined, so nothing is claimed.</summary>
+    public const string NoNetworkFacts = "not in these facts: they were gathered before cargo-doctor read the VPC (run check again)";
+
     public static bool TryGet(RuleContext context, out AwsFacts aws, out Finding notExamined)
     {
         aws = context.Facts.Aws!;

@@ -8,9 +8,10 @@ namespace Cargo.Doctor.Rules.Net;
 
 /// <summary>
 /// net.ingress: for every Cargo IP, some inbound rule of the cluster's or workgroup's security groups
-/// admits it on the warehouse port (TCP range holding the port, or all traffic). Rules that name a
-/// prefix list or another security group cannot be judged from an IP: they make the answer unknown,
-/// never a pass.
+/// admits it on the warehouse port (TCP range holding the port, or all traffic). A rule that names a
+/// prefix list counts with the list's entries (https://docs.aws.amazon.com/vpc/latest/userguide/managed-prefix-lists.html);
+/// one whose entries could not be read, or that names another security group, cannot be judged from an
+/// IP: it makes the answer unknown, never a pass.
 /// </summary>
 public sealed class IngressRule : IRule
 {
@@ -64,21 +65,23 @@ public sealed class IngressRule : IRule
                 continue;
             }
 
+            var lists = aws.Network?.PrefixLists ?? [];
             var admitting = groups.SelectMany(g => g.Inbound.Select(r => (Group: g, Rule: r)))
-                .FirstOrDefault(x => CoversPort(x.Rule, port) && Ranges(x.Rule, ip).Any(range => range.Contains(ip)));
+                .FirstOrDefault(x => CoversPort(x.Rule, port) && Ranges(x.Rule, ip, lists).Any(range => range.Range.Contains(ip)));
             if (admitting.Group is not null)
             {
-                details.Add(new($"{ip}: admitted by {admitting.Group.GroupId} ({Describe(admitting.Rule)} from {Ranges(admitting.Rule, ip).First(r => r.Contains(ip))})", Key(ipText, "admitted")));
+                var range = Ranges(admitting.Rule, ip, lists).First(r => r.Range.Contains(ip));
+                details.Add(new($"{ip}: admitted by {admitting.Group.GroupId} ({Describe(admitting.Rule)} from {range.Range}{(range.PrefixListId is { } pl ? $", an entry of prefix list {pl}" : "")})", Key(ipText, "admitted")));
                 continue;
             }
 
             var otherPorts = groups.SelectMany(g => g.Inbound.Select(r => (Group: g, Rule: r)))
-                .Where(x => Ranges(x.Rule, ip).Any(range => range.Contains(ip)))
+                .Where(x => Ranges(x.Rule, ip, lists).Any(range => range.Range.Contains(ip)))
                 .Select(x => $"{x.Group.GroupId} admits it on {Describe(x.Rule)} only")
                 .ToList();
             var opaque = groups.SelectMany(g => g.Inbound.Select(r => (Group: g, Rule: r)))
-                .Where(x => CoversPort(x.Rule, port) && (x.Rule.PrefixListIds.Count > 0 || x.Rule.ReferencedGroupIds.Count > 0))
-                .Select(x => $"{x.Group.GroupId} {Describe(x.Rule)} from {string.Join(", ", x.Rule.PrefixListIds.Concat(x.Rule.ReferencedGroupIds))}")
+                .Where(x => CoversPort(x.Rule, port) && (Unread(x.Rule, lists).Any() || x.Rule.ReferencedGroupIds.Count > 0))
+                .Select(x => $"{x.Group.GroupId} {Describe(x.Rule)} from {string.Join(", ", Unread(x.Rule, lists).Concat(x.Rule.ReferencedGroupIds))}")
                 .ToList();
             if (opaque.Count > 0)
             {
@@ -108,11 +111,9 @@ public sealed class IngressRule : IRule
             return context.WarnItems($"{wide} of {total} Cargo IP range(s) are wider than /{CargoIpRanges.WidestIpv4Prefix} (IPv4) or /{CargoIpRanges.WidestIpv6Prefix} (IPv6): give Cargo's own IPs", details);
         }
 
-        // A security group is one of several things on the way: a subnet routing to an internet gateway and network
-        // ACLs both ways are needed too (https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html);
-        // until they are checked, the pass says it covers the security groups only.
-        details.Add(new("not checked: network ACLs and the subnets' routes to an internet gateway, which Cargo's traffic also crosses", ItemKey.Of(("scope", "not-checked"))));
-        return context.PassItems($"the security groups let every Cargo IP ({total}) in on port {port}", details);
+        // A security group is one of several things on the way (https://docs.aws.amazon.com/redshift/latest/mgmt/managing-clusters-vpc.html):
+        // the pass names what it checked, the security groups; net.route and net.nacl check the rest.
+        return context.PassItems($"the security groups ({string.Join(", ", groups.Select(g => g.GroupId))}) let every Cargo IP ({total}) in on port {port}", details);
     }
 
     /// <summary>An IP's item: the address as configured and what became of it (the rule text may name other groups later).</summary>
@@ -135,10 +136,16 @@ public sealed class IngressRule : IRule
         _ => false,
     };
 
-    private static IEnumerable<Cidr> Ranges(IngressRuleFacts rule, Cidr ip) =>
-        (ip.IsIpv6 ? rule.Ipv6Cidrs : rule.Ipv4Cidrs)
-            .Select(text => Cidr.TryParse(text, out var range) ? range : null)
-            .OfType<Cidr>();
+    /// <summary>The rule's CIDRs of the IP's family, and the entries of the prefix lists it names that were read.</summary>
+    private static IEnumerable<(Cidr Range, string? PrefixListId)> Ranges(IngressRuleFacts rule, Cidr ip, IReadOnlyList<PrefixListFacts> lists) =>
+        (ip.IsIpv6 ? rule.Ipv6Cidrs : rule.Ipv4Cidrs).Select(text => (Text: text, PrefixListId: (string?)null))
+            .Concat(rule.PrefixListIds.SelectMany(id => (lists.FirstOrDefault(l => l.PrefixListId == id)?.Cidrs ?? []).Select(text => (Text: text, PrefixListId: (string?)id))))
+            .Select(x => Cidr.TryParse(x.Text, out var range) && range.IsIpv6 == ip.IsIpv6 ? (range, x.PrefixListId) : ((Cidr Range, string? PrefixListId)?)null)
+            .OfType<(Cidr Range, string? PrefixListId)>();
+
+    /// <summary>The prefix lists a rule names whose entries are not known.</summary>
+    private static IEnumerable<string> Unread(IngressRuleFacts rule, IReadOnlyList<PrefixListFacts> lists) =>
+        rule.PrefixListIds.Where(id => lists.FirstOrDefault(l => l.PrefixListId == id)?.Cidrs is null);
 
     private static string Describe(IngressRuleFacts rule) => rule.Protocol switch
     {

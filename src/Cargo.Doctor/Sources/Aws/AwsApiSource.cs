@@ -4,7 +4,7 @@ using Cargo.Doctor.AwsApi.Model;
 namespace Cargo.Doctor.Sources.Aws;
 
 /// <summary>Answers <see cref="IAwsSetupSource"/> with the live AWS APIs (throttling is retried by the clients).</summary>
-internal sealed class AwsApiSource(AwsClients clients) : IAwsSetupSource
+internal sealed partial class AwsApiSource(AwsClients clients) : IAwsSetupSource
 {
     public string Name => "api";
 

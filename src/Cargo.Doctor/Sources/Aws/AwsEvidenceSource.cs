@@ -12,7 +12,7 @@ namespace Cargo.Doctor.Sources.Aws;
 /// (URL-encoded or not) is accepted too.
 /// </summary>
 /// <param name="endpointHost">The --endpoint host: picks the cluster or workgroup of a file that lists several (see <see cref="EvidenceTargetSelection"/>).</param>
-internal sealed class AwsEvidenceSource(string directory, string? endpointHost = null) : IAwsSetupSource
+internal sealed partial class AwsEvidenceSource(string directory, string? endpointHost = null) : IAwsSetupSource
 {
     public string Name => "evidence";
 
@@ -51,7 +51,8 @@ internal sealed class AwsEvidenceSource(string directory, string? endpointHost =
                 .Select(r => new RedshiftIamRole(JsonFields.String(r, "IamRoleArn")!, JsonFields.String(r, "ApplyStatus")))
                 .ToList(),
             JsonFields.NonEmpty(JsonFields.String(cluster, "ClusterNamespaceArn")),
-            JsonFields.BoolOrNull(cluster, "EnhancedVpcRouting")));
+            JsonFields.BoolOrNull(cluster, "EnhancedVpcRouting"),
+            ClusterNetwork(cluster)));
     }
 
     public Task<ServerlessWorkgroup> GetWorkgroupAsync(string? workgroupName, CancellationToken ct)

@@ -30,6 +30,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
         facts = request.IsServerless ? await ReadServerlessAsync(facts, ct).ConfigureAwait(false) : await ReadClusterAsync(facts, ct).ConfigureAwait(false);
         facts = await ResolveEndpointAsync(facts, ct).ConfigureAwait(false);
         facts = await ReadSecurityGroupsAsync(facts, ct).ConfigureAwait(false);
+        facts = await new AwsNetworkReader(source).ReadAsync(facts, ct).ConfigureAwait(false);
         facts = await ReadRoleAsync(facts, ct).ConfigureAwait(false);
         return await SimulateAsync(facts, ct).ConfigureAwait(false);
     }
@@ -67,6 +68,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
                     EnhancedVpcRouting = cluster.EnhancedVpcRouting,
                 },
                 AttachedRoles = cluster.IamRoles.Select(r => new AttachedRoleFacts(r.Arn, r.ApplyStatus)).ToList(),
+                Network = AwsNetworkReader.FromCluster(cluster),
             };
         }
         catch (Exception e) when (AwsGaps.IsReadFailure(e))
@@ -98,6 +100,7 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
                     SecurityGroupIds = workgroup.SecurityGroupIds,
                     EnhancedVpcRouting = workgroup.EnhancedVpcRouting,
                 },
+                Network = AwsNetworkReader.FromWorkgroup(workgroup),
             };
         }
         catch (Exception e) when (AwsGaps.IsReadFailure(e))

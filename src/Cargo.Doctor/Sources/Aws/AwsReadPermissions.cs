@@ -13,7 +13,12 @@ public static class AwsReadPermissions
 {
     public static readonly IReadOnlyList<string> Actions =
     [
+        "ec2:DescribeInternetGateways",
+        "ec2:DescribeNetworkAcls",
+        "ec2:DescribeRouteTables",
         "ec2:DescribeSecurityGroups",
+        "ec2:DescribeSubnets",
+        "ec2:GetManagedPrefixListEntries",
         "iam:GetPolicy",
         "iam:GetPolicyVersion",
         "iam:GetRole",
@@ -23,6 +28,7 @@ public static class AwsReadPermissions
         "iam:SimulatePrincipalPolicy",
         "redshift-serverless:GetNamespace",
         "redshift-serverless:GetWorkgroup",
+        "redshift:DescribeClusterSubnetGroups",
         "redshift:DescribeClusters",
         // Needs no permission ("No permissions are required to perform this operation",
         // https://docs.aws.amazon.com/STS/latest/APIReference/API_GetCallerIdentity.html); listed because it is called.

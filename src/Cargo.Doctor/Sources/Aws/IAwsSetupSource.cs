@@ -8,7 +8,7 @@ namespace Cargo.Doctor.Sources.Aws;
 /// same way, so both produce the same facts. Failures are <see cref="Cargo.Doctor.AwsApi.Clients.AwsCallException"/>
 /// or <see cref="AwsEvidenceMissingException"/>.
 /// </summary>
-internal interface IAwsSetupSource
+internal interface IAwsSetupSource : IAwsNetworkSource
 {
     /// <summary><c>api</c> or <c>evidence</c>.</summary>
     string Name { get; }

@@ -49,9 +49,9 @@ public sealed class IngressScenarioTests : IDisposable
         var ingress = (await fake.CheckAsync(AwsScenario.Provisioned()))[IngressRule.Id];
 
         Assert.Equal(CheckStatus.Pass, ingress.Status);
-        // Issue 20 item 10: the pass covers the security groups only, and says what it did not check.
-        Assert.Contains("security groups", ingress.Summary);
-        Assert.Contains(ingress.Details, d => d.StartsWith("not checked: network ACLs", StringComparison.Ordinal));
+        // Issue 23 item 4: the pass says what it checked, the security groups, nothing more (net.route and net.nacl check the rest).
+        Assert.Equal("the security groups (sg-0cargo) let every Cargo IP (1) in on port 5439", ingress.Summary);
+        Assert.DoesNotContain(ingress.Details, d => d.Contains("not checked", StringComparison.Ordinal));
         Assert.Contains("3.248.0.10/32: admitted by sg-0cargo (all traffic from 3.248.0.0/16)", ingress.Details);
     }
 
@@ -65,6 +65,32 @@ public sealed class IngressScenarioTests : IDisposable
 
         Assert.Equal(CheckStatus.Unknown, ingress.Status);
         Assert.Contains("pl-0cargo", ingress.Text());
+    }
+
+    [Fact]
+    public async Task prefix_list_rule_counts_with_the_lists_entries()
+    {
+        fake.AllGoodProvisioned()
+            .Respond("DescribeSecurityGroups", DescribeSecurityGroups(null, SecurityGroup(SecurityGroupId, "vpc-0abc", IpPermission(prefixListIds: ["pl-0cargo"]))))
+            .Respond("GetManagedPrefixListEntries", FakeVpcResponses.GetManagedPrefixListEntries(["3.248.0.0/24"]));
+
+        var ingress = (await fake.CheckAsync(AwsScenario.Provisioned()))[IngressRule.Id];
+
+        Assert.Equal(CheckStatus.Pass, ingress.Status);
+        Assert.Contains("3.248.0.10/32: admitted by sg-0cargo (tcp 5439 from 3.248.0.0/24, an entry of prefix list pl-0cargo)", ingress.Details);
+        Assert.Single(fake.RequestsFor("GetManagedPrefixListEntries"));
+    }
+
+    [Fact]
+    public async Task prefix_list_without_cargo_fails_like_a_missing_rule()
+    {
+        fake.AllGoodProvisioned()
+            .Respond("DescribeSecurityGroups", DescribeSecurityGroups(null, SecurityGroup(SecurityGroupId, "vpc-0abc", IpPermission(prefixListIds: ["pl-0office"]))))
+            .Respond("GetManagedPrefixListEntries", FakeVpcResponses.GetManagedPrefixListEntries(["198.51.100.0/24"]));
+
+        var ingress = (await fake.CheckAsync(AwsScenario.Provisioned()))[IngressRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, ingress.Status);
     }
 
     [Fact]

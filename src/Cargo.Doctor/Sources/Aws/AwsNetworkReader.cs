@@ -1,0 +1,174 @@
+using Cargo.Doctor.AwsApi.Model;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Network;
+
+namespace Cargo.Doctor.Sources.Aws;
+
+/// <summary>
+/// Reads the VPC around the warehouse into <see cref="NetworkFacts"/>: the subnet group (provisioned), the subnets,
+/// then the VPC's route tables, network ACLs and internet gateways, each in one call filtered by the VPC, and each
+/// prefix list a route names. The number of calls does not grow with the number of subnets, routes or rules.
+/// </summary>
+internal sealed class AwsNetworkReader(IAwsNetworkSource source)
+{
+    /// <summary>What DescribeClusters says of the cluster's place (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).</summary>
+    public static NetworkFacts? FromCluster(RedshiftCluster cluster) => cluster.Network is not { } network ? null : new NetworkFacts
+    {
+        VpcId = network.VpcId,
+        SubnetGroupName = network.SubnetGroupName,
+        // NodeRole LEADER, or SHARED on a single-node cluster (https://docs.aws.amazon.com/redshift/latest/APIReference/API_ClusterNode.html).
+        LeaderPrivateIp = (network.Nodes.FirstOrDefault(n => n.Role is "LEADER" or "SHARED" && n.PrivateIp is not null) ?? network.Nodes.FirstOrDefault(n => n.PrivateIp is not null))?.PrivateIp,
+        PublicAddresses = network.Nodes.Select(n => n.PublicIp).Append(network.ElasticIp).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+    };
+
+    /// <summary>The workgroup's subnetIds (https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_Workgroup.html).</summary>
+    public static NetworkFacts? FromWorkgroup(ServerlessWorkgroup workgroup) =>
+        workgroup.SubnetIds is { } ids ? new NetworkFacts { SubnetIds = ids } : null;
+
+    public async Task<AwsFacts> ReadAsync(AwsFacts facts, CancellationToken ct)
+    {
+        facts = await ReadPlacementAsync(facts, ct).ConfigureAwait(false);
+        return facts.Network is { } network ? facts with { Network = await ReadPrefixListsAsync(network, facts.SecurityGroups, ct).ConfigureAwait(false) } : facts;
+    }
+
+    private async Task<AwsFacts> ReadPlacementAsync(AwsFacts facts, CancellationToken ct)
+    {
+        if (facts.Target is null)
+        {
+            return facts with { NetworkGap = AwsGaps.Because($"the {(facts.IsServerless ? "workgroup" : "cluster")} could not be read", facts.TargetGap!) };
+        }
+
+        if (facts.Network is not { } network)
+        {
+            return facts with { NetworkGap = new Gap($"AWS did not say which subnets {facts.Target.Kind} {facts.Target.Identifier} uses") };
+        }
+
+        if (network.SubnetGroupName is { } groupName && network.SubnetIds.Count == 0)
+        {
+            try
+            {
+                var group = await source.DescribeClusterSubnetGroupAsync(groupName, ct).ConfigureAwait(false);
+                network = network with { SubnetIds = group.SubnetIds, VpcId = network.VpcId ?? group.VpcId };
+            }
+            catch (Exception e) when (AwsGaps.IsReadFailure(e))
+            {
+                return facts with { Network = network, NetworkGap = AwsGaps.From(e) };
+            }
+        }
+
+        if (network.SubnetIds.Count == 0)
+        {
+            return facts with { Network = network, NetworkGap = new Gap($"AWS named no subnet for {facts.Target.Kind} {facts.Target.Identifier}") };
+        }
+
+        network = await ReadSubnetsAsync(network, ct).ConfigureAwait(false);
+        if (network.VpcId is not { } vpcId)
+        {
+            var cause = network.SubnetsGap ?? new Gap("AWS named no VPC for the subnets");
+            return facts with
+            {
+                Network = network with { RouteTablesGap = cause, NetworkAclsGap = cause, InternetGatewaysGap = cause },
+            };
+        }
+
+        network = await ReadRoutesAsync(network, vpcId, ct).ConfigureAwait(false);
+        network = await ReadAclsAsync(network, vpcId, ct).ConfigureAwait(false);
+        return facts with { Network = await ReadGatewaysAsync(network, vpcId, ct).ConfigureAwait(false) };
+    }
+
+    private async Task<NetworkFacts> ReadSubnetsAsync(NetworkFacts network, CancellationToken ct)
+    {
+        try
+        {
+            var subnets = await source.DescribeSubnetsAsync(network.SubnetIds, ct).ConfigureAwait(false);
+            var leader = network.LeaderPrivateIp is { } ip && Cidr.TryParse(ip, out var address) ? address : null;
+            return network with
+            {
+                VpcId = network.VpcId ?? subnets.Select(s => s.VpcId).FirstOrDefault(v => v is not null),
+                Subnets = subnets.Select(s => new SubnetFacts(s.SubnetId, s.CidrBlock)).ToList(),
+                WarehouseSubnetId = leader is null ? null : subnets.FirstOrDefault(s => Cidr.TryParse(s.CidrBlock, out var block) && block.Contains(leader))?.SubnetId,
+            };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return network with { SubnetsGap = AwsGaps.From(e) };
+        }
+    }
+
+    private async Task<NetworkFacts> ReadRoutesAsync(NetworkFacts network, string vpcId, CancellationToken ct)
+    {
+        try
+        {
+            var tables = await source.DescribeRouteTablesAsync(vpcId, ct).ConfigureAwait(false);
+            return network with
+            {
+                RouteTables = tables.Select(t => new RouteTableFacts(
+                    t.RouteTableId,
+                    t.IsMain,
+                    t.SubnetIds,
+                    t.Routes.Select(r => new RouteFacts(r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? "", r.Target, r.State, r.Origin)).ToList()))
+                    .ToList(),
+            };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return network with { RouteTablesGap = AwsGaps.From(e) };
+        }
+    }
+
+    private async Task<NetworkFacts> ReadAclsAsync(NetworkFacts network, string vpcId, CancellationToken ct)
+    {
+        try
+        {
+            var acls = await source.DescribeNetworkAclsAsync(vpcId, ct).ConfigureAwait(false);
+            return network with
+            {
+                NetworkAcls = acls.Select(a => new NetworkAclFacts(
+                    a.NetworkAclId,
+                    a.IsDefault,
+                    a.SubnetIds,
+                    a.Entries.Select(e => new NetworkAclEntryFacts(e.RuleNumber, e.Protocol, e.RuleAction, e.Egress, e.CidrBlock ?? e.Ipv6CidrBlock, e.FromPort, e.ToPort)).ToList()))
+                    .ToList(),
+            };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return network with { NetworkAclsGap = AwsGaps.From(e) };
+        }
+    }
+
+    private async Task<NetworkFacts> ReadGatewaysAsync(NetworkFacts network, string vpcId, CancellationToken ct)
+    {
+        try
+        {
+            var gateways = await source.DescribeInternetGatewaysAsync(vpcId, ct).ConfigureAwait(false);
+            return network with { InternetGatewayIds = gateways.Where(g => g.AttachedVpcIds.Contains(vpcId)).Select(g => g.InternetGatewayId).ToList() };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return network with { InternetGatewaysGap = AwsGaps.From(e) };
+        }
+    }
+
+    /// <summary>Each prefix list a route or a security-group rule names, read once.</summary>
+    private async Task<NetworkFacts> ReadPrefixListsAsync(NetworkFacts network, IReadOnlyList<SecurityGroupFacts>? groups, CancellationToken ct)
+    {
+        var lists = new List<PrefixListFacts>();
+        foreach (var id in (network.RouteTables ?? []).SelectMany(t => t.Routes).Select(r => r.Destination)
+                     .Where(d => d.StartsWith("pl-", StringComparison.Ordinal))
+                     .Concat((groups ?? []).SelectMany(g => g.Inbound).SelectMany(r => r.PrefixListIds))
+                     .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            try
+            {
+                lists.Add(new PrefixListFacts(id, await source.GetManagedPrefixListEntriesAsync(id, ct).ConfigureAwait(false)));
+            }
+            catch (Exception e) when (AwsGaps.IsReadFailure(e))
+            {
+                lists.Add(new PrefixListFacts(id, null, AwsGaps.From(e)));
+            }
+        }
+
+        return network with { PrefixLists = lists };
+    }
+}

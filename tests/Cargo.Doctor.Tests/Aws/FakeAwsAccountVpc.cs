@@ -1,0 +1,163 @@
+using System.Globalization;
+using System.Net.Sockets;
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
+
+namespace Cargo.Doctor.Tests.Aws;
+
+/// <summary>
+/// EC2 VPC reads and the two additive writes a fix uses, in the ec2 2016-11-15 wire shapes of boto/botocore's model:
+/// DescribeSubnets, DescribeRouteTables (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html:
+/// the main table's association has main=true), DescribeNetworkAcls
+/// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkAcls.html), DescribeInternetGateways,
+/// GetManagedPrefixListEntries, CreateRoute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html:
+/// a route with the same destination is refused, RouteAlreadyExists; an internet gateway must be attached,
+/// Gateway.NotAttached: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html) and
+/// CreateNetworkAclEntry (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html: rule
+/// numbers 1-32766, one entry per number and direction, NetworkAclEntryAlreadyExists otherwise). Redshift's
+/// DescribeClusterSubnetGroups (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusterSubnetGroups.html,
+/// ClusterSubnetGroupNotFoundFault). The fake stores and reports; it decides no route or ACL match.
+/// </summary>
+public sealed partial class FakeAwsAccount
+{
+    public Dictionary<string, FakeVpc> Vpcs { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, FakeSubnetGroup> SubnetGroups { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Managed prefix lists: id to CIDRs.</summary>
+    public Dictionary<string, List<string>> PrefixLists { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Puts <paramref name="cluster"/> in <see cref="FakeVpcResponses.PublicVpc"/>: a subnet group of both subnets, the
+    /// leader node at 10.0.1.10 (subnet-0a) with public IP 54.170.0.10.
+    /// </summary>
+    public FakeVpc AddPublicVpc(FakeCluster cluster)
+    {
+        var vpc = Vpcs["vpc-0abc"] = FakeVpcResponses.PublicVpc();
+        SubnetGroups[FakeVpcResponses.SubnetGroupName] = new FakeSubnetGroup(FakeVpcResponses.SubnetGroupName, vpc.Id, [.. vpc.SubnetCidrs.Keys]);
+        cluster.SubnetGroupName = FakeVpcResponses.SubnetGroupName;
+        cluster.LeaderPrivateIp = "10.0.1.10";
+        cluster.PublicIp = "54.170.0.10";
+        return vpc;
+    }
+
+    private FakeAwsResponse? Vpc(string operation, IReadOnlyDictionary<string, string> form)
+    {
+        switch (operation)
+        {
+            case "DescribeSubnets":
+                var ids = List(form, "SubnetId");
+                var subnets = Vpcs.Values.SelectMany(v => v.SubnetCidrs.Select(s => (Vpc: v, Id: s.Key, Cidr: s.Value))).ToList();
+                if (ids.FirstOrDefault(id => subnets.All(s => s.Id != id)) is { } missing)
+                {
+                    return Ec2Error(400, "InvalidSubnetID.NotFound", $"The subnet ID '{missing}' does not exist");
+                }
+
+                return FakeVpcResponses.DescribeSubnets(Vpcs.Values, ids);
+            case "DescribeRouteTables":
+                return FakeVpcResponses.DescribeRouteTables(Filtered(form, "vpc-id"));
+            case "DescribeNetworkAcls":
+                return FakeVpcResponses.DescribeNetworkAcls(Filtered(form, "vpc-id"));
+            case "DescribeInternetGateways":
+                return FakeVpcResponses.DescribeInternetGateways(Filtered(form, "attachment.vpc-id"));
+            case "GetManagedPrefixListEntries":
+                var listId = form.GetValueOrDefault("PrefixListId", "");
+                return PrefixLists.TryGetValue(listId, out var cidrs)
+                    ? FakeVpcResponses.GetManagedPrefixListEntries(cidrs)
+                    : Ec2Error(400, "InvalidPrefixListID.NotFound", $"The prefix list ID '{listId}' does not exist");
+            case "CreateRoute":
+                return CreateRoute(form);
+            case "CreateNetworkAclEntry":
+                return CreateNetworkAclEntry(form);
+            default:
+                return null;
+        }
+    }
+
+    private FakeAwsResponse CreateRoute(IReadOnlyDictionary<string, string> form)
+    {
+        var tableId = form.GetValueOrDefault("RouteTableId", "");
+        if (Vpcs.Values.SelectMany(v => v.RouteTables.Select(t => (Vpc: v, Table: t))).FirstOrDefault(x => x.Table.Id == tableId) is not { Table: not null } found)
+        {
+            return Ec2Error(400, "InvalidRouteTableID.NotFound", $"The routeTable ID '{tableId}' does not exist");
+        }
+
+        if (FakeEc2Cidr.Canonical(form.GetValueOrDefault("DestinationCidrBlock", ""), AddressFamily.InterNetwork) is not { } destination)
+        {
+            return Ec2Error(400, "InvalidParameterValue", "Value for parameter destinationCidrBlock is invalid.");
+        }
+
+        if (found.Table.Routes.Any(r => r.Destination == destination))
+        {
+            return Ec2Error(400, "RouteAlreadyExists", $"The route identified by {destination} already exists.");
+        }
+
+        var target = form.GetValueOrDefault("GatewayId") ?? form.GetValueOrDefault("NatGatewayId") ?? "";
+        if (target.StartsWith("igw-", StringComparison.Ordinal) && !found.Vpc.InternetGatewayIds.Contains(target))
+        {
+            return Ec2Error(400, "Gateway.NotAttached", $"resource {target} is not attached to network {found.Vpc.Id}");
+        }
+
+        found.Table.Routes.Add(new FakeRoute(destination, target));
+        return FakeVpcResponses.Ec2Result("CreateRoute", "<return>true</return>");
+    }
+
+    private FakeAwsResponse CreateNetworkAclEntry(IReadOnlyDictionary<string, string> form)
+    {
+        var aclId = form.GetValueOrDefault("NetworkAclId", "");
+        if (Vpcs.Values.SelectMany(v => v.NetworkAcls).FirstOrDefault(a => a.Id == aclId) is not { } acl)
+        {
+            return Ec2Error(400, "InvalidNetworkAclID.NotFound", $"The network ACL ID '{aclId}' does not exist");
+        }
+
+        if (!int.TryParse(form.GetValueOrDefault("RuleNumber"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) || number is < 1 or > 32766
+            || FakeEc2Cidr.Canonical(form.GetValueOrDefault("CidrBlock", ""), AddressFamily.InterNetwork) is not { } cidr)
+        {
+            return Ec2Error(400, "InvalidParameterValue", "Value for parameter ruleNumber or cidrBlock is invalid.");
+        }
+
+        var egress = form.GetValueOrDefault("Egress") == "true";
+        if (acl.Entries.Any(e => e.RuleNumber == number && e.Egress == egress))
+        {
+            return Ec2Error(400, "NetworkAclEntryAlreadyExists", $"The network acl entry identified by {number} already exists.");
+        }
+
+        // Names are accepted and reported as protocol numbers (the API's Protocol: "-1" or a protocol number).
+        var protocol = form.GetValueOrDefault("Protocol", "") switch { "tcp" => "6", "udp" => "17", "icmp" => "1", "all" => "-1", var p => p };
+        acl.Entries.Add(new FakeAclEntry(number, egress, protocol, form.GetValueOrDefault("RuleAction", ""), cidr, Int(form, "PortRange.From"), Int(form, "PortRange.To")));
+        return FakeVpcResponses.Ec2Result("CreateNetworkAclEntry", "<return>true</return>");
+    }
+
+    private FakeAwsResponse? RedshiftVpc(string operation, IReadOnlyDictionary<string, string> form)
+    {
+        if (operation != "DescribeClusterSubnetGroups")
+        {
+            return null;
+        }
+
+        var name = form.GetValueOrDefault("ClusterSubnetGroupName", "");
+        return SubnetGroups.TryGetValue(name, out var group)
+            ? FakeVpcResponses.DescribeClusterSubnetGroups(group)
+            : QueryError(400, "ClusterSubnetGroupNotFoundFault", $"Cluster subnet group {name} not found.");
+    }
+
+    /// <summary>The VpcId, ClusterSubnetGroupName, ClusterNodes and ElasticIpStatus of DescribeClusters (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).</summary>
+    private static string ClusterNetworkXml(FakeCluster cluster) => cluster.SubnetGroupName is not { } name ? "" :
+        FakeVpcResponses.ClusterNetworkXml(name, cluster.LeaderPrivateIp, cluster.PublicIp, cluster.ElasticIp);
+
+    private IEnumerable<FakeVpc> Filtered(IReadOnlyDictionary<string, string> form, string filterName)
+    {
+        for (var n = 1; form.TryGetValue($"Filter.{n}.Name", out var name); n++)
+        {
+            if (name == filterName)
+            {
+                var values = List(form, $"Filter.{n}.Value");
+                return Vpcs.Values.Where(v => values.Contains(v.Id));
+            }
+        }
+
+        return Vpcs.Values;
+    }
+
+    private static int? Int(IReadOnlyDictionary<string, string> form, string key) =>
+        int.TryParse(form.GetValueOrDefault(key), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) ? value : null;
+}

@@ -1,0 +1,72 @@
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
+using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
+
+namespace Cargo.Doctor.Tests.Aws;
+
+/// <summary>Stateful account setups for the network path (net.route, net.nacl): a fix run against them changes them.</summary>
+public static class FakeAwsVpcScenarios
+{
+    /// <summary>
+    /// A publicly accessible cluster with everything right: the customer role attached and allowed to assume Cargo's
+    /// role, port 5439 open to Cargo's IP, and a VPC as <see cref="FakeAwsAccount.AddPublicVpc"/> builds it.
+    /// </summary>
+    public static (FakeAwsAccount Account, FakeCluster Cluster, FakeVpc Vpc) PublicClusterInVpc(this FakeAwsEndpoint fake)
+    {
+        var account = new FakeAwsAccount(fake);
+        var cluster = account.Clusters[ClusterId] = new FakeCluster(ClusterId) { PubliclyAccessible = true };
+        cluster.SecurityGroupIds.Add(SecurityGroupId);
+        cluster.IamRoles.Add(CustomerRoleArn);
+        account.SecurityGroups[SecurityGroupId] = [new FakeIngressRule("tcp", 5439, 5439, CargoIpCidr)];
+        var role = account.Roles[CustomerRoleName] = new FakeRole(CustomerRoleName, CustomerRoleArn, RedshiftServiceTrustPolicy());
+        role.InlinePolicies["cargo-assume"] = AssumeCargoRolePolicy;
+        var vpc = account.AddPublicVpc(cluster);
+        return (account, cluster, vpc);
+    }
+
+    /// <summary>The main table's default route goes to a NAT gateway instead of the internet gateway.</summary>
+    public static FakeVpc DefaultRouteToNat(this FakeVpc vpc)
+    {
+        vpc.NatGatewayIds.Add("nat-0egress");
+        var main = vpc.RouteTables.Single(t => t.IsMain);
+        main.Routes.RemoveAll(r => r.Destination == "0.0.0.0/0");
+        main.Routes.Add(new FakeRoute("0.0.0.0/0", "nat-0egress"));
+        return vpc;
+    }
+
+    /// <summary>Private-only subnets: the warehouse's subnet has its own table with the local route only.</summary>
+    public static FakeVpc PrivateOnlySubnet(this FakeVpc vpc)
+    {
+        var table = new FakeRouteTable("rtb-0private", isMain: false);
+        table.Routes.Add(new FakeRoute("10.0.0.0/16", "local", Origin: "CreateRouteTable"));
+        table.SubnetIds.Add("subnet-0a");
+        vpc.RouteTables.Add(table);
+        return vpc;
+    }
+
+    /// <summary>subnet-0a gets its own ACL: inbound rule 50 denies 3.248.0.0/16 on 5439 before rule 100 allows all.</summary>
+    public static FakeNetworkAcl AclDenyBeforeAllow(this FakeVpc vpc) => vpc.CustomAcl(
+        new FakeAclEntry(50, false, "6", "deny", "3.248.0.0/16", 5439, 5439),
+        new FakeAclEntry(100, false, "-1", "allow", "0.0.0.0/0"),
+        new FakeAclEntry(100, true, "-1", "allow", "0.0.0.0/0"));
+
+    /// <summary>subnet-0a gets its own ACL: inbound 5439 allowed, outbound only HTTPS (no ephemeral ports for the replies).</summary>
+    public static FakeNetworkAcl AclWithoutEphemeralOutbound(this FakeVpc vpc) => vpc.CustomAcl(
+        new FakeAclEntry(100, false, "6", "allow", "0.0.0.0/0", 5439, 5439),
+        new FakeAclEntry(100, true, "6", "allow", "0.0.0.0/0", 443, 443));
+
+    /// <summary>
+    /// A custom ACL associated with subnet-0a (moved off the default ACL, as ReplaceNetworkAclAssociation does), with
+    /// <paramref name="entries"/> before the final deny both ways: a custom ACL denies what its entries do not allow
+    /// (https://docs.aws.amazon.com/vpc/latest/userguide/custom-network-acl.html).
+    /// </summary>
+    public static FakeNetworkAcl CustomAcl(this FakeVpc vpc, params FakeAclEntry[] entries)
+    {
+        var acl = new FakeNetworkAcl("acl-0custom", isDefault: false);
+        acl.SubnetIds.Add("subnet-0a");
+        acl.Entries.AddRange(entries);
+        acl.Entries.AddRange([new FakeAclEntry(32767, false, "-1", "deny", "0.0.0.0/0"), new FakeAclEntry(32767, true, "-1", "deny", "0.0.0.0/0")]);
+        vpc.NetworkAcls.Single(a => a.IsDefault).SubnetIds.Remove("subnet-0a");
+        vpc.NetworkAcls.Add(acl);
+        return acl;
+    }
+}

@@ -1,0 +1,90 @@
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Facts;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Rules.Net;
+using Cargo.Doctor.Sources;
+using Cargo.Doctor.Tests.Aws;
+using Cargo.Doctor.Tests.Fixtures;
+using Cargo.Doctor.Tests.Setup;
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
+using static Cargo.Doctor.Tests.Aws.FakeAwsScenarios;
+
+namespace Cargo.Doctor.Tests.Sources.Aws;
+
+/// <summary>
+/// Evidence folders for the network checks, written by the real aws CLI against the stateful fake with the commands the
+/// evidence README lists, give the same facts and verdicts as the live API path for the same state.
+/// </summary>
+[Trait("Category", "Aws")]
+[Trait("Category", "Cli")]
+public sealed class NetworkEvidenceTests : IDisposable
+{
+    private readonly FakeAwsEndpoint fake = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("net-evidence-").FullName;
+
+    public void Dispose()
+    {
+        fake.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    public static TheoryData<string> States() => ["good", "nat", "private", "acl-deny", "no-ephemeral"];
+
+    [Theory]
+    [MemberData(nameof(States))]
+    public async Task evidence_written_by_the_cli_gives_the_same_network_verdicts_as_the_api(string state)
+    {
+        var (_, _, vpc) = fake.PublicClusterInVpc();
+        switch (state)
+        {
+            case "nat": vpc.DefaultRouteToNat(); break;
+            case "private": vpc.PrivateOnlySubnet(); break;
+            case "acl-deny": vpc.AclDenyBeforeAllow(); break;
+            case "no-ephemeral": vpc.AclWithoutEphemeralOutbound(); break;
+        }
+
+        var api = await fake.CheckAsync(AwsScenario.Provisioned());
+        await WriteEvidenceAsync();
+        var evidence = await CheckEvidenceAsync();
+
+        Assert.Equal(Json(api.Facts.Aws!.Network!), Json(evidence.Facts.Aws!.Network!));
+        Assert.Equal(Verdicts(api), Verdicts(evidence));
+        Assert.Equal(state == "good", Verdicts(evidence).All(v => v.Status == CheckStatus.Pass));
+    }
+
+    /// <summary>The network commands of samples/aws-evidence/README.md, run with the real CLI (the IAM files are left out: their checks are not compared).</summary>
+    private async Task WriteEvidenceAsync()
+    {
+        var script = Path.Combine(folder, "collect.sh");
+        var vpc = "Name=vpc-id,Values=vpc-0abc";
+        await File.WriteAllTextAsync(script, $"""
+            set -euo pipefail
+            cd '{folder}'
+            aws redshift describe-clusters --cluster-identifier {ClusterId} --region eu-west-1 --output json > describe-clusters.json
+            aws redshift describe-cluster-subnet-groups --cluster-subnet-group-name {FakeVpcResponses.SubnetGroupName} --region eu-west-1 --output json > describe-cluster-subnet-groups.json
+            aws ec2 describe-subnets --subnet-ids subnet-0a subnet-0b --region eu-west-1 --output json > describe-subnets.json
+            aws ec2 describe-route-tables --filters '{vpc}' --region eu-west-1 --output json > describe-route-tables.json
+            aws ec2 describe-network-acls --filters '{vpc}' --region eu-west-1 --output json > describe-network-acls.json
+            aws ec2 describe-internet-gateways --filters 'Name=attachment.vpc-id,Values=vpc-0abc' --region eu-west-1 --output json > describe-internet-gateways.json
+            """, TestContext.Current.CancellationToken);
+        var run = await AwsCliScript.RunAsync(script, fake);
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Empty(fake.SigningProblems);
+    }
+
+    private async Task<CheckResult> CheckEvidenceAsync()
+    {
+        var config = new DoctorConfig
+        {
+            Aws = new AwsConfig { EvidenceDir = folder, ClusterIdentifier = ClusterId, RoleArn = CustomerRoleArn },
+            Cargo = new CargoConfig { Ips = [CargoIpCidr], RoleArn = CargoRoleArn },
+        };
+        var facts = await new FactsCollector(config, null, resolveHost: FakeDns.Public.ResolveAsync).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        return new CheckResult(facts, AwsScenario.Run(facts), 0);
+    }
+
+    private static string Json(NetworkFacts network) => System.Text.Json.JsonSerializer.Serialize(network, FactsJson.Options);
+
+    private static List<(string CheckId, CheckStatus Status, string Summary)> Verdicts(CheckResult result) =>
+        result.Findings.Where(f => f.CheckId is RouteRule.Id or NetworkAclRule.Id).Select(f => (f.CheckId, f.Status, f.Summary)).ToList();
+}
