@@ -46,7 +46,7 @@ public sealed partial class DependencyDirectionTests
         ["Engine"] = ["Catalog", "Config", "Facts", "Findings", "Rules"],
         ["Accepted"] = ["Config", "Findings"],
         // Config only for the usage errors of --format/--fail-on (issue 12 item 1 validates them before the run).
-        ["Reports"] = ["AwsScripts", "Catalog", "Config", "Facts", "Findings", "ProbeErrors", "Quoting"],
+        ["Reports"] = ["AwsScripts", "Catalog", "Config", "Facts", "Files", "Findings", "ProbeErrors", "Quoting"],
         // `cargo-doctor setup`: renders the catalog's remediation templates for the configured names, like the fix scripts.
         ["Setup"] = ["AwsApi.Partitions", "AwsScripts", "Catalog", "Config", "Findings", "IamPolicies", "Network", "Quoting"],
 
