@@ -189,6 +189,8 @@ public sealed class FixAwsStatePreservationTests : IDisposable
         cluster.SecurityGroupIds.Add(SecurityGroupId);
         cluster.IamRoles.Add(Etl);
         account.SecurityGroups[SecurityGroupId] = [new FakeIngressRule("tcp", 5439, 5439, "10.0.0.0/8"), new FakeIngressRule("tcp", 443, 443, "0.0.0.0/0")];
+        // In a public subnet (route to an internet gateway, default ACL): net.route and net.nacl need no fix.
+        account.AddPublicVpc(cluster);
         AddRole(account, CustomerTrust);
         return account;
     }
