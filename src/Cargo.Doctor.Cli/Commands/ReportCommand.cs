@@ -43,7 +43,17 @@ internal static class ReportCommand
             var renderers = output.AnchorSarif(parse, output.Renderers(parse, problems), parse.GetValue(configFile), problems);
             var outDir = output.Folder(parse, problems);
             var catalog = CatalogLoader.LoadDefault();
-            var checks = selection.Selection(parse, catalog, problems);
+            // The facts file's kind picks the catalog (a vendor run's checks are vendor.*), so before reading it
+            // an id is wrong only when neither catalog has it; after reading, the file's own catalog decides.
+            var selectionProblems = new List<string>();
+            var checks = selection.Selection(parse, catalog, selectionProblems);
+            var vendorSelectionProblems = new List<string>();
+            selection.Selection(parse, CatalogLoader.LoadVendor(), vendorSelectionProblems);
+            if (vendorSelectionProblems.Count > 0)
+            {
+                problems.AddRange(selectionProblems);
+            }
+
             var failOn = selection.Threshold(parse, problems);
             var accepted = AcceptedFromConfig(parse.GetValue(configFile), catalog, problems);
             var baseline = baselineOption.Read(parse, catalog, problems);
@@ -75,6 +85,10 @@ internal static class ReportCommand
                 {
                     throw new UsageException(problems);
                 }
+            }
+            else if (selectionProblems.Count > 0)
+            {
+                throw new UsageException(selectionProblems);
             }
 
             // Rules run on the facts as read; an already redacted file is not redacted twice.

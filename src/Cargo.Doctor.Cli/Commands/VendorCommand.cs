@@ -21,7 +21,7 @@ internal static class VendorCommand
     {
         var configFile = new Option<string?>("--config") { HelpName = "file.yml", Description = "YAML config file (its cargo: and aws: keys; flags override them)" };
         var saveFacts = new Option<string?>("--save-facts") { HelpName = "facts.json", Description = "Also write the gathered facts (no secrets) to this file, for `report --facts` and `chain`" };
-        var probe = new Option<bool>("--probe") { Description = "Also probe the network path from here to --endpoint (TCP, TLS, PostgreSQL startup; no login)" };
+        var probe = new Option<bool>("--probe") { Description = "Also probe the network path from here to --endpoint (TCP, TLS, PostgreSQL startup; a login when CARGO_DOCTOR_PASSWORD or PGPASSWORD is set)" };
         var vendor = new VendorOptions();
         var output = new OutputOptions();
         var selection = new SelectionOptions();
@@ -81,10 +81,15 @@ internal static class VendorCommand
             {
                 var endpoint = Endpoint.Parse(endpointText);
                 terminal.Progress($"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
-                vendorFacts = vendorFacts with
+                var probed = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct);
+                // With the Cargo user's password in the environment (as `check` reads it), the probe logs in too.
+                if (probed.Steps[^1] is { Step: "startup", Outcome: "ok" } && PasswordFromEnvironment() is { } password)
                 {
-                    Probe = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct),
-                };
+                    var warehouse = config.Warehouse with { Host = endpoint.Host, User = endpoint.User ?? config.Warehouse.User, Port = endpoint.Port ?? 5439, SslMode = endpoint.SslMode ?? config.Warehouse.SslMode };
+                    probed = probed with { Steps = [.. probed.Steps, await VendorLoginProbe.RunAsync(warehouse, probed.Database, password, ct)] };
+                }
+
+                vendorFacts = vendorFacts with { Probe = probed };
             }
 
             var facts = new FactsSnapshot
@@ -104,6 +109,10 @@ internal static class VendorCommand
         });
         return command;
     }
+
+    /// <summary>CARGO_DOCTOR_PASSWORD, then PGPASSWORD, as <c>check</c> reads them; no prompt: without one the probe stops before the login.</summary>
+    private static string? PasswordFromEnvironment() =>
+        new[] { "CARGO_DOCTOR_PASSWORD", "PGPASSWORD" }.Select(Environment.GetEnvironmentVariable).FirstOrDefault(v => v is { Length: > 0 });
 
     private static async Task SaveFactsAsync(string path, FactsSnapshot facts, TerminalOutput terminal)
     {

@@ -1,5 +1,6 @@
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Tests.Fixtures;
+using Cargo.Doctor.Tests.Reports;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Cli;
@@ -52,6 +53,25 @@ public sealed class VendorCommandTests : IDisposable
         File.Delete(factsPath);
         Assert.True(replay.ExitCode == 0, replay.ToString());
         Assert.Contains("vendor.bucket-key", await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"), TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task a_vendor_facts_replay_selects_vendor_checks_and_a_customer_replay_refuses_them()
+    {
+        var factsPath = Path.Combine(outDir, "..", Path.GetFileName(outDir) + "-selected.json");
+        var run = await VendorAsync("--save-facts", factsPath);
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var replay = await CliProcess.RunAsync(["report", "--facts", factsPath, "--checks", "vendor.bucket-region", "--skip", "vendor.bucket-key", "--out", outDir]);
+        File.Delete(factsPath);
+        var customer = await CliProcess.RunAsync(
+            ["report", "--facts", Path.Combine(SampleFactsTests.RepositoryRoot(), "samples", "sample-facts.json"), "--checks", "vendor.*", "--out", outDir]);
+
+        Assert.True(replay.ExitCode == 0, replay.ToString());
+        Assert.Contains("vendor.bucket-region", await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"), TestContext.Current.CancellationToken));
+        Assert.True(customer.ExitCode == 2, customer.ToString());
+        Assert.Contains("vendor.*", customer.Stderr);
+        Assert.DoesNotContain("   at ", customer.Stderr);
     }
 
     [Fact]

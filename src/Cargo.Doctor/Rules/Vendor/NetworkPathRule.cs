@@ -27,6 +27,17 @@ public sealed class NetworkPathRule : IRule
         var target = $"{probe.Host}:{probe.Port}";
         var details = probe.Steps.Select(s => $"{s.Step}: {s.Outcome}: {s.Detail}").ToList();
         var last = probe.Steps[^1];
+        if (last.Step == "login")
+        {
+            return last.Outcome switch
+            {
+                "ok" => probe.Steps.Any(s => s is { Step: "tls", Outcome: "refused" })
+                    ? context.Warn($"from here, the Cargo user logs in to {target}, but without TLS", details, context.Remedy("no-tls", ("target", target)))
+                    : context.Pass($"from here, {target} answers TCP, TLS and the Cargo user logs in", details),
+                _ => context.Fail($"from here, {target} is reachable but the login fails ({last.Outcome}): {last.Detail}", details),
+            };
+        }
+
         if (last is { Step: "startup", Outcome: "ok" })
         {
             return probe.Steps.Any(s => s is { Step: "tls", Outcome: "refused" })
