@@ -147,6 +147,7 @@ public static class FakeAwsResponses
                 namespaceName,
                 status = "AVAILABLE",
                 publiclyAccessible,
+                enhancedVpcRouting = false,
                 securityGroupIds = securityGroupIds ?? ["sg-0cargo"],
                 subnetIds = new[] { "subnet-1", "subnet-2" },
                 port,
