@@ -37,6 +37,11 @@ public sealed class DataPathRule : IRule
             return context.Unknown($"could not read {AwsRequirement.Describe(aws)}: {aws.TargetGap}");
         }
 
+        if (aws is { Network: null, NetworkGap: null })
+        {
+            return context.Skipped(AwsRequirement.NoNetworkFacts);
+        }
+
         switch (target.EnhancedVpcRouting)
         {
             case false:
@@ -48,11 +53,6 @@ public sealed class DataPathRule : IRule
         if (aws.CargoBucket is not { Length: > 0 } bucket)
         {
             return context.Skipped("enhanced VPC routing is on, but no Cargo bucket was given: pass --bucket (and --prefix, --bucket-region)");
-        }
-
-        if (aws is { Network: null, NetworkGap: null })
-        {
-            return context.Skipped(AwsRequirement.NoNetworkFacts);
         }
 
         if (aws.Network is not { } network || aws.NetworkGap is not null)
