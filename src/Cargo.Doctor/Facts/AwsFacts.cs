@@ -33,6 +33,13 @@ public sealed record AwsFacts
 
     public string? CargoRoleArn { get; init; }
 
+    /// <summary>Cargo's bucket, prefix and the bucket's region (--bucket, --prefix, --bucket-region), as given; for net.data-path.</summary>
+    public string? CargoBucket { get; init; }
+
+    public string? CargoPrefix { get; init; }
+
+    public string? CargoBucketRegion { get; init; }
+
     /// <summary>The Cargo database user: Redshift passes its dbuser ARN as sts:ExternalId.</summary>
     public string? CargoUser { get; init; }
 

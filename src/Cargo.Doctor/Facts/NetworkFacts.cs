@@ -44,6 +44,11 @@ public sealed record NetworkFacts
 
     public Gap? InternetGatewaysGap { get; init; }
 
+    /// <summary>The VPC's endpoints (gateway and interface), for net.data-path.</summary>
+    public IReadOnlyList<VpcEndpointFacts>? VpcEndpoints { get; init; }
+
+    public Gap? VpcEndpointsGap { get; init; }
+
     /// <summary>Every prefix list a route or a security-group rule names, with its entries (or the gap that kept them unread).</summary>
     public IReadOnlyList<PrefixListFacts> PrefixLists { get; init; } = [];
 }
@@ -68,3 +73,10 @@ public sealed record NetworkAclFacts(string NetworkAclId, bool IsDefault, IReadO
 public sealed record NetworkAclEntryFacts(int RuleNumber, string Protocol, string RuleAction, bool Egress, string? Cidr, int? FromPort, int? ToPort);
 
 public sealed record PrefixListFacts(string PrefixListId, IReadOnlyList<string>? Cidrs, Gap? Gap = null);
+
+/// <param name="ServiceName">com.amazonaws.&lt;region&gt;.s3 for S3 (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html).</param>
+/// <param name="Type">Gateway, Interface or GatewayLoadBalancer.</param>
+/// <param name="RouteTableIds">A gateway endpoint's route tables: it serves the subnets that use them.</param>
+/// <param name="PolicyDocument">The endpoint policy as JSON text; null when AWS returned none.</param>
+public sealed record VpcEndpointFacts(
+    string VpcEndpointId, string? ServiceName, string? Type, string? State, IReadOnlyList<string> RouteTableIds, string? PolicyDocument, bool PrivateDnsEnabled);

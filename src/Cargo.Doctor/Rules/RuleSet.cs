@@ -33,6 +33,7 @@ public static class RuleSet
         new PubliclyAccessibleRule(),
         new RouteRule(),
         new NetworkAclRule(),
+        new DataPathRule(),
         new CopyRoundTripProbeRule(),
         new FunctionCreateProbeRule(),
         new SchemaCreateProbeRule(),

@@ -88,6 +88,9 @@ public sealed class FakeCluster(string id)
 
     public bool PubliclyAccessible { get; set; }
 
+    /// <summary>DescribeClusters EnhancedVpcRouting (https://docs.aws.amazon.com/redshift/latest/APIReference/API_Cluster.html).</summary>
+    public bool EnhancedVpcRouting { get; set; }
+
     public int Port { get; set; } = 5439;
 
     public List<string> SecurityGroupIds { get; } = [];

@@ -67,7 +67,8 @@ public sealed partial class FakeAwsAccount
         securityGroupIds: [.. cluster.SecurityGroupIds],
         iamRoles: [.. cluster.IamRoles.Select(arn => (arn, busy && cluster.RolesBeingAdded.Contains(arn) ? "adding" : "in-sync"))],
         port: cluster.Port,
-        networkXml: ClusterNetworkXml(cluster));
+        networkXml: ClusterNetworkXml(cluster),
+        enhancedVpcRouting: cluster.EnhancedVpcRouting);
 
     private static FakeAwsResponse RedshiftResult(string action, string cluster) => FakeAwsResponse.Xml(
         $"<{action}Response xmlns=\"{RedshiftNs}\"><{action}Result>{cluster}</{action}Result><ResponseMetadata><RequestId>req-1</RequestId></ResponseMetadata></{action}Response>");

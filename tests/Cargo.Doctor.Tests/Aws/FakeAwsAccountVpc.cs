@@ -9,7 +9,7 @@ namespace Cargo.Doctor.Tests.Aws;
 /// DescribeSubnets, DescribeRouteTables (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html:
 /// the main table's association has main=true), DescribeNetworkAcls
 /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkAcls.html), DescribeInternetGateways,
-/// GetManagedPrefixListEntries, CreateRoute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html:
+/// DescribeVpcEndpoints (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html), GetManagedPrefixListEntries, CreateRoute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html:
 /// a route with the same destination is refused, RouteAlreadyExists; an internet gateway must be attached,
 /// Gateway.NotAttached: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html) and
 /// CreateNetworkAclEntry (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html: rule
@@ -59,6 +59,11 @@ public sealed partial class FakeAwsAccount
                 return FakeVpcResponses.DescribeNetworkAcls(Filtered(form, "vpc-id"));
             case "DescribeInternetGateways":
                 return FakeVpcResponses.DescribeInternetGateways(Filtered(form, "attachment.vpc-id"));
+            case "DescribeVpcEndpoints":
+                var endpointIds = List(form, "VpcEndpointId");
+                return FakeVpcResponses.DescribeVpcEndpoints(Filtered(form, "vpc-id"), endpointIds);
+            case "ModifyVpcEndpoint":
+                return ModifyVpcEndpoint(form);
             case "GetManagedPrefixListEntries":
                 var listId = form.GetValueOrDefault("PrefixListId", "");
                 return PrefixLists.TryGetValue(listId, out var cidrs)
@@ -99,6 +104,35 @@ public sealed partial class FakeAwsAccount
 
         found.Table.Routes.Add(new FakeRoute(destination, target));
         return FakeVpcResponses.Ec2Result("CreateRoute", "<return>true</return>");
+    }
+
+    /// <summary>
+    /// ModifyVpcEndpoint with PolicyDocument replaces the whole policy
+    /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifyVpcEndpoint.html); a document that is not JSON is refused.
+    /// </summary>
+    private FakeAwsResponse ModifyVpcEndpoint(IReadOnlyDictionary<string, string> form)
+    {
+        var id = form.GetValueOrDefault("VpcEndpointId", "");
+        if (Vpcs.Values.SelectMany(v => v.Endpoints).FirstOrDefault(e => e.Id == id) is not { } endpoint)
+        {
+            return Ec2Error(400, "InvalidVpcEndpointId.NotFound", $"The Vpc Endpoint Id '{id}' does not exist");
+        }
+
+        if (form.TryGetValue("PolicyDocument", out var policy))
+        {
+            try
+            {
+                using var parsed = System.Text.Json.JsonDocument.Parse(policy);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                return Ec2Error(400, "MalformedPolicy", "Policy document is not valid JSON");
+            }
+
+            endpoint.Policy = policy;
+        }
+
+        return FakeVpcResponses.Ec2Result("ModifyVpcEndpoint", "<return>true</return>");
     }
 
     private FakeAwsResponse CreateNetworkAclEntry(IReadOnlyDictionary<string, string> form)

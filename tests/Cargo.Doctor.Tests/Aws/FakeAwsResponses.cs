@@ -113,7 +113,8 @@ public static class FakeAwsResponses
         string[]? parameterGroups = null,
         int port = 5439,
         string? endpointAddress = null,
-        string networkXml = "") => $"""
+        string networkXml = "",
+        bool enhancedVpcRouting = false) => $"""
         <Cluster><ClusterIdentifier>{X(clusterId)}</ClusterIdentifier><NodeType>ra3.xlplus</NodeType><ClusterStatus>{status}</ClusterStatus>
         <DBName>dev</DBName><Endpoint><Address>{X(endpointAddress ?? $"{clusterId}.abc123xyz789.eu-west-1.redshift.amazonaws.com")}</Address><Port>{port}</Port></Endpoint>
         <PubliclyAccessible>{(publiclyAccessible ? "true" : "false")}</PubliclyAccessible><VpcId>vpc-0abc</VpcId>
@@ -121,7 +122,7 @@ public static class FakeAwsResponses
         <VpcSecurityGroups>{string.Concat((securityGroupIds ?? ["sg-0cargo"]).Select(id => $"<VpcSecurityGroup><VpcSecurityGroupId>{X(id)}</VpcSecurityGroupId><Status>active</Status></VpcSecurityGroup>"))}</VpcSecurityGroups>
         <ClusterParameterGroups>{string.Concat((parameterGroups ?? ["cargo-params"]).Select(g => $"<ClusterParameterGroup><ParameterGroupName>{X(g)}</ParameterGroupName><ParameterApplyStatus>in-sync</ParameterApplyStatus></ClusterParameterGroup>"))}</ClusterParameterGroups>
         <IamRoles>{string.Concat((iamRoles ?? [(CustomerRoleArn, "in-sync")]).Select(r => $"<ClusterIamRole><IamRoleArn>{X(r.Arn)}</IamRoleArn><ApplyStatus>{r.ApplyStatus}</ApplyStatus></ClusterIamRole>"))}</IamRoles>
-        <DefaultIamRoleArn>{X(defaultIamRoleArn ?? "")}</DefaultIamRoleArn>{networkXml}</Cluster>
+        <DefaultIamRoleArn>{X(defaultIamRoleArn ?? "")}</DefaultIamRoleArn><EnhancedVpcRouting>{(enhancedVpcRouting ? "true" : "false")}</EnhancedVpcRouting>{networkXml}</Cluster>
         """;
 
     public static FakeAwsResponse DescribeClusters(string? nextMarker, params string[] clusters) => Redshift("DescribeClusters", $"""
@@ -146,6 +147,7 @@ public static class FakeAwsResponses
                 namespaceName,
                 status = "AVAILABLE",
                 publiclyAccessible,
+                enhancedVpcRouting = false,
                 securityGroupIds = securityGroupIds ?? ["sg-0cargo"],
                 subnetIds = new[] { "subnet-1", "subnet-2" },
                 port,

@@ -69,4 +69,25 @@ public static class FakeAwsVpcScenarios
         vpc.NetworkAcls.Add(acl);
         return acl;
     }
+
+    /// <summary>
+    /// An S3 gateway endpoint (com.amazonaws.eu-west-1.s3) on the main route table, with <paramref name="policy"/>
+    /// (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html).
+    /// </summary>
+    public static FakeVpc S3GatewayEndpoint(this FakeVpc vpc, string policy, string region = "eu-west-1")
+    {
+        var endpoint = new FakeVpcEndpoint("vpce-0s3gw", $"com.amazonaws.{region}.s3", "Gateway") { Policy = policy };
+        endpoint.RouteTableIds.Add(vpc.RouteTables.Single(t => t.IsMain).Id);
+        vpc.Endpoints.Add(endpoint);
+        return vpc;
+    }
+
+    /// <summary>An S3 interface endpoint with the default full-access policy.</summary>
+    public static FakeVpcEndpoint S3InterfaceEndpoint(string region = "eu-west-1") =>
+        new("vpce-0s3if", $"com.amazonaws.{region}.s3", "Interface") { Policy = BucketPolicyFor("*") };
+
+    /// <summary>An endpoint policy allowing the four actions COPY/UNLOAD need on <paramref name="bucket"/> only, and a statement for another use.</summary>
+    public static string BucketPolicyFor(string bucket) => $$"""
+        {"Version":"2012-10-17","Statement":[{"Sid":"Logs","Effect":"Allow","Principal":"*","Action":"s3:PutObject","Resource":"arn:aws:s3:::company-logs/*"},{"Sid":"Data","Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:PutObject","s3:ListBucket","s3:GetBucketLocation"],"Resource":["arn:aws:s3:::{{bucket}}","arn:aws:s3:::{{bucket}}/*"]}]}
+        """;
 }

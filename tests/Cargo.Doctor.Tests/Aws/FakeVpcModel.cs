@@ -20,6 +20,24 @@ public sealed class FakeVpc(string id, string cidr)
     public List<string> NatGatewayIds { get; } = [];
 
     public List<FakeNetworkAcl> NetworkAcls { get; } = [];
+
+    public List<FakeVpcEndpoint> Endpoints { get; } = [];
+}
+
+/// <summary>A VPC endpoint: Type Gateway (with route tables) or Interface; Policy is the endpoint policy JSON.</summary>
+public sealed class FakeVpcEndpoint(string id, string serviceName, string type)
+{
+    public string Id { get; } = id;
+
+    public string ServiceName { get; } = serviceName;
+
+    public string Type { get; } = type;
+
+    public List<string> RouteTableIds { get; } = [];
+
+    public string Policy { get; set; } = "";
+
+    public bool PrivateDnsEnabled { get; set; }
 }
 
 public sealed class FakeRouteTable(string id, bool isMain)

@@ -54,7 +54,8 @@ public static class FakeVpcResponses
         .Respond("DescribeSubnets", DescribeSubnets([vpc], []))
         .Respond("DescribeRouteTables", DescribeRouteTables([vpc]))
         .Respond("DescribeNetworkAcls", DescribeNetworkAcls([vpc]))
-        .Respond("DescribeInternetGateways", DescribeInternetGateways([vpc]));
+        .Respond("DescribeInternetGateways", DescribeInternetGateways([vpc]))
+        .Respond("DescribeVpcEndpoints", DescribeVpcEndpoints([vpc]));
 
     public static FakeAwsResponse DescribeSubnets(IEnumerable<FakeVpc> vpcs, IReadOnlyList<string> ids) => Ec2Result("DescribeSubnets",
         $"<subnetSet>{string.Concat(vpcs.SelectMany(v => v.SubnetCidrs.Where(s => ids.Count == 0 || ids.Contains(s.Key)).Select(s =>
@@ -69,6 +70,13 @@ public static class FakeVpcResponses
     public static FakeAwsResponse DescribeInternetGateways(IEnumerable<FakeVpc> vpcs) => Ec2Result("DescribeInternetGateways",
         $"<internetGatewaySet>{string.Concat(vpcs.SelectMany(v => v.InternetGatewayIds.Select(g =>
             $"<item><internetGatewayId>{X(g)}</internetGatewayId><attachmentSet><item><vpcId>{X(v.Id)}</vpcId><state>available</state></item></attachmentSet></item>")))}</internetGatewaySet>");
+
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html in the query wire shape: routeTableIdSet of item.
+    public static FakeAwsResponse DescribeVpcEndpoints(IEnumerable<FakeVpc> vpcs, IReadOnlyList<string>? ids = null) => Ec2Result("DescribeVpcEndpoints",
+        $"<vpcEndpointSet>{string.Concat(vpcs.SelectMany(v => v.Endpoints.Where(e => ids is not { Count: > 0 } || ids.Contains(e.Id)).Select(e =>
+            $"<item><vpcEndpointId>{X(e.Id)}</vpcEndpointId><vpcEndpointType>{X(e.Type)}</vpcEndpointType><vpcId>{X(v.Id)}</vpcId><serviceName>{X(e.ServiceName)}</serviceName>"
+            + $"<state>available</state><policyDocument>{X(e.Policy)}</policyDocument><routeTableIdSet>{string.Concat(e.RouteTableIds.Select(t => $"<item>{X(t)}</item>"))}</routeTableIdSet>"
+            + $"<privateDnsEnabled>{(e.PrivateDnsEnabled ? "true" : "false")}</privateDnsEnabled></item>")))}</vpcEndpointSet>");
 
     public static FakeAwsResponse GetManagedPrefixListEntries(IEnumerable<string> cidrs) => Ec2Result("GetManagedPrefixListEntries",
         $"<entrySet>{string.Concat(cidrs.Select(c => $"<item><cidr>{X(c)}</cidr></item>"))}</entrySet>");

@@ -41,6 +41,25 @@ public sealed partial class Ec2Client
             return ((response.InternetGateways ?? []).Select(g => new Ec2InternetGateway(g.InternetGatewayId, (g.Attachments ?? []).Select(a => a.VpcId).ToList())), response.NextToken);
         }, cancellationToken);
 
+    /// <summary>
+    /// The VPC's endpoints in one call filtered by the VPC (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html "vpc-id"),
+    /// whatever their number.
+    /// </summary>
+    public Task<IReadOnlyList<Ec2VpcEndpoint>> DescribeVpcEndpointsAsync(string vpcId, CancellationToken cancellationToken = default) =>
+        PagedAsync("DescribeVpcEndpoints", async (client, token, ct) =>
+        {
+            var response = await client.DescribeVpcEndpointsAsync(new DescribeVpcEndpointsRequest { Filters = [new Filter("vpc-id", [vpcId])], NextToken = token }, ct).ConfigureAwait(false);
+            return ((response.VpcEndpoints ?? []).Select(e => new Ec2VpcEndpoint(
+                e.VpcEndpointId,
+                Empty(e.VpcId),
+                Empty(e.ServiceName),
+                e.VpcEndpointType?.Value,
+                e.State?.Value?.ToLowerInvariant(),
+                (e.RouteTableIds ?? []).Where(id => !string.IsNullOrEmpty(id)).ToList(),
+                Empty(e.PolicyDocument),
+                e.PrivateDnsEnabled == true)), response.NextToken);
+        }, cancellationToken);
+
     /// <summary>The CIDRs of a managed prefix list: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetManagedPrefixListEntries.html.</summary>
     public Task<IReadOnlyList<string>> GetManagedPrefixListEntriesAsync(string prefixListId, CancellationToken cancellationToken = default) =>
         PagedAsync("GetManagedPrefixListEntries", async (client, token, ct) =>

@@ -20,5 +20,7 @@ internal sealed partial class AwsApiSource
 
     public Task<IReadOnlyList<Ec2InternetGateway>> DescribeInternetGatewaysAsync(string vpcId, CancellationToken ct) => clients.Ec2.DescribeInternetGatewaysAsync(vpcId, ct);
 
+    public Task<IReadOnlyList<Ec2VpcEndpoint>> DescribeVpcEndpointsAsync(string vpcId, CancellationToken ct) => clients.Ec2.DescribeVpcEndpointsAsync(vpcId, ct);
+
     public Task<IReadOnlyList<string>> GetManagedPrefixListEntriesAsync(string prefixListId, CancellationToken ct) => clients.Ec2.GetManagedPrefixListEntriesAsync(prefixListId, ct);
 }

@@ -1,6 +1,6 @@
 namespace Cargo.Doctor.Sources.Aws;
 
-/// <summary>The evidence files of the VPC reads (net.route, net.nacl); see samples/aws-evidence/README.md.</summary>
+/// <summary>The evidence files of the VPC reads (net.route, net.nacl, net.data-path); see samples/aws-evidence/README.md.</summary>
 public static class AwsEvidenceNetworkFiles
 {
     public const string DescribeClusterSubnetGroups = "describe-cluster-subnet-groups.json";
@@ -8,6 +8,7 @@ public static class AwsEvidenceNetworkFiles
     public const string DescribeRouteTables = "describe-route-tables.json";
     public const string DescribeNetworkAcls = "describe-network-acls.json";
     public const string DescribeInternetGateways = "describe-internet-gateways.json";
+    public const string DescribeVpcEndpoints = "describe-vpc-endpoints.json";
 
     /// <summary><c>get-managed-prefix-list-entries.&lt;pl-id&gt;.json</c>.</summary>
     public static string GetManagedPrefixListEntries(string prefixListId) =>

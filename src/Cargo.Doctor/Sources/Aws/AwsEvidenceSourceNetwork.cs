@@ -8,7 +8,7 @@ namespace Cargo.Doctor.Sources.Aws;
 /// The VPC reads of <see cref="IAwsNetworkSource"/> from an evidence folder. Deliberately a second reading beside
 /// Ec2Client's: the CLI prints the API's member names in JSON (RouteTables[].Routes[].GatewayId, NetworkAcls[].Entries[].PortRange.From),
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RouteTable.html, API_NetworkAcl.html, API_Subnet.html,
-/// API_InternetGateway.html, API_PrefixListEntry.html, and
+/// API_InternetGateway.html, API_PrefixListEntry.html, API_VpcEndpoint.html, and
 /// https://docs.aws.amazon.com/redshift/latest/APIReference/API_ClusterSubnetGroup.html.
 /// </summary>
 internal sealed partial class AwsEvidenceSource
@@ -92,6 +92,24 @@ internal sealed partial class AwsEvidenceSource
             .Select(g => new Ec2InternetGateway(
                 JsonFields.String(g, "InternetGatewayId") ?? "",
                 JsonFields.Array(g, "Attachments").Select(a => JsonFields.String(a, "VpcId")).OfType<string>().ToList()))
+            .ToList());
+    }
+
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html: the CLI prints VpcEndpointType, RouteTableIds, PolicyDocument.
+    public Task<IReadOnlyList<Ec2VpcEndpoint>> DescribeVpcEndpointsAsync(string vpcId, CancellationToken ct)
+    {
+        var command = $"aws ec2 describe-vpc-endpoints --filters {Q($"Name=vpc-id,Values={vpcId}")}";
+        return Task.FromResult<IReadOnlyList<Ec2VpcEndpoint>>(JsonFields.Array(Load(AwsEvidenceNetworkFiles.DescribeVpcEndpoints, command), "VpcEndpoints")
+            .Where(e => JsonFields.String(e, "VpcId") is null || JsonFields.String(e, "VpcId") == vpcId)
+            .Select(e => new Ec2VpcEndpoint(
+                JsonFields.String(e, "VpcEndpointId") ?? "",
+                JsonFields.NonEmpty(JsonFields.String(e, "VpcId")),
+                JsonFields.NonEmpty(JsonFields.String(e, "ServiceName")),
+                JsonFields.NonEmpty(JsonFields.String(e, "VpcEndpointType")),
+                JsonFields.NonEmpty(JsonFields.String(e, "State"))?.ToLowerInvariant(),
+                JsonFields.Array(e, "RouteTableIds").Where(id => id.ValueKind == JsonValueKind.String).Select(id => id.GetString()).OfType<string>().Where(id => id.Length > 0).ToList(),
+                JsonFields.NonEmpty(JsonFields.String(e, "PolicyDocument")),
+                JsonFields.Bool(e, "PrivateDnsEnabled")))
             .ToList());
     }
 

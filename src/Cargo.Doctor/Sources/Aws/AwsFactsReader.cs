@@ -23,6 +23,9 @@ internal sealed class AwsFactsReader(IAwsSetupSource source, AwsReadRequest requ
             CargoIps = request.CargoIps,
             CargoRoleArn = request.CargoRoleArn,
             CargoUser = request.CargoUser,
+            CargoBucket = request.CargoBucket,
+            CargoPrefix = request.CargoPrefix,
+            CargoBucketRegion = request.CargoBucketRegion,
             WarehouseHost = request.WarehouseHost is null ? null : await ResolveAsync(request.WarehouseHost, ct).ConfigureAwait(false),
         };
 

@@ -50,5 +50,8 @@ public static class AwsFactsSource
         config.Cargo.RoleArn,
         config.Cargo.Ips,
         config.Warehouse.User,
-        config.Warehouse.Host);
+        config.Warehouse.Host,
+        config.Cargo.Bucket,
+        config.Cargo.Prefix,
+        config.Cargo.BucketRegion);
 }

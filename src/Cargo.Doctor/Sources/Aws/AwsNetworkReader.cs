@@ -6,7 +6,7 @@ namespace Cargo.Doctor.Sources.Aws;
 
 /// <summary>
 /// Reads the VPC around the warehouse into <see cref="NetworkFacts"/>: the subnet group (provisioned), the subnets,
-/// then the VPC's route tables, network ACLs and internet gateways, each in one call filtered by the VPC, and each
+/// then the VPC's route tables, network ACLs, internet gateways and VPC endpoints, each in one call filtered by the VPC, and each
 /// prefix list a route names. The number of calls does not grow with the number of subnets, routes or rules.
 /// </summary>
 internal sealed class AwsNetworkReader(IAwsNetworkSource source)
@@ -67,13 +67,14 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
             var cause = network.SubnetsGap ?? new Gap("AWS named no VPC for the subnets");
             return facts with
             {
-                Network = network with { RouteTablesGap = cause, NetworkAclsGap = cause, InternetGatewaysGap = cause },
+                Network = network with { RouteTablesGap = cause, NetworkAclsGap = cause, InternetGatewaysGap = cause, VpcEndpointsGap = cause },
             };
         }
 
         network = await ReadRoutesAsync(network, vpcId, ct).ConfigureAwait(false);
         network = await ReadAclsAsync(network, vpcId, ct).ConfigureAwait(false);
-        return facts with { Network = await ReadGatewaysAsync(network, vpcId, ct).ConfigureAwait(false) };
+        network = await ReadGatewaysAsync(network, vpcId, ct).ConfigureAwait(false);
+        return facts with { Network = await ReadEndpointsAsync(network, vpcId, ct).ConfigureAwait(false) };
     }
 
     private async Task<NetworkFacts> ReadSubnetsAsync(NetworkFacts network, CancellationToken ct)
@@ -147,6 +148,23 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
         catch (Exception e) when (AwsGaps.IsReadFailure(e))
         {
             return network with { InternetGatewaysGap = AwsGaps.From(e) };
+        }
+    }
+
+    private async Task<NetworkFacts> ReadEndpointsAsync(NetworkFacts network, string vpcId, CancellationToken ct)
+    {
+        try
+        {
+            var endpoints = await source.DescribeVpcEndpointsAsync(vpcId, ct).ConfigureAwait(false);
+            return network with
+            {
+                VpcEndpoints = endpoints.Where(e => e.VpcId is null || e.VpcId == vpcId)
+                    .Select(e => new VpcEndpointFacts(e.VpcEndpointId, e.ServiceName, e.Type, e.State, e.RouteTableIds, e.PolicyDocument, e.PrivateDnsEnabled)).ToList(),
+            };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return network with { VpcEndpointsGap = AwsGaps.From(e) };
         }
     }
 

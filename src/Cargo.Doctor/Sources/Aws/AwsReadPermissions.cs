@@ -18,6 +18,7 @@ public static class AwsReadPermissions
         "ec2:DescribeRouteTables",
         "ec2:DescribeSecurityGroups",
         "ec2:DescribeSubnets",
+        "ec2:DescribeVpcEndpoints",
         "ec2:GetManagedPrefixListEntries",
         "iam:GetPolicy",
         "iam:GetPolicyVersion",

@@ -11,4 +11,7 @@ internal sealed record AwsReadRequest(
     string? CargoRoleArn,
     IReadOnlyList<string> CargoIps,
     string CargoUser,
-    string? WarehouseHost);
+    string? WarehouseHost,
+    string? CargoBucket = null,
+    string? CargoPrefix = null,
+    string? CargoBucketRegion = null);

@@ -71,8 +71,8 @@ public sealed class AwsEvidenceSourceTests : IDisposable
         Assert.Equal(Json(api.Facts.Aws!), Json(evidence.Facts.Aws! with { Source = "api" }));
         Assert.Equal(Verdicts(api), Verdicts(evidence));
         Assert.Equal(
-            // net.route and net.nacl are blocked by net.publicly-accessible.
-            [CheckStatus.Fail, CheckStatus.Fail, CheckStatus.Skipped, CheckStatus.Skipped, CheckStatus.Pass, CheckStatus.Fail, CheckStatus.Warn],
+            // net.route and net.nacl are blocked by net.publicly-accessible; net.data-path passes (enhanced VPC routing off).
+            [CheckStatus.Fail, CheckStatus.Fail, CheckStatus.Skipped, CheckStatus.Skipped, CheckStatus.Pass, CheckStatus.Pass, CheckStatus.Fail, CheckStatus.Warn],
             Verdicts(evidence).Select(v => v.Status));
     }
 

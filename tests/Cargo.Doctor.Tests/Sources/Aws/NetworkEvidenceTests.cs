@@ -28,7 +28,7 @@ public sealed class NetworkEvidenceTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    public static TheoryData<string> States() => ["good", "nat", "private", "acl-deny", "no-ephemeral"];
+    public static TheoryData<string> States() => ["good", "nat", "private", "acl-deny", "no-ephemeral", "s3-endpoints"];
 
     [Theory]
     [MemberData(nameof(States))]
@@ -41,6 +41,7 @@ public sealed class NetworkEvidenceTests : IDisposable
             case "private": vpc.PrivateOnlySubnet(); break;
             case "acl-deny": vpc.AclDenyBeforeAllow(); break;
             case "no-ephemeral": vpc.AclWithoutEphemeralOutbound(); break;
+            case "s3-endpoints": vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket")).Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpoint()); break;
         }
 
         var api = await fake.CheckAsync(AwsScenario.Provisioned());
@@ -48,8 +49,10 @@ public sealed class NetworkEvidenceTests : IDisposable
         var evidence = await CheckEvidenceAsync();
 
         Assert.Equal(Json(api.Facts.Aws!.Network!), Json(evidence.Facts.Aws!.Network!));
+        Assert.Equal(vpc.Endpoints.Select(e => (e.Id, e.Type, e.Policy, string.Join(",", e.RouteTableIds))),
+            evidence.Facts.Aws!.Network!.VpcEndpoints!.Select(e => (e.VpcEndpointId, e.Type!, e.PolicyDocument ?? "", string.Join(",", e.RouteTableIds))));
         Assert.Equal(Verdicts(api), Verdicts(evidence));
-        Assert.Equal(state == "good", Verdicts(evidence).All(v => v.Status == CheckStatus.Pass));
+        Assert.Equal(state is "good" or "s3-endpoints", Verdicts(evidence).All(v => v.Status == CheckStatus.Pass));
     }
 
     /// <summary>The network commands of samples/aws-evidence/README.md, run with the real CLI (the IAM files are left out: their checks are not compared).</summary>
@@ -66,6 +69,7 @@ public sealed class NetworkEvidenceTests : IDisposable
             aws ec2 describe-route-tables --filters '{vpc}' --region eu-west-1 --output json > describe-route-tables.json
             aws ec2 describe-network-acls --filters '{vpc}' --region eu-west-1 --output json > describe-network-acls.json
             aws ec2 describe-internet-gateways --filters 'Name=attachment.vpc-id,Values=vpc-0abc' --region eu-west-1 --output json > describe-internet-gateways.json
+            aws ec2 describe-vpc-endpoints --filters '{vpc}' --region eu-west-1 --output json > describe-vpc-endpoints.json
             """, TestContext.Current.CancellationToken);
         var run = await AwsCliScript.RunAsync(script, fake);
         Assert.True(run.ExitCode == 0, run.ToString());

@@ -1,0 +1,197 @@
+using Cargo.Doctor.Catalog;
+using Cargo.Doctor.Config;
+using Cargo.Doctor.Findings;
+using Cargo.Doctor.Reports;
+using Cargo.Doctor.Rules.Net;
+using Cargo.Doctor.Tests.Aws;
+using Cargo.Doctor.Tests.Fixtures;
+using Cargo.Doctor.Tests.Setup;
+
+namespace Cargo.Doctor.Tests.Checks.Net;
+
+/// <summary>
+/// net.data-path against the stateful fake account's VPC: enhanced VPC routing on needs an S3 path for Cargo's bucket
+/// (https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-routing.html), and the endpoint-policy fix, run with the
+/// real aws CLI against the fake, adds one statement and keeps the others.
+/// </summary>
+[Trait("Category", "Aws")]
+[Trait("Category", "Cli")]
+public sealed class DataPathScenarioTests : IDisposable
+{
+    private const string Bucket = "cargo-exchange";
+
+    private readonly FakeAwsEndpoint fake = new();
+    private readonly string folder = Directory.CreateTempSubdirectory("net-data-path-").FullName;
+
+    public void Dispose()
+    {
+        fake.Dispose();
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public async Task enhanced_vpc_routing_off_passes_saying_traffic_uses_the_internet()
+    {
+        fake.PublicClusterInVpc();
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Pass, finding.Status);
+        Assert.Contains("enhanced VPC routing is off: COPY and UNLOAD reach S3 over the internet", finding.Summary);
+    }
+
+    [Fact]
+    public async Task enhanced_vpc_routing_without_any_s3_path_fails()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet();
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("subnet subnet-0a, route table rtb-0private has no S3 gateway endpoint and no NAT or internet route", finding.Summary);
+        Assert.Contains("bucket cargo-exchange taken to be in the warehouse's region eu-west-1 (no --bucket-region given)", finding.Details);
+        Assert.Contains(finding.Remediation, r => r.Text.Contains("Create an S3 gateway endpoint (`com.amazonaws.eu-west-1.s3`)", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task gateway_endpoint_allowing_the_bucket_passes()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet();
+        vpc.RouteTables.Single(t => t.Id == "rtb-0private").Routes.Add(new FakeRoute("pl-0s3", "vpce-0s3gw"));
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket)).Endpoints.Single().RouteTableIds[0] = "rtb-0private";
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("S3 gateway endpoint vpce-0s3gw on rtb-0private allows GetObject, PutObject, ListBucket and GetBucketLocation", finding.Summary);
+    }
+
+    [Fact]
+    public async Task bucket_in_another_region_with_only_a_gateway_endpoint_fails()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet();
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket)).Endpoints.Single().RouteTableIds[0] = "rtb-0private";
+
+        var finding = (await fake.CheckAsync(Config(bucketRegion: "us-east-1")))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("the bucket is in us-east-1 but the S3 gateway endpoint serves eu-west-1 only", finding.Summary);
+        Assert.Contains("bucket cargo-exchange in us-east-1", finding.Details);
+    }
+
+    [Fact]
+    public async Task a_nat_route_serves_a_bucket_in_another_region()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.DefaultRouteToNat().S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket));
+
+        var finding = (await fake.CheckAsync(Config(bucketRegion: "us-east-1")))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("through NAT gateway nat-0egress", finding.Summary);
+    }
+
+    [Fact]
+    public async Task interface_endpoint_only_is_unknown()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet().Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpoint());
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains("S3 interface endpoint vpce-0s3if", finding.Summary);
+    }
+
+    [Fact]
+    public async Task endpoint_policy_for_other_buckets_fails_and_the_fix_adds_one_statement_keeping_the_others()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        var seen = FakeAwsVpcScenarios.BucketPolicyFor("other-bucket");
+        vpc.S3GatewayEndpoint(seen);
+        var endpoint = vpc.Endpoints.Single();
+
+        var before = await fake.CheckAsync(Config());
+        var finding = before[DataPathRule.Id];
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("the policy of endpoint vpce-0s3gw does not allow s3:GetObject, s3:PutObject, s3:ListBucket, s3:GetBucketLocation on cargo-exchange", finding.Summary);
+        Assert.Contains("aws ec2 modify-vpc-endpoint --vpc-endpoint-id 'vpce-0s3gw' --policy-document", finding.Sh());
+        Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(DataPathRule.Id, f.CheckId));
+
+        await RunFixAsync(before);
+
+        using var policy = System.Text.Json.JsonDocument.Parse(endpoint.Policy);
+        var statements = policy.RootElement.GetProperty("Statement").EnumerateArray().Select(s => s.GetProperty("Sid").GetString()).ToList();
+        Assert.Equal(["Logs", "Data", DataPathRule.StatementSid], statements);
+        var after = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+        Assert.True(after.Status == CheckStatus.Pass, after.Text());
+    }
+
+    [Fact]
+    public async Task the_fix_stops_when_the_endpoint_policy_changed_since_the_check()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket"));
+        var endpoint = vpc.Endpoints.Single();
+        var before = await fake.CheckAsync(Config());
+        var changed = FakeAwsVpcScenarios.BucketPolicyFor("changed-meanwhile");
+        endpoint.Policy = changed;
+
+        var run = await RunScriptAsync(before);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("stopped: the policy of VPC endpoint vpce-0s3gw changed since cargo-doctor read it", run.ToString());
+        Assert.Equal(changed, endpoint.Policy);
+    }
+
+    [Fact]
+    public async Task the_number_of_calls_does_not_grow_with_the_number_of_endpoints()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket));
+        await fake.CheckAsync(Config());
+        var few = fake.Requests.Count;
+
+        for (var n = 0; n < 30; n++)
+        {
+            vpc.Endpoints.Add(new FakeVpcEndpoint($"vpce-0other{n}", $"com.amazonaws.eu-west-1.service{n}", "Interface") { Policy = "{}" });
+        }
+
+        await fake.CheckAsync(Config());
+
+        Assert.Equal(few, fake.Requests.Count - few);
+        Assert.Single(fake.Requests.Take(few), r => r.Operation == "DescribeVpcEndpoints");
+    }
+
+    private static DoctorConfig Config(string? bucketRegion = null)
+    {
+        var config = AwsScenario.Provisioned();
+        return config with { Cargo = config.Cargo with { Bucket = Bucket, Prefix = "customers/acme", BucketRegion = bucketRegion } };
+    }
+
+    private async Task RunFixAsync(CheckResult before)
+    {
+        var run = await RunScriptAsync(before);
+        Assert.True(run.ExitCode == 0, run + "\n--- fix-aws.sh\n" + await File.ReadAllTextAsync(Path.Combine(folder, "fix-aws.sh"), TestContext.Current.CancellationToken));
+        Assert.Empty(fake.SigningProblems);
+    }
+
+    private async Task<AwsCliScript.Result> RunScriptAsync(CheckResult before)
+    {
+        var script = Path.Combine(folder, "fix-aws.sh");
+        var report = Report.Create(before.Facts, CatalogLoader.LoadDefault(), before.Findings, TimeSpan.Zero);
+        await File.WriteAllTextAsync(script, new FixAwsScriptRenderer().Render(report), TestContext.Current.CancellationToken);
+        return await AwsCliScript.RunAsync(script, fake);
+    }
+}
