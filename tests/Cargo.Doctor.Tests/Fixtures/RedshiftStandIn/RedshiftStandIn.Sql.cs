@@ -129,7 +129,7 @@ public sealed partial class RedshiftStandIn
 
     /// <summary>
     /// Writes a statement that failed through the stand-in into the emulation's SYS_QUERY_HISTORY
-    /// (redshift-emulation.sql), with the error the client got: status 'failed', query_type from the
+    /// (redshift-emulation.sql; an UNLOAD also into SYS_UNLOAD_HISTORY), with the error the client got: status 'failed', query_type from the
     /// statement's first word, times in UTC, on an admin connection to the session's database.
     /// </summary>
     internal async Task RecordFailureAsync(string database, string user, string? statement, string message)
@@ -185,8 +185,12 @@ public sealed partial class RedshiftStandIn
     {
         await using var admin = await Upstream.OpenAdminAsync(database);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO pg_catalog.rs_query_history (user_id, session_id, database_name, query_type, status, start_time, end_time, error_message, query_text) " +
-            "SELECT r.oid::integer, 0, $2, $3, 'failed', (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), $4, $5 FROM pg_catalog.pg_roles r WHERE r.rolname = $1", admin);
+            "WITH q AS (INSERT INTO pg_catalog.rs_query_history (user_id, session_id, database_name, query_type, status, start_time, end_time, error_message, query_text) " +
+            "SELECT r.oid::integer, 0, $2, $3, 'failed', (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), $4, $5 FROM pg_catalog.pg_roles r WHERE r.rolname = $1 " +
+            "RETURNING user_id, query_id, session_id, database_name, query_type, start_time, end_time, error_message) " +
+            // A failed UNLOAD is also an 'aborted' row of SYS_UNLOAD_HISTORY (https://docs.aws.amazon.com/redshift/latest/dg/SYS_UNLOAD_HISTORY.html).
+            "INSERT INTO pg_catalog.rs_unload_history (user_id, query_id, session_id, database_name, status, start_time, end_time, duration, unloaded_rows, unloaded_files_count, unloaded_files_size, error_message) " +
+            "SELECT q.user_id, q.query_id, q.session_id, q.database_name, 'aborted', q.start_time, q.end_time, 0, 0, 0, 0, q.error_message FROM q WHERE q.query_type = 'UNLOAD'", admin);
         insert.Parameters.Add(new NpgsqlParameter { Value = user });
         insert.Parameters.Add(new NpgsqlParameter { Value = database });
         insert.Parameters.Add(new NpgsqlParameter { Value = QueryType(statement) });

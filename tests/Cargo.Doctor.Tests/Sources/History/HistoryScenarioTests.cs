@@ -107,6 +107,32 @@ public sealed class HistoryScenarioTests(PostgresServer server) : IClassFixture<
         Assert.Contains(finding.Details, d => d.StartsWith("data-error", StringComparison.Ordinal) && d.Contains("not a setup problem", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A failed UNLOAD is an 'aborted' row of SYS_UNLOAD_HISTORY with its error_message
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/SYS_UNLOAD_HISTORY.html): read in the same one statement,
+    /// with the statement text of its SYS_QUERY_HISTORY row, and counted once.
+    /// </summary>
+    [Fact]
+    public async Task a_failed_unload_is_read_from_sys_unload_history_once()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => w.Provisioned()
+            .CustomerRole(ProbeConfigs.CustomerRole, ProbeConfigs.CargoRole)
+            .CargoRole(ProbeConfigs.CargoRole, trusts: ProbeConfigs.CustomerRole)
+            .Bucket(ProbeConfigs.Bucket, "eu-west-1"));
+
+        await RefusedAsync(standIn, scenario, $"UNLOAD ('SELECT 1') TO 's3://{ProbeConfigs.Bucket}/cargo/acme/unload_' IAM_ROLE '{Chain}' FORMAT AS CSV");
+        var result = await scenario.CheckAsync();
+
+        Assert.Empty(standIn.Faults);
+        var failure = Assert.Single(result.Facts.Warehouse!.History!.Failures);
+        Assert.Equal("unload", failure.Source);
+        Assert.Equal("UNLOAD", failure.QueryType);
+        Assert.StartsWith("UNLOAD ('SELECT 1') TO", failure.Statement, StringComparison.Ordinal);
+        Assert.True(ProbeErrorClassifier.Classify(failure.Message) == ProbeErrorCause.S3AccessDenied, failure.Message);
+        Assert.Equal(CheckStatus.Warn, result[RecentFailuresRule.Id].Status);
+    }
+
     [Fact]
     public async Task the_run_s_own_statements_and_the_probes_are_left_out()
     {
