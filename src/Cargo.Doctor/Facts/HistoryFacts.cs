@@ -2,7 +2,7 @@ namespace Cargo.Doctor.Facts;
 
 /// <summary>
 /// The Cargo user's failed statements of the last days, as the warehouse's history views show them
-/// (SYS_QUERY_HISTORY, SYS_LOAD_ERROR_DETAIL): at most <see cref="RowCap"/> rows, newest first, each
+/// (SYS_QUERY_HISTORY, SYS_LOAD_ERROR_DETAIL, SYS_UNLOAD_HISTORY): at most <see cref="RowCap"/> rows, newest first, each
 /// statement shortened to <see cref="StatementChars"/> characters (statement text can hold customer data).
 /// </summary>
 public sealed record HistoryFacts
@@ -31,5 +31,5 @@ public sealed record HistoryFacts
     public Gap? Gap { get; init; }
 }
 
-/// <summary>One failed statement or load error: where it was seen (<c>query</c> or <c>load</c>), its type, time, error text and a shortened statement.</summary>
+/// <summary>One failed statement or load error: where it was seen (<c>query</c>, <c>load</c> or <c>unload</c>), its type, time, error text and a shortened statement.</summary>
 public sealed record HistoryFailure(string Source, string? QueryType, DateTimeOffset StartTime, string Message, string? Statement);

@@ -16,6 +16,9 @@ namespace Cargo.Doctor.Redaction;
 /// </summary>
 public static class FactsRedactor
 {
+    /// <summary>A history failure's statement text (<c>HistoryFailure.Statement</c>): every identifier and literal becomes a token.</summary>
+    private const string StatementProperty = "statement";
+
     public static FactsSnapshot Redact(FactsSnapshot facts) => Redact(facts, out _);
 
     public static FactsSnapshot Redact(FactsSnapshot facts, out RedactionTokens tokens)
@@ -54,6 +57,11 @@ public static class FactsRedactor
 
     private static void CollectString(string text, string? property, string? container, RedactionTokens tokens)
     {
+        if (property == StatementProperty)
+        {
+            SqlTextTokens.Collect(text, tokens);
+        }
+
         foreach (var (shape, found) in SensitivePatterns.Find(text))
         {
             tokens.Add(shape, found);
@@ -102,6 +110,8 @@ public static class FactsRedactor
                 return copy;
             case JsonArray array:
                 return new JsonArray(array.Select(item => item is null ? null : Rewrite(item, property, tokens)).ToArray());
+            case JsonValue value when value.GetValueKind() == JsonValueKind.String && property == StatementProperty:
+                return JsonValue.Create(SqlTextTokens.Redact(value.GetValue<string>(), tokens));
             case JsonValue value when value.GetValueKind() == JsonValueKind.String && !NameKinds.IsProtected(property):
                 return JsonValue.Create(tokens.Replace(value.GetValue<string>()));
             default:

@@ -11,7 +11,8 @@ namespace Cargo.Doctor.Reports;
 /// testcase per check. Checks at or above <see cref="Report.FailOn"/> are <c>&lt;failure&gt;</c> with
 /// the summary, details and fix; skipped and not-failing unknown checks are <c>&lt;skipped&gt;</c>
 /// with the reason; a warning below the threshold passes with the warning in system-out. So the
-/// CI test view agrees with the exit code.
+/// CI test view agrees with the exit code. The history's recent failures follow as the testsuite
+/// "recent-failures" (<see cref="RecentFailuresSection.JUnit"/>).
 /// </summary>
 public sealed class JUnitReportRenderer : IReportRenderer
 {
@@ -28,14 +29,16 @@ public sealed class JUnitReportRenderer : IReportRenderer
             .GroupBy(e => e.Check.Area)
             .Select((group, index) => Suite(report, group.Key, group.ToList(), index, timestamp))
             .ToList();
+        var recentFailures = RecentFailuresSection.JUnit(report, timestamp, suites.Count);
         var root = new XElement("testsuites",
             new XAttribute("name", "cargo-doctor"),
-            new XAttribute("tests", report.Entries.Count),
+            new XAttribute("tests", report.Entries.Count + (recentFailures?.Elements("testcase").Count() ?? 0)),
             new XAttribute("failures", report.Entries.Count(e => IsFailure(report, e))),
             new XAttribute("errors", 0),
             new XAttribute("skipped", report.Entries.Count(e => IsSkipped(report, e))),
             new XAttribute("time", Seconds(report.Duration)),
-            suites);
+            suites,
+            recentFailures);
         var document = new XDocument(new XDeclaration("1.0", "utf-8", null), root);
         var text = new StringBuilder();
         using (var writer = new Utf8StringWriter(text))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text;
+using System.Xml.Linq;
 using Cargo.Doctor.Facts;
 using Cargo.Doctor.Quoting;
 using Cargo.Doctor.ProbeErrors;
@@ -8,7 +9,7 @@ using Cargo.Doctor.ProbeErrors;
 namespace Cargo.Doctor.Reports;
 
 /// <summary>
-/// The section "Recent failures of Cargo's statements" of report.md, report.html and report.json:
+/// The section "Recent failures of Cargo's statements" of report.md, report.html, report.json and report.junit.xml:
 /// the history's failures grouped by cause (<see cref="FailureGroup"/>, as history.recent-failures
 /// groups them). Empty when the history was not read.
 /// </summary>
@@ -56,6 +57,45 @@ public static class RecentFailuresSection
         }
 
         return html.AppendLine("</section>").ToString();
+    }
+
+    /// <summary>
+    /// report.junit.xml's testsuite "recent-failures": one testcase per cause, its counts, times,
+    /// explaining check and sample in system-out (Jenkins, GitLab and Azure DevOps show a case's
+    /// output); the window or the gap in the suite's system-out. The cases pass: whether the failures
+    /// matter is the history.recent-failures case's verdict, so the CI view still agrees with the exit code.
+    /// Null when the history was not read.
+    /// </summary>
+    public static XElement? JUnit(Report report, string timestamp, int index)
+    {
+        if (report.Facts.Warehouse?.History is not { } history)
+        {
+            return null;
+        }
+
+        var groups = FailureGroup.Of(history);
+        return new XElement("testsuite",
+            new XAttribute("name", "recent-failures"),
+            new XAttribute("tests", groups.Count),
+            new XAttribute("failures", 0),
+            new XAttribute("errors", 0),
+            new XAttribute("skipped", 0),
+            new XAttribute("time", "0.000"),
+            new XAttribute("timestamp", timestamp),
+            new XAttribute("hostname", XmlText.Clean(report.Facts.Target.Host ?? "saved-facts")),
+            new XAttribute("id", index),
+            new XAttribute("package", "cargo-doctor"),
+            new XElement("properties",
+                new XElement("property", new XAttribute("name", "title"), new XAttribute("value", Title)),
+                new XElement("property", new XAttribute("name", "history-days"), new XAttribute("value", history.Days))),
+            groups.Select(g => new XElement("testcase",
+                new XAttribute("name", XmlText.Clean($"{g.Cause}{(g.Likely ? " (likely)" : "")}: {g.Count} failure{(g.Count == 1 ? "" : "s")}")),
+                new XAttribute("classname", XmlText.Clean($"cargo-doctor.recent-failures.{g.Cause}")),
+                new XAttribute("time", "0.000"),
+                new XElement("system-out", XmlText.Clean(
+                    $"{g.Count} failure{(g.Count == 1 ? "" : "s")}, first {Time(g.First)}, last {Time(g.Last)}, {g.Explained}\nsample: {g.Sample}")))),
+            new XElement("system-out", XmlText.Clean($"{Title}. {Window(history)}")),
+            new XElement("system-err", ""));
     }
 
     /// <summary>report.json's <c>recentFailures</c>: null when the history was not read.</summary>

@@ -573,7 +573,7 @@ $$;
 CREATE EVENT TRIGGER rs_function_lend ON ddl_command_start WHEN TAG IN ('CREATE FUNCTION') EXECUTE FUNCTION pg_catalog.rs_lend_languages();
 CREATE EVENT TRIGGER rs_function_return ON ddl_command_end WHEN TAG IN ('CREATE FUNCTION') EXECUTE FUNCTION pg_catalog.rs_return_languages();
 
--- ===== History: the statements that failed, as SYS_QUERY_HISTORY and SYS_LOAD_ERROR_DETAIL show them =====
+-- ===== History: the statements that failed, as SYS_QUERY_HISTORY, SYS_LOAD_ERROR_DETAIL and SYS_UNLOAD_HISTORY show them =====
 -- Columns as documented (https://docs.aws.amazon.com/redshift/latest/dg/SYS_QUERY_HISTORY.html,
 -- https://docs.aws.amazon.com/redshift/latest/dg/SYS_LOAD_ERROR_DETAIL.html; the statistics columns
 -- Cargo Doctor does not read are left out). Both pages: "visible to all users. Superusers can see all
@@ -604,4 +604,21 @@ SELECT d.user_id, d.query_id, d.transaction_id, d.session_id, d.database_name::c
        d.error_message::char(512) AS error_message
 FROM pg_catalog.rs_load_error_detail d
 WHERE pg_catalog.rs_is_superuser() OR d.user_id = (SELECT r.oid::integer FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
-GRANT SELECT ON pg_catalog.sys_query_history, pg_catalog.sys_load_error_detail TO PUBLIC;
+-- SYS_UNLOAD_HISTORY (https://docs.aws.amazon.com/redshift/latest/dg/SYS_UNLOAD_HISTORY.html): every
+-- documented column; status is one of running, completed, aborted, unknown (a failed UNLOAD is 'aborted',
+-- with its error_message); "Superusers can see all rows; regular users can see only their own data".
+-- The stand-in writes an aborted row with each UNLOAD that failed through it (same query_id as its
+-- SYS_QUERY_HISTORY row).
+CREATE TABLE pg_catalog.rs_unload_history (
+    user_id integer NOT NULL, query_id bigint, transaction_id bigint, session_id integer, database_name text,
+    status text NOT NULL, start_time timestamp NOT NULL, end_time timestamp, duration bigint, file_format text,
+    compression_type text, unloaded_location text, unloaded_rows bigint, unloaded_files_count bigint,
+    unloaded_files_size bigint, error_message text);
+
+CREATE VIEW pg_catalog.sys_unload_history AS
+SELECT u.user_id, u.query_id, u.transaction_id, u.session_id, u.database_name, u.status, u.start_time, u.end_time,
+       u.duration, u.file_format, u.compression_type, u.unloaded_location, u.unloaded_rows, u.unloaded_files_count,
+       u.unloaded_files_size, u.error_message
+FROM pg_catalog.rs_unload_history u
+WHERE pg_catalog.rs_is_superuser() OR u.user_id = (SELECT r.oid::integer FROM pg_catalog.pg_roles r WHERE r.rolname = current_user);
+GRANT SELECT ON pg_catalog.sys_query_history, pg_catalog.sys_load_error_detail, pg_catalog.sys_unload_history TO PUBLIC;

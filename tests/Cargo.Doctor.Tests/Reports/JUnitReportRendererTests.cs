@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Cargo.Doctor.Facts;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Db;
 
@@ -96,6 +97,59 @@ public sealed class JUnitReportRendererTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void recent_failures_are_a_suite_with_one_passing_case_per_cause()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        var history = new HistoryFacts
+        {
+            Days = 7,
+            Since = now.AddDays(-7),
+            Until = now,
+            Failures =
+            [
+                new HistoryFailure("query", "COPY", now.AddDays(-2), "S3ServiceException:Access Denied,Status 403,Error AccessDenied", "COPY t FROM 's3://cargo/x'"),
+                new HistoryFailure("query", "COPY", now.AddDays(-1), "S3ServiceException:Access Denied,Status 403,Error AccessDenied", "COPY <x/> FROM 's3://cargo/y' ]]>"),
+                new HistoryFailure("load", "COPY", now.AddDays(-3), "Invalid digit, Value 'a', Pos 0, Type: Integer", null),
+            ],
+        };
+        var report = SampleReports.Create();
+        report = report with { Facts = report.Facts with { Warehouse = new WarehouseFacts { CargoUser = "cargo_user", LoginUser = "cargo_user", History = history } } };
+
+        var doc = Render(report);
+
+        var suite = doc.Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "recent-failures");
+        Assert.Equal("2", (string?)suite.Attribute("tests"));
+        Assert.Equal("0", (string?)suite.Attribute("failures"));
+        Assert.Equal("9", (string?)doc.Root!.Attribute("tests"));
+        Assert.Equal(doc.Root!.Descendants("testcase").Count().ToString(), (string?)doc.Root!.Attribute("tests"));
+        var cases = suite.Elements("testcase").ToList();
+        Assert.Equal("s3-access-denied: 2 failures", (string?)cases[0].Attribute("name"));
+        Assert.Null(cases[0].Element("failure"));
+        var output = cases[0].Element("system-out")!.Value;
+        Assert.Contains("first 2026-11-23 09:00Z, last 2026-11-24 09:00Z, explained by probe.copy-round-trip", output);
+        Assert.Contains("sample: COPY <x/> FROM 's3://cargo/y' ]]>", output);
+        Assert.Contains("not a setup problem", cases[1].Element("system-out")!.Value);
+        Assert.Contains("Recent failures of Cargo's statements", suite.Element("system-out")!.Value);
+        Assert.Equal(["properties", "testcase", "testcase", "system-out", "system-err"], suite.Elements().Select(e => e.Name.LocalName));
+    }
+
+    [Fact]
+    public void recent_failures_that_cannot_be_seen_say_so_and_no_history_adds_no_suite()
+    {
+        var now = new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
+        var history = new HistoryFacts { Days = 7, Since = now.AddDays(-7), Until = now, Gap = new Gap("the login sees only its own rows", "SYSLOG ACCESS UNRESTRICTED") };
+        var report = SampleReports.Create();
+
+        var unseen = Render(report with { Facts = report.Facts with { Warehouse = new WarehouseFacts { CargoUser = "cargo_user", LoginUser = "auditor", History = history } } });
+        var none = Render(report);
+
+        var suite = unseen.Root!.Elements("testsuite").Single(s => (string?)s.Attribute("name") == "recent-failures");
+        Assert.Empty(suite.Elements("testcase"));
+        Assert.Contains("Not seen:", suite.Element("system-out")!.Value);
+        Assert.DoesNotContain(none.Root!.Elements("testsuite"), s => (string?)s.Attribute("name") == "recent-failures");
     }
 
     private static XElement Case(XDocument doc, string id) =>

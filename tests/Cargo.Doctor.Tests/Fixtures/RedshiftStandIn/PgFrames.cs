@@ -159,6 +159,20 @@ public static class PgFrames
         return new PgMessage(error.Type, body.ToArray());
     }
 
+    /// <summary>An ErrorResponse with severity ERROR, a SQLSTATE and a message.</summary>
+    public static PgMessage Error(string sqlState, string message)
+    {
+        using var body = new MemoryStream();
+        foreach (var (code, value) in new[] { ('S', "ERROR"), ('V', "ERROR"), ('C', sqlState), ('M', message) })
+        {
+            body.WriteByte((byte)code);
+            WriteCString(body, value);
+        }
+
+        body.WriteByte(0);
+        return new PgMessage((byte)'E', body.ToArray());
+    }
+
     public static PgMessage CommandComplete(string tag)
     {
         using var body = new MemoryStream();

@@ -129,7 +129,7 @@ public sealed partial class RedshiftStandIn
 
     /// <summary>
     /// Writes a statement that failed through the stand-in into the emulation's SYS_QUERY_HISTORY
-    /// (redshift-emulation.sql), with the error the client got: status 'failed', query_type from the
+    /// (redshift-emulation.sql; an UNLOAD also into SYS_UNLOAD_HISTORY), with the error the client got: status 'failed', query_type from the
     /// statement's first word, times in UTC, on an admin connection to the session's database.
     /// </summary>
     internal async Task RecordFailureAsync(string database, string user, string? statement, string message)
@@ -149,12 +149,48 @@ public sealed partial class RedshiftStandIn
         }
     }
 
+    /// <summary>
+    /// Writes a COPY's rejected row into the emulation's SYS_LOAD_ERROR_DETAIL, tied to the failed COPY's
+    /// SYS_QUERY_HISTORY row (the user's newest). file_name is the COPY's S3 path and line_number the line
+    /// of all files read in key order: the stand-in sends them to PostgreSQL as one stream.
+    /// </summary>
+    internal async Task RecordLoadErrorAsync(string database, string user, CopyStatement copy, LoadError error)
+    {
+        try
+        {
+            await using var admin = await Upstream.OpenAdminAsync(database);
+            await using var insert = new NpgsqlCommand(
+                "INSERT INTO pg_catalog.rs_load_error_detail (user_id, query_id, session_id, database_name, table_id, start_time, file_name, line_number, column_name, column_type, column_length, position, error_code, error_message) " +
+                "SELECT r.oid::integer, (SELECT max(h.query_id) FROM pg_catalog.rs_query_history h WHERE h.user_id = r.oid::integer), 0, $2, " +
+                "(SELECT max(c.oid)::integer FROM pg_catalog.pg_class c WHERE c.relname = $3), (now() AT TIME ZONE 'UTC'), $4, $5, $6, " +
+                "(SELECT pg_catalog.format_type(a.atttypid, NULL) FROM pg_catalog.pg_attribute a WHERE a.attname = $6 AND a.attrelid = (SELECT max(c.oid) FROM pg_catalog.pg_class c WHERE c.relname = $3)), " +
+                "NULL, 0, $7, $8 FROM pg_catalog.pg_roles r WHERE r.rolname = $1", admin);
+            insert.Parameters.Add(new NpgsqlParameter { Value = user });
+            insert.Parameters.Add(new NpgsqlParameter { Value = database });
+            insert.Parameters.Add(new NpgsqlParameter { Value = copy.Table.Split('.')[^1].Trim('"') });
+            insert.Parameters.Add(new NpgsqlParameter { Value = copy.S3Path });
+            insert.Parameters.Add(new NpgsqlParameter { Value = error.Line });
+            insert.Parameters.Add(new NpgsqlParameter { Value = (object?)error.Column ?? DBNull.Value, NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Text });
+            insert.Parameters.Add(new NpgsqlParameter { Value = error.Code });
+            insert.Parameters.Add(new NpgsqlParameter { Value = error.Reason });
+            await insert.ExecuteNonQueryAsync();
+        }
+        catch (PostgresException e) when (e.SqlState is "42P01" or "3D000")
+        {
+            // A database made without the emulation has no history to write to.
+        }
+    }
+
     private async Task InsertFailureAsync(string database, string user, string statement, string message)
     {
         await using var admin = await Upstream.OpenAdminAsync(database);
         await using var insert = new NpgsqlCommand(
-            "INSERT INTO pg_catalog.rs_query_history (user_id, session_id, database_name, query_type, status, start_time, end_time, error_message, query_text) " +
-            "SELECT r.oid::integer, 0, $2, $3, 'failed', (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), $4, $5 FROM pg_catalog.pg_roles r WHERE r.rolname = $1", admin);
+            "WITH q AS (INSERT INTO pg_catalog.rs_query_history (user_id, session_id, database_name, query_type, status, start_time, end_time, error_message, query_text) " +
+            "SELECT r.oid::integer, 0, $2, $3, 'failed', (now() AT TIME ZONE 'UTC'), (now() AT TIME ZONE 'UTC'), $4, $5 FROM pg_catalog.pg_roles r WHERE r.rolname = $1 " +
+            "RETURNING user_id, query_id, session_id, database_name, query_type, start_time, end_time, error_message) " +
+            // A failed UNLOAD is also an 'aborted' row of SYS_UNLOAD_HISTORY (https://docs.aws.amazon.com/redshift/latest/dg/SYS_UNLOAD_HISTORY.html).
+            "INSERT INTO pg_catalog.rs_unload_history (user_id, query_id, session_id, database_name, status, start_time, end_time, duration, unloaded_rows, unloaded_files_count, unloaded_files_size, error_message) " +
+            "SELECT q.user_id, q.query_id, q.session_id, q.database_name, 'aborted', q.start_time, q.end_time, 0, 0, 0, 0, q.error_message FROM q WHERE q.query_type = 'UNLOAD'", admin);
         insert.Parameters.Add(new NpgsqlParameter { Value = user });
         insert.Parameters.Add(new NpgsqlParameter { Value = database });
         insert.Parameters.Add(new NpgsqlParameter { Value = QueryType(statement) });

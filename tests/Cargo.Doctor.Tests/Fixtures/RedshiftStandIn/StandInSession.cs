@@ -333,6 +333,15 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
                     unloading = false;
                     await PgFrames.WriteAsync(_client, PgFrames.CommandComplete("UNLOAD"), ct);
                     continue;
+                case 'E' when statement is CopyStatement copy && LoadErrors.IsDataError(Field(message, 'C')):
+                    // A bad value in the file: Redshift rejects the load with its own message and writes the
+                    // reason to SYS_LOAD_ERROR_DETAIL (https://docs.aws.amazon.com/redshift/latest/dg/SYS_LOAD_ERROR_DETAIL.html).
+                    var failed = LoadErrors.LoadFailed(copy.Table);
+                    await host.RecordFailureAsync(_database, _user, _sentText, failed.Message);
+                    await host.RecordLoadErrorAsync(_database, _user, copy, LoadErrors.From(Field(message, 'C')!, Field(message, 'M') ?? "", Field(message, 'W')));
+                    await PgFrames.WriteAsync(_client, PgFrames.Error(failed.SqlState, failed.Message), ct);
+                    heldSync = await ReleaseAsync(heldSync, ct);
+                    continue;
                 case 'E':
                     // Recorded before the client sees the error: a read right after it finds the row.
                     await host.RecordFailureAsync(_database, _user, _sentText, PgFrames.Fields(message).FirstOrDefault(f => f.Code == 'M').Value ?? "");
@@ -350,6 +359,8 @@ internal sealed class StandInSession(RedshiftStandIn host, TcpClient tcp)
 
         throw new IOException("PostgreSQL closed the connection");
     }
+
+    private static string? Field(PgMessage error, char code) => PgFrames.Fields(error).Where(f => f.Code == code).Select(f => f.Value).FirstOrDefault();
 
     private void WriteUnload(UnloadStatement unload, List<byte[]> rows)
     {

@@ -63,6 +63,76 @@ public sealed class HistoryScenarioTests(PostgresServer server) : IClassFixture<
         Assert.Contains(finding.Details, d => d.StartsWith("s3-access-denied: 1 failure", StringComparison.Ordinal) && d.Contains("explained by probe.copy-round-trip", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// A bad value in the file Cargo loads: the stand-in rejects the COPY as Redshift does and writes the row
+    /// to SYS_LOAD_ERROR_DETAIL with the load error reference's code and text
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/r_Load_Error_Reference.html: 1207, "Data contained a
+    /// value outside of the expected range of 0-9."); check calls it not a setup problem.
+    /// </summary>
+    [Fact]
+    public async Task a_copy_data_error_lands_in_sys_load_error_detail_and_is_not_a_setup_problem()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => w.Provisioned()
+            .CustomerRole(ProbeConfigs.CustomerRole, ProbeConfigs.CargoRole)
+            .CargoRole(ProbeConfigs.CargoRole, trusts: ProbeConfigs.CustomerRole)
+            .Bucket(ProbeConfigs.Bucket, "eu-west-1", readOnly: [ProbeConfigs.CargoRole]));
+        standIn.S3.Put(ProbeConfigs.Bucket, "cargo/acme/part_000", "1\nx7\n"u8.ToArray());
+        var copy = $"COPY cargo_sync_orders FROM 's3://{ProbeConfigs.Bucket}/cargo/acme/part_' IAM_ROLE '{Chain}' FORMAT AS CSV";
+
+        var refused = await RefusedAsync(standIn, scenario, "CREATE TEMP TABLE cargo_sync_orders (id int)", copy);
+        var result = await scenario.CheckAsync();
+
+        Assert.Empty(standIn.Faults);
+        Assert.Equal("Load into table 'cargo_sync_orders' failed. Check 'sys_load_error_detail' system table for details.", refused.MessageText);
+        await using (var admin = await server.OpenAdminAsync(scenario.Database))
+        await using (var read = new NpgsqlCommand("SELECT line_number, TRIM(column_name), TRIM(column_type), error_code, TRIM(error_message), TRIM(file_name) FROM sys_load_error_detail", admin))
+        await using (var row = await read.ExecuteReaderAsync(TestContext.Current.CancellationToken))
+        {
+            Assert.True(await row.ReadAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(2L, row.GetInt64(0));
+            Assert.Equal("id", row.GetString(1));
+            Assert.Equal("integer", row.GetString(2));
+            Assert.Equal(1207, row.GetInt32(3));
+            Assert.Equal("Data contained a value outside of the expected range of 0-9.", row.GetString(4));
+            Assert.Equal($"s3://{ProbeConfigs.Bucket}/cargo/acme/part_", row.GetString(5));
+            Assert.False(await row.ReadAsync(TestContext.Current.CancellationToken));
+        }
+
+        var history = result.Facts.Warehouse!.History!;
+        Assert.Equal(["load", "query"], history.Failures.Select(f => f.Source).Order());
+        Assert.All(history.Failures, f => Assert.Equal(ProbeErrorCause.DataError, ProbeErrorClassifier.Classify(f.Message)));
+        var finding = result[RecentFailuresRule.Id];
+        Assert.Equal(CheckStatus.Pass, finding.Status);
+        Assert.Contains(finding.Details, d => d.StartsWith("data-error", StringComparison.Ordinal) && d.Contains("not a setup problem", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// A failed UNLOAD is an 'aborted' row of SYS_UNLOAD_HISTORY with its error_message
+    /// (https://docs.aws.amazon.com/redshift/latest/dg/SYS_UNLOAD_HISTORY.html): read in the same one statement,
+    /// with the statement text of its SYS_QUERY_HISTORY row, and counted once.
+    /// </summary>
+    [Fact]
+    public async Task a_failed_unload_is_read_from_sys_unload_history_once()
+    {
+        var scenario = await WarehouseScenario.CreateReadyAsync(server);
+        await using var standIn = await RedshiftStandIn.StartAsync(server, w => w.Provisioned()
+            .CustomerRole(ProbeConfigs.CustomerRole, ProbeConfigs.CargoRole)
+            .CargoRole(ProbeConfigs.CargoRole, trusts: ProbeConfigs.CustomerRole)
+            .Bucket(ProbeConfigs.Bucket, "eu-west-1"));
+
+        await RefusedAsync(standIn, scenario, $"UNLOAD ('SELECT 1') TO 's3://{ProbeConfigs.Bucket}/cargo/acme/unload_' IAM_ROLE '{Chain}' FORMAT AS CSV");
+        var result = await scenario.CheckAsync();
+
+        Assert.Empty(standIn.Faults);
+        var failure = Assert.Single(result.Facts.Warehouse!.History!.Failures);
+        Assert.Equal("unload", failure.Source);
+        Assert.Equal("UNLOAD", failure.QueryType);
+        Assert.StartsWith("UNLOAD ('SELECT 1') TO", failure.Statement, StringComparison.Ordinal);
+        Assert.True(ProbeErrorClassifier.Classify(failure.Message) == ProbeErrorCause.S3AccessDenied, failure.Message);
+        Assert.Equal(CheckStatus.Warn, result[RecentFailuresRule.Id].Status);
+    }
+
     [Fact]
     public async Task the_run_s_own_statements_and_the_probes_are_left_out()
     {
@@ -140,7 +210,7 @@ public sealed class HistoryScenarioTests(PostgresServer server) : IClassFixture<
         $"FROM pg_catalog.pg_roles r, generate_series(1, {count}) g WHERE r.rolname = {SqlQuote.Literal(scenario.User)}");
 
     /// <summary>Runs the statements as the Cargo user through the stand-in, each on a new session; the last must fail.</summary>
-    private static async Task RefusedAsync(RedshiftStandIn standIn, WarehouseScenario scenario, params string[] statements)
+    private static async Task<PostgresException> RefusedAsync(RedshiftStandIn standIn, WarehouseScenario scenario, params string[] statements)
     {
         // A new session each time: Npgsql closes the connection after an XX000, the SQLSTATE of COPY/UNLOAD failures.
         await using var connection = await StandInConnections.OpenAsync(standIn, scenario);
@@ -149,6 +219,6 @@ public sealed class HistoryScenarioTests(PostgresServer server) : IClassFixture<
             await connection.ExecuteAsync(statement);
         }
 
-        await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(statements[^1]));
+        return await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync(statements[^1]));
     }
 }
