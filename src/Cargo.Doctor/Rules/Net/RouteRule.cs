@@ -23,24 +23,9 @@ public sealed class RouteRule : IRule
 
     public Finding Evaluate(RuleContext context)
     {
-        if (!AwsRequirement.TryGet(context, out var aws, out var skipped))
+        if (!NetworkRequirement.TryGet(context, out var aws, out var network, out var notExamined))
         {
-            return skipped;
-        }
-
-        if (aws.CargoIps.Count == 0)
-        {
-            return context.Skipped("no Cargo IP given: pass --cargo-ip (Cargo's public IP, from your Cargo workspace settings)");
-        }
-
-        if (aws is { Network: null, NetworkGap: null, Target: not null })
-        {
-            return context.Skipped(AwsRequirement.NoNetworkFacts);
-        }
-
-        if (aws.Network is not { } network || aws.NetworkGap is not null)
-        {
-            return context.Unknown($"could not read the subnets of {AwsRequirement.Describe(aws)}: {aws.NetworkGap}");
+            return notExamined;
         }
 
         if (network.RouteTables is not { } tables)
