@@ -107,11 +107,12 @@ internal static class VendorCommand
             {
                 var endpoint = Endpoint.Parse(endpointText);
                 terminal.Progress($"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
-                var probed = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct);
+                var sslMode = endpoint.SslMode ?? config.Warehouse.SslMode;
+                var probed = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct, sslMode);
                 // With the Cargo user's password in the environment (as `check` reads it), the probe logs in too.
                 if (probed.Steps[^1] is { Step: "startup", Outcome: "ok" } && PasswordFromEnvironment() is { } password)
                 {
-                    var warehouse = config.Warehouse with { Host = endpoint.Host, User = endpoint.User ?? config.Warehouse.User, Port = endpoint.Port ?? 5439, SslMode = endpoint.SslMode ?? config.Warehouse.SslMode };
+                    var warehouse = config.Warehouse with { Host = endpoint.Host, User = endpoint.User ?? config.Warehouse.User, Port = endpoint.Port ?? 5439, SslMode = sslMode };
                     probed = probed with { Steps = [.. probed.Steps, await VendorLoginProbe.RunAsync(warehouse, probed.Database, password, ct)] };
                 }
 

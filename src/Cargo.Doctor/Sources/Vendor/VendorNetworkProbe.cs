@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
+using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 
 namespace Cargo.Doctor.Sources.Vendor;
@@ -19,7 +20,13 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
     private const int SslRequestCode = 80877103;
     private const int ProtocolVersion3 = 196608;
 
-    public async Task<VendorProbeFacts> RunAsync(string host, int port, string database, string user, CancellationToken ct)
+    /// <param name="sslMode">
+    /// Cargo's connection setting: with require or stricter, a server that answers 'N' to the SSL request ends the
+    /// connection, as libpq does ("only try an SSL connection",
+    /// https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-SSLMODE-STATEMENTS); the step is then
+    /// <c>ssl-refused</c>, not a warning.
+    /// </param>
+    public async Task<VendorProbeFacts> RunAsync(string host, int port, string database, string user, CancellationToken ct, WarehouseSslMode sslMode = WarehouseSslMode.Prefer)
     {
         var steps = new List<VendorProbeStep>();
         IPAddress[] addresses;
@@ -73,6 +80,12 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
                 await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, exchange.Token).ConfigureAwait(false);
                 steps.Add(new VendorProbeStep("tls", "ok", TlsErrors == SslPolicyErrors.None ? $"TLS {tls.SslProtocol}, certificate valid for {host}" : $"TLS {tls.SslProtocol}, certificate not valid from here: {TlsErrors}"));
                 stream = tls;
+            }
+            else if (sslMode >= WarehouseSslMode.Require)
+            {
+                steps.Add(new VendorProbeStep("tls", "ssl-refused",
+                    $"the server answered '{(char)answer[0]}' to the SSL request: it refuses SSL, which sslmode {sslMode.Text()} requires"));
+                return new VendorProbeFacts(host, port, database, steps);
             }
             else
             {
