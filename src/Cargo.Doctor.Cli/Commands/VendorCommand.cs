@@ -106,9 +106,10 @@ internal static class VendorCommand
             if (parse.GetValue(probe) && parse.GetValue(vendor.Endpoint) is { } endpointText)
             {
                 var endpoint = Endpoint.Parse(endpointText);
-                terminal.Progress($"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
+                // As `check` does: with --redact the terminal names no host either.
+                terminal.Progress(redact ? "probing the network path to the endpoint …" : $"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
                 var sslMode = endpoint.SslMode ?? config.Warehouse.SslMode;
-                var probed = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct, sslMode);
+                var probed = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", endpoint.User ?? config.Warehouse.User, ct, sslMode);
                 // With the Cargo user's password in the environment (as `check` reads it), the probe logs in too.
                 if (probed.Steps[^1] is { Step: "startup", Outcome: "ok" } && PasswordFromEnvironment() is { } password)
                 {

@@ -37,7 +37,7 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
         catch (SocketException e)
         {
             steps.Add(new VendorProbeStep("dns", "dns", $"{host} does not resolve: {e.SocketErrorCode}"));
-            return new VendorProbeFacts(host, port, database, steps);
+            return new VendorProbeFacts(host, port, database, steps) { User = user };
         }
 
         using var client = new TcpClient(addresses[0].AddressFamily);
@@ -52,12 +52,12 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 steps.Add(new VendorProbeStep("tcp", "timeout", $"no answer from {addresses[0]}:{port} within {timeout.TotalSeconds:0} s (a firewall, security group or network ACL drops the packets)"));
-                return new VendorProbeFacts(host, port, database, steps);
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
             catch (SocketException e)
             {
                 steps.Add(new VendorProbeStep("tcp", Classify(e.SocketErrorCode), $"{addresses[0]}:{port}: {e.SocketErrorCode}"));
-                return new VendorProbeFacts(host, port, database, steps);
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
         }
 
@@ -71,7 +71,7 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
             if (await stream.ReadAsync(answer, exchange.Token).ConfigureAwait(false) == 0)
             {
                 steps.Add(new VendorProbeStep("tls", "failed", "the server closed the connection at the SSL request"));
-                return new VendorProbeFacts(host, port, database, steps);
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
 
             if (answer[0] == (byte)'S')
@@ -85,7 +85,7 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
             {
                 steps.Add(new VendorProbeStep("tls", "ssl-refused",
                     $"the server answered '{(char)answer[0]}' to the SSL request: it refuses SSL, which sslmode {sslMode.Text()} requires"));
-                return new VendorProbeFacts(host, port, database, steps);
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
             else
             {
@@ -108,7 +108,7 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
             await stream.DisposeAsync().ConfigureAwait(false);
         }
 
-        return new VendorProbeFacts(host, port, database, steps);
+        return new VendorProbeFacts(host, port, database, steps) { User = user };
     }
 
     private SslPolicyErrors TlsErrors { get; set; }
