@@ -55,7 +55,8 @@ public sealed class VendorFactsRedactionTests
                 Encryption = new BucketEncryptionFacts("aws:kms", KeyId, false),
                 KeyGap = new Gap($"kms:DescribeKey failed for {KeyId}"),
                 Probe = new VendorProbeFacts("acme.abc123.eu-west-1.redshift.amazonaws.com", 5439, "dev",
-                    [new VendorProbeStep("login", "wrong-password", "password authentication failed for user \"cargo_loader\"")]) { User = "cargo_loader" },
+                    [new VendorProbeStep("login", "wrong-password", "password authentication failed for user \"cargo_loader\"")])
+                { User = "cargo_loader" },
             },
         };
 
