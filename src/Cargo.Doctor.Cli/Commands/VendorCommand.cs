@@ -22,6 +22,8 @@ internal static class VendorCommand
         var configFile = new Option<string?>("--config") { HelpName = "file.yml", Description = "YAML config file (its cargo: and aws: keys; flags override them)" };
         var saveFacts = new Option<string?>("--save-facts") { HelpName = "facts.json", Description = "Also write the gathered facts (no secrets) to this file, for `report --facts` and `chain`" };
         var probe = new Option<bool>("--probe") { Description = "Also probe the network path from here to --endpoint (TCP, TLS, PostgreSQL startup; a login when CARGO_DOCTOR_PASSWORD or PGPASSWORD is set)" };
+        var evidence = new Option<string?>("--aws-evidence") { HelpName = "dir", Description = "Folder of AWS CLI JSON output (Cargo's role, bucket, key) to read instead of calling AWS" };
+        var evidenceCommands = new Option<bool>("--aws-evidence-commands") { Description = "Print the AWS CLI commands that fill an --aws-evidence folder for this run, then exit" };
         var vendor = new VendorOptions();
         var output = new OutputOptions();
         var selection = new SelectionOptions();
@@ -29,6 +31,8 @@ internal static class VendorCommand
         command.Options.Add(configFile);
         command.Options.Add(saveFacts);
         command.Options.Add(probe);
+        command.Options.Add(evidence);
+        command.Options.Add(evidenceCommands);
         vendor.AddTo(command);
         output.AddTo(command);
         selection.AddTo(command);
@@ -63,6 +67,16 @@ internal static class VendorCommand
                 problems.Add("--probe needs --endpoint host:port/db");
             }
 
+            var evidenceDir = parse.GetValue(evidence);
+            if (evidenceDir is not null && evidenceDir.Any(char.IsControl))
+            {
+                problems.Add("--aws-evidence contains a control character");
+            }
+            else if (evidenceDir is not null && !Directory.Exists(evidenceDir))
+            {
+                problems.Add($"--aws-evidence folder not found: {evidenceDir}");
+            }
+
             var catalog = CatalogLoader.LoadVendor();
             var checks = selection.Selection(parse, catalog, problems);
             var failOn = selection.Threshold(parse, problems);
@@ -71,21 +85,35 @@ internal static class VendorCommand
                 throw new UsageException(problems.Distinct().ToList());
             }
 
+            if (parse.GetValue(evidenceCommands))
+            {
+                foreach (var line in VendorEvidenceFiles.Commands(request))
+                {
+                    terminal.Line(line);
+                }
+
+                return ExitCodes.Ok;
+            }
+
             var redact = parse.GetValue(output.Redact);
             terminal.Progress($"cargo-doctor {ToolVersion.Current}: reading Cargo's side (role, bucket, key) …");
             var clock = Stopwatch.StartNew();
             var started = DateTimeOffset.UtcNow;
             var profile = parse.GetValue(vendor.Profile) ?? config.Vendor.Profile;
-            var vendorFacts = await VendorFactsSource.ReadAsync(request, new AwsClientOptions(request.Region, profile), ct);
+            var vendorFacts = evidenceDir is not null
+                ? await VendorFactsSource.ReadEvidenceAsync(request, evidenceDir, ct)
+                : await VendorFactsSource.ReadAsync(request, new AwsClientOptions(request.Region, profile), ct);
             if (parse.GetValue(probe) && parse.GetValue(vendor.Endpoint) is { } endpointText)
             {
                 var endpoint = Endpoint.Parse(endpointText);
-                terminal.Progress($"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
-                var probed = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", config.Warehouse.User, ct);
+                // As `check` does: with --redact the terminal names no host either.
+                terminal.Progress(redact ? "probing the network path to the endpoint …" : $"probing the network path to {Endpoint.HostForDisplay(endpoint.Host)}:{endpoint.Port ?? 5439} …");
+                var sslMode = endpoint.SslMode ?? config.Warehouse.SslMode;
+                var probed = await new VendorNetworkProbe(TimeSpan.FromSeconds(10)).RunAsync(endpoint.Host, endpoint.Port ?? 5439, endpoint.Database ?? "dev", endpoint.User ?? config.Warehouse.User, ct, sslMode);
                 // With the Cargo user's password in the environment (as `check` reads it), the probe logs in too.
                 if (probed.Steps[^1] is { Step: "startup", Outcome: "ok" } && PasswordFromEnvironment() is { } password)
                 {
-                    var warehouse = config.Warehouse with { Host = endpoint.Host, User = endpoint.User ?? config.Warehouse.User, Port = endpoint.Port ?? 5439, SslMode = endpoint.SslMode ?? config.Warehouse.SslMode };
+                    var warehouse = config.Warehouse with { Host = endpoint.Host, User = endpoint.User ?? config.Warehouse.User, Port = endpoint.Port ?? 5439, SslMode = sslMode };
                     probed = probed with { Steps = [.. probed.Steps, await VendorLoginProbe.RunAsync(warehouse, probed.Database, password, ct)] };
                 }
 

@@ -73,6 +73,10 @@ public static class NameKinds
             _ when singular.EndsWith("workgroup", StringComparison.Ordinal) || singular.EndsWith("workgroupname", StringComparison.Ordinal) => "workgroup",
             _ when singular.EndsWith("namespace", StringComparison.Ordinal) || singular.EndsWith("namespacename", StringComparison.Ordinal) => "namespace",
             _ when singular.EndsWith("bucket", StringComparison.Ordinal) || singular.EndsWith("bucketname", StringComparison.Ordinal) => "bucket",
+            // Cargo's key prefix in the bucket (vendor.prefix, aws.cargoPrefix): it names the customer.
+            _ when singular.EndsWith("prefix", StringComparison.Ordinal) => "prefix",
+            // The bucket's KMS key as the encryption rule names it (a bare key id when not an ARN).
+            _ when singular.EndsWith("kmskeyid", StringComparison.Ordinal) => "key",
             _ when singular.EndsWith("securitygroup", StringComparison.Ordinal) || singular.EndsWith("groupid", StringComparison.Ordinal) || singular == "groupname"
                 || singular.EndsWith("vpcid", StringComparison.Ordinal) || singular.EndsWith("subnetid", StringComparison.Ordinal) => "resource",
             _ => null,

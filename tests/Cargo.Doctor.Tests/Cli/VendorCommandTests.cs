@@ -98,4 +98,47 @@ public sealed class VendorCommandTests : IDisposable
         Assert.Contains("--bucket is required", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
     }
+
+    [Fact]
+    public async Task an_evidence_folder_is_read_instead_of_aws_and_a_missing_file_names_its_command()
+    {
+        var evidence = Directory.CreateTempSubdirectory("vendor-cli-evidence").FullName;
+        try
+        {
+            var run = await VendorAsync("--aws-evidence", evidence);
+
+            Assert.True(run.ExitCode is 0 or 1, run.ToString());
+            Assert.DoesNotContain("   at ", run.Stderr);
+            Assert.Empty(scenario.Fake.Requests);
+            var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"), TestContext.Current.CancellationToken);
+            Assert.Contains("get-role.json is missing", report);
+            Assert.Contains("aws iam get-role --role-name", report);
+        }
+        finally
+        {
+            Directory.Delete(evidence, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task the_evidence_commands_are_printed_with_this_runs_values()
+    {
+        var run = await VendorAsync("--aws-evidence-commands");
+
+        Assert.True(run.ExitCode == 0, run.ToString());
+        Assert.Contains("aws iam get-role --role-name 'cargo-data-loader' --output json > get-role.json 2>&1", run.Stdout);
+        Assert.Contains("aws s3api get-bucket-policy --bucket 'cargo-exchange' --region <bucket-region> --output json > get-bucket-policy.json 2>&1", run.Stdout);
+        Assert.Contains("aws kms list-grants --key-id <KMSMasterKeyID>", run.Stdout);
+        Assert.Empty(scenario.Fake.Requests);
+    }
+
+    [Fact]
+    public async Task an_evidence_folder_that_does_not_exist_is_one_line_and_exit_2()
+    {
+        var run = await VendorAsync("--aws-evidence", Path.Combine(outDir, "absent"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--aws-evidence folder not found", run.Stderr);
+        Assert.DoesNotContain("   at ", run.Stderr);
+    }
 }

@@ -34,4 +34,39 @@ public sealed class VendorFactsRedactionTests
         Assert.DoesNotContain(AccountId, json);
         Assert.Contains("\"redacted\": true", json);
     }
+
+    [Fact]
+    public void the_prefix_a_bare_key_id_and_the_probe_user_become_tokens()
+    {
+        const string KeyId = "1234abcd-12ab-34cd-56ef-1234567890ab";
+        var facts = new FactsSnapshot
+        {
+            ToolVersion = "test",
+            StartedAt = DateTimeOffset.UnixEpoch,
+            Target = new TargetDescription { Region = "eu-west-1" },
+            Vendor = new VendorFacts
+            {
+                Region = "eu-west-1",
+                CargoRoleArn = CargoRoleArn,
+                CustomerRoleArn = CustomerRoleArn,
+                Bucket = "cargo-exchange",
+                Prefix = "customers/acme",
+                // DescribeKey failed: no key ARN names the id, only the encryption rule does.
+                Encryption = new BucketEncryptionFacts("aws:kms", KeyId, false),
+                KeyGap = new Gap($"kms:DescribeKey failed for {KeyId}"),
+                Probe = new VendorProbeFacts("acme.abc123.eu-west-1.redshift.amazonaws.com", 5439, "dev",
+                    [new VendorProbeStep("login", "wrong-password", "password authentication failed for user \"cargo_loader\"")])
+                { User = "cargo_loader" },
+            },
+        };
+
+        var json = FactsJson.Serialize(FactsRedactor.Redact(facts));
+
+        foreach (var raw in new[] { "customers/acme", KeyId, "cargo_loader", "acme.abc123", "cargo-exchange", "cargo-data-loader" })
+        {
+            Assert.DoesNotContain(raw, json);
+        }
+
+        Assert.Contains("aws:kms", json);
+    }
 }

@@ -34,6 +34,9 @@ public sealed class NetworkPathRule : IRule
                 "ok" => probe.Steps.Any(s => s is { Step: "tls", Outcome: "refused" })
                     ? context.Warn($"from here, the Cargo user logs in to {target}, but without TLS", details, context.Remedy("no-tls", ("target", target)))
                     : context.Pass($"from here, {target} answers TCP, TLS and the Cargo user logs in", details),
+                // Npgsql's "ssl" failure also names a server that requires SSL of a client that disabled it: only with
+                // the SSL request answered 'N' is it the server refusing SSL.
+                "ssl-refused" when probe.Steps.Any(s => s is { Step: "tls", Outcome: "refused" }) => SslRefused(context, target, details),
                 _ => context.Fail($"from here, {target} is reachable but the login fails ({last.Outcome}): {last.Detail}", details),
             };
         }
@@ -49,9 +52,14 @@ public sealed class NetworkPathRule : IRule
         {
             "timeout" when last.Step == "tcp" => context.Fail($"from here, {target} does not answer (timeout): the customer's security group, network ACL or firewall drops Cargo's address", details,
                 context.Remedy("blocked", ("target", target))),
+            "ssl-refused" => SslRefused(context, target, details),
             "refused" => context.Fail($"from here, {target} refuses the connection: nothing listens there, or the endpoint or port is wrong", details, context.Remedy("wrong-endpoint", ("target", target))),
             "dns" => context.Fail($"{probe.Host} does not resolve from here", details, context.Remedy("wrong-endpoint", ("target", target))),
             _ => context.Fail($"from here, {target}: {last.Step} {last.Outcome}: {last.Detail}", details, context.Remedy("blocked", ("target", target))),
         };
     }
+
+    private static Finding SslRefused(RuleContext context, string target, IReadOnlyList<string> details) =>
+        context.Fail($"from here, {target} refuses SSL, which Cargo's connection requires: the SSL request is answered without TLS", details,
+            context.Remedy("ssl-refused", ("target", target)));
 }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Text;
+using Cargo.Doctor.Config;
 using Cargo.Doctor.Facts;
 
 namespace Cargo.Doctor.Sources.Vendor;
@@ -19,7 +20,13 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
     private const int SslRequestCode = 80877103;
     private const int ProtocolVersion3 = 196608;
 
-    public async Task<VendorProbeFacts> RunAsync(string host, int port, string database, string user, CancellationToken ct)
+    /// <param name="sslMode">
+    /// Cargo's connection setting: with require or stricter, a server that answers 'N' to the SSL request ends the
+    /// connection, as libpq does ("only try an SSL connection",
+    /// https://www.postgresql.org/docs/current/libpq-ssl.html#LIBPQ-SSL-SSLMODE-STATEMENTS); the step is then
+    /// <c>ssl-refused</c>, not a warning.
+    /// </param>
+    public async Task<VendorProbeFacts> RunAsync(string host, int port, string database, string user, CancellationToken ct, WarehouseSslMode sslMode = WarehouseSslMode.Prefer)
     {
         var steps = new List<VendorProbeStep>();
         IPAddress[] addresses;
@@ -30,7 +37,7 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
         catch (SocketException e)
         {
             steps.Add(new VendorProbeStep("dns", "dns", $"{host} does not resolve: {e.SocketErrorCode}"));
-            return new VendorProbeFacts(host, port, database, steps);
+            return new VendorProbeFacts(host, port, database, steps) { User = user };
         }
 
         using var client = new TcpClient(addresses[0].AddressFamily);
@@ -45,12 +52,12 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 steps.Add(new VendorProbeStep("tcp", "timeout", $"no answer from {addresses[0]}:{port} within {timeout.TotalSeconds:0} s (a firewall, security group or network ACL drops the packets)"));
-                return new VendorProbeFacts(host, port, database, steps);
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
             catch (SocketException e)
             {
                 steps.Add(new VendorProbeStep("tcp", Classify(e.SocketErrorCode), $"{addresses[0]}:{port}: {e.SocketErrorCode}"));
-                return new VendorProbeFacts(host, port, database, steps);
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
         }
 
@@ -64,7 +71,7 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
             if (await stream.ReadAsync(answer, exchange.Token).ConfigureAwait(false) == 0)
             {
                 steps.Add(new VendorProbeStep("tls", "failed", "the server closed the connection at the SSL request"));
-                return new VendorProbeFacts(host, port, database, steps);
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
 
             if (answer[0] == (byte)'S')
@@ -73,6 +80,12 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
                 await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, exchange.Token).ConfigureAwait(false);
                 steps.Add(new VendorProbeStep("tls", "ok", TlsErrors == SslPolicyErrors.None ? $"TLS {tls.SslProtocol}, certificate valid for {host}" : $"TLS {tls.SslProtocol}, certificate not valid from here: {TlsErrors}"));
                 stream = tls;
+            }
+            else if (sslMode >= WarehouseSslMode.Require)
+            {
+                steps.Add(new VendorProbeStep("tls", "ssl-refused",
+                    $"the server answered '{(char)answer[0]}' to the SSL request: it refuses SSL, which sslmode {sslMode.Text()} requires"));
+                return new VendorProbeFacts(host, port, database, steps) { User = user };
             }
             else
             {
@@ -95,7 +108,7 @@ public sealed class VendorNetworkProbe(TimeSpan timeout)
             await stream.DisposeAsync().ConfigureAwait(false);
         }
 
-        return new VendorProbeFacts(host, port, database, steps);
+        return new VendorProbeFacts(host, port, database, steps) { User = user };
     }
 
     private SslPolicyErrors TlsErrors { get; set; }

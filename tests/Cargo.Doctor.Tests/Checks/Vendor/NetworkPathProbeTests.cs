@@ -1,10 +1,13 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Vendor;
 using Cargo.Doctor.Sources.Vendor;
+using Cargo.Doctor.Tests.Cli;
 using Cargo.Doctor.Tests.Fixtures;
+using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 
 namespace Cargo.Doctor.Tests.Checks.Vendor;
 
@@ -85,5 +88,83 @@ public sealed class NetworkPathProbeTests : IDisposable
     public async Task without_probe_the_check_is_skipped()
     {
         Assert.Equal(CheckStatus.Skipped, (await scenario.VendorAsync())[NetworkPathRule.Id].Status);
+    }
+
+    /// <summary>Answers the SSL request with 'N' and waits until the client closes the connection.</summary>
+    private static async Task RefuseSslAsync(TcpListener listener, CancellationToken ct)
+    {
+        using var client = await listener.AcceptTcpClientAsync(ct);
+        var stream = client.GetStream();
+        var sslRequest = new byte[8];
+        await stream.ReadExactlyAsync(sslRequest, ct);
+        await stream.WriteAsync("N"u8.ToArray(), ct);
+        var rest = new byte[256];
+        while (await stream.ReadAsync(rest, ct) > 0)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task a_server_refusing_ssl_when_the_config_requires_it_fails_as_ssl_refused_with_its_remedy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serving = RefuseSslAsync(listener, ct);
+
+        var probe = await new VendorNetworkProbe(TimeSpan.FromSeconds(30)).RunAsync("127.0.0.1", port, "dev", "cargo_user", ct, WarehouseSslMode.Require);
+        await serving;
+        listener.Stop();
+
+        Assert.Equal(["tcp:ok", "tls:ssl-refused"], probe.Steps.Select(s => $"{s.Step}:{s.Outcome}"));
+        Assert.Contains("sslmode require", probe.Steps[^1].Detail);
+        var finding = await RuleOnAsync(probe);
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("refuses SSL, which Cargo's connection requires", finding.Summary);
+        var remedy = Assert.Single(finding.Remediation, r => r.Key == "ssl-refused");
+        Assert.Contains("Cargo connects only over SSL", remedy.Text);
+        Assert.Contains($"127.0.0.1:{port}", remedy.Text);
+    }
+
+    [Fact]
+    public async Task vendor_probe_with_sslmode_require_in_the_endpoint_against_a_server_refusing_ssl_exits_1_naming_ssl_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var outDir = Directory.CreateTempSubdirectory("vendor-ssl-refused").FullName;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serving = RefuseSslAsync(listener, ct);
+        try
+        {
+            var run = await CliProcess.RunAsync(
+                [
+                    "vendor", "--cargo-role-arn", CargoRoleArn, "--role-arn", CustomerRoleArn, "--bucket", VendorScenario.Bucket,
+                    "--prefix", VendorScenario.Prefix, "--region", VendorScenario.Region, "--out", outDir,
+                    "--endpoint", $"postgresql://127.0.0.1:{port}/dev?sslmode=require", "--probe",
+                ],
+                new Dictionary<string, string?>
+                {
+                    ["AWS_ENDPOINT_URL"] = scenario.Fake.Url.ToString(),
+                    ["AWS_ACCESS_KEY_ID"] = VendorScenario.CargoCaller.AccessKey,
+                    ["AWS_SECRET_ACCESS_KEY"] = VendorScenario.CargoCaller.SecretKey,
+                    ["AWS_MAX_ATTEMPTS"] = "1",
+                    ["CARGO_DOCTOR_PASSWORD"] = null,
+                    ["PGPASSWORD"] = null,
+                    ["CI"] = "true",
+                });
+            await serving;
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"), ct);
+            Assert.Contains("refuses SSL", report);
+            Assert.Contains("Cargo connects only over SSL", report);
+        }
+        finally
+        {
+            listener.Stop();
+            Directory.Delete(outDir, recursive: true);
+        }
     }
 }
