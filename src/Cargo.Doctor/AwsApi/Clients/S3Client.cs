@@ -11,30 +11,24 @@ namespace Cargo.Doctor.AwsApi.Clients;
 /// </summary>
 public sealed class S3Client : IDisposable
 {
-    private readonly AwsCredentialSource credentials;
-    private readonly AwsEndpointResolver endpoints;
-    private readonly AwsClientOptions options;
-    private readonly AwsRetryPolicy retry;
-    private readonly SdkBodyCap bodyCap;
-    private readonly Dictionary<string, AmazonS3Client> byRegion = new(StringComparer.Ordinal);
-    private readonly SemaphoreSlim createLock = new(1, 1);
+    private readonly RegionalSdkClients<AmazonS3Client> clients;
 
     internal S3Client(
-        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota, SdkBodyCap bodyCap)
-    {
-        this.credentials = credentials;
-        this.endpoints = endpoints;
-        this.options = options;
-        this.bodyCap = bodyCap;
-        retry = new AwsRetryPolicy(maxAttempts, options.RetryDelay, retryQuota);
-    }
+        AwsCredentialSource credentials, AwsEndpointResolver endpoints, AwsClientOptions options, int maxAttempts, AwsRetryQuota retryQuota, SdkBodyCap bodyCap) =>
+        clients = new(AwsService.S3, credentials, endpoints, options, maxAttempts, retryQuota, (regional, overridden, awsCredentials) =>
+        {
+            var config = SdkClientSettings.Configure(new AmazonS3Config(), regional, overridden, bodyCap);
+            // A custom endpoint (a test's loopback fake) has no bucket subdomains.
+            config.ForcePathStyle = overridden is not null;
+            return new AmazonS3Client(awsCredentials, config);
+        });
 
     /// <summary>
     /// The bucket's region. GetBucketLocation answers an empty LocationConstraint for us-east-1 and the legacy
     /// <c>EU</c> for eu-west-1 (https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetBucketLocation.html).
     /// </summary>
     public Task<string> GetBucketRegionAsync(string bucket, CancellationToken cancellationToken = default) =>
-        CallAsync(options.Region, "GetBucketLocation", async (client, ct) =>
+        clients.CallAsync(clients.DefaultRegion, "GetBucketLocation", async (client, ct) =>
         {
             var response = await client.GetBucketLocationAsync(new GetBucketLocationRequest { BucketName = bucket }, ct).ConfigureAwait(false);
             return response.Location?.Value switch
@@ -47,7 +41,7 @@ public sealed class S3Client : IDisposable
 
     /// <summary>The bucket policy's JSON; null when the bucket has none (NoSuchBucketPolicy).</summary>
     public Task<string?> GetBucketPolicyAsync(string bucket, string bucketRegion, CancellationToken cancellationToken = default) =>
-        CallAsync(bucketRegion, "GetBucketPolicy", async (client, ct) =>
+        clients.CallAsync(bucketRegion, "GetBucketPolicy", async (client, ct) =>
         {
             try
             {
@@ -73,7 +67,7 @@ public sealed class S3Client : IDisposable
     /// January 2023 every bucket has SSE-S3 at least: https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html).
     /// </summary>
     public Task<BucketEncryption?> GetBucketEncryptionAsync(string bucket, string bucketRegion, CancellationToken cancellationToken = default) =>
-        CallAsync(bucketRegion, "GetBucketEncryption", async (client, ct) =>
+        clients.CallAsync(bucketRegion, "GetBucketEncryption", async (client, ct) =>
         {
             try
             {
@@ -89,57 +83,7 @@ public sealed class S3Client : IDisposable
             }
         }, cancellationToken);
 
-    public void Dispose()
-    {
-        foreach (var client in byRegion.Values)
-        {
-            client.Dispose();
-        }
-
-        createLock.Dispose();
-    }
-
-    private Task<T> CallAsync<T>(string region, string operation, Func<AmazonS3Client, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
-    {
-        var regional = options with { Region = region };
-        var failure = new SdkCallFailure(AwsService.S3, operation, endpoints.Resolve(AwsService.S3, regional), regional, credentials);
-        return retry.ExecuteAsync(async ct =>
-        {
-            try
-            {
-                var client = await ClientAsync(region, operation).ConfigureAwait(false);
-                return await call(client, ct).ConfigureAwait(false);
-            }
-            catch (Exception e) when (SdkCallFailure.IsCallFailure(e, ct))
-            {
-                throw failure.Translate(e);
-            }
-        }, cancellationToken);
-    }
-
-    private async Task<AmazonS3Client> ClientAsync(string region, string operation)
-    {
-        var awsCredentials = await credentials.GetAsync(AwsService.S3, operation).ConfigureAwait(false);
-        await createLock.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            if (!byRegion.TryGetValue(region, out var client))
-            {
-                var regional = options with { Region = region };
-                var overridden = endpoints.ResolveOverride(AwsService.S3, regional);
-                var config = SdkClientSettings.Configure(new AmazonS3Config(), regional, overridden, bodyCap);
-                // A custom endpoint (a test's loopback fake) has no bucket subdomains.
-                config.ForcePathStyle = overridden is not null;
-                byRegion[region] = client = new AmazonS3Client(awsCredentials, config);
-            }
-
-            return client;
-        }
-        finally
-        {
-            createLock.Release();
-        }
-    }
+    public void Dispose() => clients.Dispose();
 
     /// <summary>The Code of an S3 error body (https://docs.aws.amazon.com/AmazonS3/latest/API/ErrorResponses.html#RESTErrorResponses).</summary>
     private static string? ErrorCode(string? body)
