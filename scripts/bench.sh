@@ -27,8 +27,13 @@
 #              r2r    framework-dependent, -r linux-x64, ReadyToRun (-p:PublishAot=false: no C toolchain at hand)
 #              sfr2r  self-contained single file + ReadyToRun (the same, as one file)
 #              aot    Native AOT, -r linux-x64 (the native binary and the linux-x64 tool package; slow to build)
+#   aws      issue 23: `check --cluster` (AWS side only) against scripts/bench/aws-host, the tests' stateful AWS fake
+#            on loopback with a network-complete account (enhanced VPC routing, subnet group, route tables, prefix
+#            list, internet gateway, network ACLs, S3 gateway endpoint, security group), few vs AWS_EXTRA (200) more
+#            routes, ACL entries each way, VPC endpoints and security-group rules. Prints the median AWS read time
+#            the tool reports ("AWS facts read in N ms") and the AWS calls the fake received (target: equal).
 #
-# usage: scripts/bench.sh [--quick] [network] [scale] [fleet] [fixed]     (no part named: all four)
+# usage: scripts/bench.sh [--quick] [network] [scale] [fleet] [fixed] [aws]     (no part named: all)
 # knobs (environment): RUNS (5; --quick 3)  FIXED_RUNS (11; --quick 5)  DELAY_MS (40)  DBS (5)
 #   SMALL_TABLES (100)  SCALE_SMALL_TABLES (7)  SCHEMAS (100; --quick 10)  TABLES (2000; --quick 500)
 #   VARIANTS ("fd r2r aot"; --quick "fd")  FORM (the form network and scale run: "aot", the README's
@@ -44,12 +49,12 @@ quick=0; parts=()
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=1 ;;
-    network|scale|fleet|fixed) parts+=("$arg") ;;
-    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
-    *) echo "bench.sh: unknown argument '$arg' (use --quick, network, scale, fleet, fixed)" >&2; exit 2 ;;
+    network|scale|fleet|fixed|aws) parts+=("$arg") ;;
+    -h|--help) sed -n '2,35p' "$0"; exit 0 ;;
+    *) echo "bench.sh: unknown argument '$arg' (use --quick, network, scale, fleet, fixed, aws)" >&2; exit 2 ;;
   esac
 done
-[ ${#parts[@]} -gt 0 ] || parts=(network scale fleet fixed)
+[ ${#parts[@]} -gt 0 ] || parts=(network scale fleet fixed aws)
 if [ "$quick" -eq 1 ]; then
   RUNS=${RUNS:-3}; FIXED_RUNS=${FIXED_RUNS:-5}; SCHEMAS=${SCHEMAS:-10}; TABLES=${TABLES:-500}; VARIANTS=${VARIANTS:-fd}; FORM=${FORM:-fd}
 fi
@@ -208,6 +213,23 @@ if has fixed; then
     printf '%-8s %14s %16s %18s %10s\n' "$v" "$ver / $verc" "$rep / $repc" "$chk / $chkc" "$(du -sLm "$work/tool-$v" | cut -f1)"
   done
   echo "(targets: report --facts <= 150 ms, check <= 350 ms; the floor is --version)"
+fi
+
+if has aws; then
+  echo
+  echo "== aws: check's AWS reads (no warehouse) against a loopback fake account, network-complete, few vs ${AWS_EXTRA:-200} more routes/rules/endpoints =="
+  aws_host="$work/aws-host"
+  dotnet build "$repo/scripts/bench/aws-host" -c Release -o "$aws_host" >"$work/aws-host-build.log" 2>&1 || {
+    echo "aws: building scripts/bench/aws-host failed: $(tail -n 5 "$work/aws-host-build.log")" >&2; exit 1; }
+  printf '%-6s %-74s %14s %10s\n' "size" "account" "AWS read (ms)" "AWS calls"
+  for size in few many; do
+    AWS_EXTRA=${AWS_EXTRA:-200} dotnet "$aws_host/Cargo.Doctor.Tests.dll" "$tool" "$size" "$RUNS" >"$work/aws-$size" 2>"$work/aws-$size.err" || {
+      echo "aws: the $size run failed: $(tail -n 5 "$work/aws-$size.err")" >&2; exit 1; }
+    printf '%-6s %-74s %14s %10s\n' "$size" "$(sed -n "s/^$size: \([0-9].*\)/\1/p" "$work/aws-$size.err")" \
+      "$(cut -d' ' -f1 "$work/aws-$size" | median)" "$(cut -d' ' -f2 "$work/aws-$size" | median)"
+    echo "       $(sed -n "s/^$size: \(net\..*\)/\1/p" "$work/aws-$size.err")"
+  done
+  echo "(AWS calls: target equal at both sizes; the read time is the tool's own, the fake answers on loopback with no delay)"
 fi
 
 echo

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Cargo.Doctor.Cli.Options;
 using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Config;
@@ -77,6 +78,12 @@ internal static class CheckCommand
             }
 
             var gatherTime = clock.Elapsed;
+            if (collector.AwsReadTime is { } awsReadTime)
+            {
+                // How long the AWS side took (issue 23: the benchmark reads it); no secret, no name.
+                terminal.Progress(string.Create(CultureInfo.InvariantCulture, $"AWS facts read in {awsReadTime.TotalMilliseconds:0} ms"));
+            }
+
             if (inputs.FactsPath is { } factsPath)
             {
                 await SaveFactsAsync(factsPath, redact ? FactsRedactor.Redact(facts) : facts, terminal);

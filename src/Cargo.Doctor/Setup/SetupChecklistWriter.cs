@@ -63,6 +63,7 @@ public static class SetupChecklistWriter
         }
 
         Warehouse(md, catalog, request);
+        SetupNetworkChecklist.Write(md, config);
         return md.ToString();
     }
 

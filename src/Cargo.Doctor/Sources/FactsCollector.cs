@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Net;
 using Cargo.Doctor.AwsApi.Clients;
 using Cargo.Doctor.Config;
@@ -25,6 +26,9 @@ public sealed class FactsCollector(
 
     /// <summary>The probes' own log: they run as the Cargo user on a connection of their own.</summary>
     public StatementLog ProbeLog { get; } = new();
+
+    /// <summary>How long the AWS reads took (APIs or evidence folder); null when AWS was not configured or they did not finish.</summary>
+    public TimeSpan? AwsReadTime { get; private set; }
 
     /// <summary>The snapshot as far as it got: after a cancellation, what each finished source gathered.</summary>
     public FactsSnapshot? Gathered { get; private set; }
@@ -92,7 +96,9 @@ public sealed class FactsCollector(
 
     private async Task<AwsFacts?> ReadAwsAsync(CancellationToken ct)
     {
+        var clock = Stopwatch.StartNew();
         var aws = await AwsFactsSource.ReadAsync(config, awsClientOptions, resolveHost, ct);
+        AwsReadTime = clock.Elapsed;
         RecordGathered(f => f with { Aws = aws });
         return aws;
     }

@@ -30,8 +30,10 @@ public sealed class CopyRoundTripProbeRule : IRule
     /// - Serverless "Not authorized to get credentials of role" naming Cargo's role is the second hop: Cargo's role
     ///   must trust the customer's role (role chaining, https://docs.aws.amazon.com/redshift/latest/mgmt/authorizing-redshift-service.html),
     ///   not the Redshift service principals of the customer's role;
-    /// - S3 AccessDenied with enhanced VPC routing on (or not known to be off) can also come from a VPC endpoint
-    ///   policy in the customer's VPC (https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-working-with-endpoints.html).
+    /// - S3 AccessDenied comes from the role chain or, with enhanced VPC routing on, from the S3 endpoint policy in the
+    ///   customer's VPC (https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-routing.html,
+    ///   https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html): the network facts decide which
+    ///   (<see cref="S3DenialAttribution"/>), and when they cannot, the finding names both.
     /// </summary>
     public static (string Key, string Explanation)? Refine(FactsSnapshot facts, ProbeFacts probes, ProbeError error)
     {
@@ -42,31 +44,47 @@ public sealed class CopyRoundTripProbeRule : IRule
                 $"Redshift Serverless assumed your role but could not get credentials of Cargo's role {cargoRole} (second hop): Cargo's role must trust your role, and your role must be allowed to assume it");
         }
 
-        if (error.Cause == ProbeErrorCause.S3AccessDenied && EnhancedVpcRouting(facts) is not false)
+        if (error.Cause == ProbeErrorCause.S3AccessDenied && IsAccessDenied(error))
         {
-            var routing = EnhancedVpcRouting(facts) is true ? "enhanced VPC routing is on" : "whether enhanced VPC routing is on is not known (no AWS facts)";
-            return ("s3-access-denied-vpc",
-                $"S3 refused access to Cargo's bucket, and {routing}: either a VPC endpoint policy in your VPC does not allow Cargo's bucket, or Cargo's role policy or bucket policy refuses it");
+            var denial = S3DenialAttribution.Attribute(facts, probes.RoundTrip, error.Step);
+            return denial.Side switch
+            {
+                S3DenialSide.EndpointPolicy => (EndpointPolicyKey,
+                    $"S3 refused access to Cargo's bucket, and {denial.Reason}: the endpoint policy refuses it, not the role chain (see {Net.DataPathRule.Id} for the statement to add)"),
+                S3DenialSide.RoleChain => (RoleChainKey,
+                    $"S3 refused Cargo's role access to Cargo's bucket, and {denial.Reason}: the refusal comes from the role chain (Cargo's role policy or bucket policy), not from your VPC"),
+                _ => (EitherKey,
+                    $"S3 refused access to Cargo's bucket, and {denial.Reason}: either a VPC endpoint policy in your VPC does not allow Cargo's bucket, or Cargo's role policy or bucket policy refuses it"),
+            };
         }
 
         return null;
     }
 
-    private static bool? EnhancedVpcRouting(FactsSnapshot facts) => facts.Aws?.Target?.EnhancedVpcRouting;
+    public const string EndpointPolicyKey = "s3-endpoint-policy";
+    public const string RoleChainKey = "cargo-s3-access";
+    public const string EitherKey = "s3-access-denied-vpc";
+
+    private static bool IsAccessDenied(ProbeError error) => S3DenialAttribution.IsAccessDenied(error.Message);
 
     /// <summary>Which hop and which AWS checks to read, from the role the error names.</summary>
     public static IEnumerable<string> Explain(FactsSnapshot facts, ProbeFacts probes, ProbeError error)
     {
         if (error.Cause is not (ProbeErrorCause.RoleNotAuthorized or ProbeErrorCause.ServerlessCredentials))
         {
-            if (error.Cause == ProbeErrorCause.S3AccessDenied)
+            if (error.Cause == ProbeErrorCause.S3AccessDenied && IsAccessDenied(error))
             {
-                yield return EnhancedVpcRouting(facts) switch
+                var denial = S3DenialAttribution.Attribute(facts, probes.RoundTrip, error.Step);
+                yield return denial.Side switch
                 {
-                    false => "cause is on Cargo's side: both roles were assumed, then S3 refused Cargo's role (enhanced VPC routing is off, so no VPC endpoint policy of yours is in the way)",
-                    true => "enhanced VPC routing is on: COPY and UNLOAD reach S3 through your VPC, so an S3 VPC endpoint policy that allows only your own buckets refuses Cargo's bucket too; if your endpoint policies allow it, the cause is on Cargo's side",
-                    null => "both roles were assumed, then S3 refused: Cargo's side (its role or bucket policy), or, if the warehouse uses enhanced VPC routing, an S3 VPC endpoint policy in your VPC (run with --cluster or --workgroup to tell)",
+                    S3DenialSide.EndpointPolicy => $"cause is the S3 VPC endpoint policy of {denial.EndpointId}: {denial.Reason}; {Net.DataPathRule.Id} in this report gives the statement to add",
+                    S3DenialSide.RoleChain => $"cause is on Cargo's side: both roles were assumed, then S3 refused Cargo's role ({denial.Reason})",
+                    _ => $"both roles were assumed, then S3 refused: Cargo's side (its role or bucket policy), or, if the warehouse uses enhanced VPC routing, an S3 VPC endpoint policy in your VPC; {denial.Reason}",
                 };
+                foreach (var line in denial.Details)
+                {
+                    yield return line;
+                }
             }
 
             if (error.Cause == ProbeErrorCause.AssumeRolePermission)

@@ -44,6 +44,39 @@ public sealed class RecentFailuresRuleTests
         Assert.Contains("explained by db.schema-usage", finding.Details[2], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("company-data", "; refused by the S3 VPC endpoint policy of vpce-0s3gw (enhanced VPC routing is on, and the policy of S3 gateway endpoint vpce-0s3gw (on subnet subnet-0a, route table rtb-0main) does not allow s3:GetObject, s3:ListBucket on cargo; see net.data-path)")]
+    [InlineData("cargo", "; refused by the role chain, on Cargo's side (enhanced VPC routing is on, and the policy of S3 gateway endpoint vpce-0s3gw (on subnet subnet-0a, route table rtb-0main) allows GetObject, PutObject, ListBucket and GetBucketLocation on cargo)")]
+    public void s3_access_denied_says_whose_policy_refused_it_from_the_network_facts(string allowedBucket, string attribution)
+    {
+        // With enhanced VPC routing the gateway endpoint's policy applies to COPY (https://docs.aws.amazon.com/redshift/latest/mgmt/enhanced-vpc-routing.html,
+        // https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html); S3 answers AccessDenied for it as for the role chain
+        // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/troubleshoot-403-errors.html#troubleshoot-403-vpc).
+        var policy = $$"""
+            {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":"*","Action":["s3:GetObject","s3:PutObject","s3:ListBucket","s3:GetBucketLocation"],"Resource":["arn:aws:s3:::{{allowedBucket}}","arn:aws:s3:::{{allowedBucket}}/*"]}]}
+            """;
+        var aws = new AwsFacts
+        {
+            Region = "eu-west-1",
+            CargoBucket = "cargo",
+            CargoRoleArn = "arn:aws:iam::444455556666:role/cargo",
+            Target = new RedshiftTargetFacts { Kind = "cluster", Identifier = "c", EnhancedVpcRouting = true },
+            Network = new NetworkFacts
+            {
+                VpcId = "vpc-0abc",
+                SubnetIds = ["subnet-0a"],
+                WarehouseSubnetId = "subnet-0a",
+                RouteTables = [new RouteTableFacts("rtb-0main", true, [], [new RouteFacts("pl-0s3", "vpce-0s3gw", "active", "CreateRoute")])],
+                VpcEndpoints = [new VpcEndpointFacts("vpce-0s3gw", "com.amazonaws.eu-west-1.s3", "Gateway", "available", ["rtb-0main"], policy, false)],
+            },
+        };
+
+        var withAws = Run(Facts(History(Failure(S3Denied, -1, "COPY t FROM 's3://cargo/x' IAM_ROLE 'a,b'"))) with { Aws = aws });
+
+        Assert.EndsWith(attribution + "; sample: COPY t FROM 's3://cargo/x' IAM_ROLE 'a,b'", withAws.Details[0], StringComparison.Ordinal);
+        Assert.StartsWith("s3-access-denied: 1 failure, ", withAws.Details[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void data_errors_only_pass_and_no_failure_passes()
     {
