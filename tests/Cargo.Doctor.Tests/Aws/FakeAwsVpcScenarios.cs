@@ -8,7 +8,7 @@ public static class FakeAwsVpcScenarios
 {
     /// <summary>
     /// A publicly accessible cluster with everything right: the customer role attached and allowed to assume Cargo's
-    /// role, port 5439 open to Cargo's IP, and a VPC as <see cref="FakeAwsAccount.AddPublicVpc"/> builds it.
+    /// role, port 5439 open to Cargo's IP, and a VPC as <see cref="FakeAwsAccount.AddPublicVpc(FakeCluster)"/> builds it.
     /// </summary>
     public static (FakeAwsAccount Account, FakeCluster Cluster, FakeVpc Vpc) PublicClusterInVpc(this FakeAwsEndpoint fake)
     {
@@ -21,6 +21,25 @@ public static class FakeAwsVpcScenarios
         role.InlinePolicies["cargo-assume"] = AssumeCargoRolePolicy;
         var vpc = account.AddPublicVpc(cluster);
         return (account, cluster, vpc);
+    }
+
+    /// <summary>
+    /// A publicly accessible Serverless workgroup with everything right: the customer role attached (as the namespace's
+    /// default) and allowed to assume Cargo's role, port 5439 open to Cargo's IP, and a VPC as
+    /// <see cref="FakeAwsAccount.AddPublicVpc(FakeWorkgroup)"/> builds it.
+    /// </summary>
+    public static (FakeAwsAccount Account, FakeWorkgroup Workgroup, FakeVpc Vpc) PublicWorkgroupInVpc(this FakeAwsEndpoint fake)
+    {
+        var account = new FakeAwsAccount(fake);
+        var workgroup = account.Workgroups[WorkgroupName] = new FakeWorkgroup(WorkgroupName, NamespaceName) { PubliclyAccessible = true };
+        workgroup.SecurityGroupIds.Add(SecurityGroupId);
+        account.SecurityGroups[SecurityGroupId] = [new FakeIngressRule("tcp", 5439, 5439, CargoIpCidr)];
+        var role = account.Roles[CustomerRoleName] = new FakeRole(CustomerRoleName, CustomerRoleArn, RedshiftServiceTrustPolicy());
+        role.InlinePolicies["cargo-assume"] = AssumeCargoRolePolicy;
+        var ns = account.Namespaces[NamespaceName] = new FakeNamespace(NamespaceName) { DefaultIamRoleArn = CustomerRoleArn };
+        ns.IamRoles.Add(CustomerRoleArn);
+        var vpc = account.AddPublicVpc(workgroup);
+        return (account, workgroup, vpc);
     }
 
     /// <summary>The main table's default route goes to a NAT gateway instead of the internet gateway.</summary>

@@ -78,6 +78,14 @@ public static class FakeVpcResponses
             + $"<state>available</state><policyDocument>{X(e.Policy)}</policyDocument><routeTableIdSet>{string.Concat(e.RouteTableIds.Select(t => $"<item>{X(t)}</item>"))}</routeTableIdSet>"
             + $"<privateDnsEnabled>{(e.PrivateDnsEnabled ? "true" : "false")}</privateDnsEnabled></item>")))}</vpcEndpointSet>");
 
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterface.html in the query wire shape: association.publicIp when an address is bound.
+    public static FakeAwsResponse DescribeNetworkInterfaces(IEnumerable<(string VpcId, string Id, FakeNetworkInterface Eni)> interfaces) => Ec2Result("DescribeNetworkInterfaces",
+        $"<networkInterfaceSet>{string.Concat(interfaces.Select(n =>
+            $"<item><networkInterfaceId>{X(n.Id)}</networkInterfaceId><subnetId>{X(n.Eni.SubnetId)}</subnetId><vpcId>{X(n.VpcId)}</vpcId>"
+            + $"<interfaceType>vpc_endpoint</interfaceType><requesterManaged>true</requesterManaged><status>in-use</status><privateIpAddress>{X(n.Eni.PrivateIp)}</privateIpAddress>"
+            + (n.Eni.PublicIp is { } ip ? $"<association><publicIp>{X(ip)}</publicIp><ipOwnerId>{FakeAwsResponses.AccountId}</ipOwnerId></association>" : "")
+            + "</item>"))}</networkInterfaceSet>");
+
     public static FakeAwsResponse GetManagedPrefixListEntries(IEnumerable<string> cidrs) => Ec2Result("GetManagedPrefixListEntries",
         $"<entrySet>{string.Concat(cidrs.Select(c => $"<item><cidr>{X(c)}</cidr></item>"))}</entrySet>");
 

@@ -70,7 +70,7 @@ public sealed class DataPathRule : IRule
             ? $"bucket {bucket} taken to be in the warehouse's region {aws.Region} (no --bucket-region given)"
             : $"bucket {bucket} in {region}";
         var details = new List<string> { "enhanced VPC routing is on: COPY and UNLOAD go through the VPC", regionNote };
-        var subnets = network.WarehouseSubnetId is { } current ? [current] : network.SubnetIds;
+        var subnets = WarehouseSubnets.Current(network);
         var verdicts = subnets.Select(s => Judge(context, aws, network, tables, endpoints, s, bucket, region)).ToList();
         details.AddRange(verdicts.SelectMany(v => v.Details));
         var remediation = verdicts.SelectMany(v => v.Fix).ToList();
@@ -135,7 +135,7 @@ public sealed class DataPathRule : IRule
 
         if (target.StartsWith("igw-", StringComparison.Ordinal) && (network.InternetGatewayIds is null || network.InternetGatewayIds.Contains(target)))
         {
-            // Through an internet gateway the warehouse needs a public address (managing-clusters-vpc.html); a workgroup's is not read.
+            // Through an internet gateway the warehouse needs a public address (managing-clusters-vpc.html).
             return network.PublicAddresses is { Count: > 0 }
                 ? new(State.Pass, $"through internet gateway {target} from {where}", [lead], [])
                 : new(State.Unknown, $"{where} routes to internet gateway {target}, but the warehouse's public address is not known", [lead], []);
