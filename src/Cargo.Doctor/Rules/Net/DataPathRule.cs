@@ -15,6 +15,8 @@ namespace Cargo.Doctor.Rules.Net;
 /// route to a NAT gateway or an internet gateway. A gateway endpoint serves buckets of its own region only
 /// (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html); for them its prefix-list route is more
 /// specific than 0.0.0.0/0, so its policy decides even when a NAT route exists. Off: traffic uses the internet.
+/// The subnet the warehouse runs in decides (<see cref="WarehouseSubnets"/>); the other subnets of the subnet group or
+/// workgroup only warn when they lack the S3 path, since a failover can move the warehouse there (as in net.route).
 /// An S3 interface endpoint is unknown: whether Redshift resolves S3 to it is not documented.
 /// </summary>
 public sealed class DataPathRule : IRule
@@ -71,9 +73,13 @@ public sealed class DataPathRule : IRule
             : $"bucket {bucket} in {region}";
         var details = new List<string> { "enhanced VPC routing is on: COPY and UNLOAD go through the VPC", regionNote };
         var subnets = WarehouseSubnets.Current(network);
-        var verdicts = subnets.Select(s => Judge(context, aws, network, tables, endpoints, s, bucket, region)).ToList();
-        details.AddRange(verdicts.SelectMany(v => v.Details));
-        var remediation = verdicts.SelectMany(v => v.Fix).ToList();
+        var verdicts = subnets.Select(s => Judge(context, aws, network, tables, endpoints, s, "", bucket, region)).ToList();
+
+        // The other subnets of the subnet group or workgroup only warn: a failover or a resize can move the warehouse there (as net.route).
+        var others = network.SubnetIds.Where(s => !subnets.Contains(s))
+            .Select(s => Judge(context, aws, network, tables, endpoints, s, " " + WarehouseSubnets.OtherNote(network), bucket, region)).ToList();
+        details.AddRange(verdicts.Concat(others).SelectMany(v => v.Details));
+        var remediation = verdicts.SelectMany(v => v.Fix).DistinctBy(r => r.Text).ToList();
         if (verdicts.FirstOrDefault(v => v.State == State.Fail) is { } failed)
         {
             return context.Fail($"COPY/UNLOAD cannot reach {bucket}: {failed.Summary}", details, remediation);
@@ -84,7 +90,13 @@ public sealed class DataPathRule : IRule
             return context.Unknown($"whether COPY/UNLOAD reach {bucket} is not known: {unknown.Summary}", details);
         }
 
-        return context.Pass($"COPY/UNLOAD reach {bucket}: {string.Join("; ", verdicts.Select(v => v.Summary).Distinct(StringComparer.Ordinal))}", details);
+        var passed = $"COPY/UNLOAD reach {bucket}: {string.Join("; ", verdicts.Select(v => v.Summary).Distinct(StringComparer.Ordinal))}";
+        var lacking = others.Where(v => v.State == State.Fail).ToList();
+        return lacking.Count > 0
+            ? context.Warn(
+                $"{lacking.Count} other subnet(s) of {WarehouseSubnets.Group(network)} have no S3 path for {bucket}: a failover there would cut COPY/UNLOAD off ({passed})",
+                details, lacking.SelectMany(v => v.Fix).DistinctBy(r => r.Text).ToList())
+            : context.Pass(passed, details);
     }
 
     private enum State
@@ -98,14 +110,14 @@ public sealed class DataPathRule : IRule
 
     private static Verdict Judge(
         RuleContext context, AwsFacts aws, NetworkFacts network, IReadOnlyList<RouteTableFacts> tables, IReadOnlyList<VpcEndpointFacts> endpoints,
-        string subnet, string bucket, string region)
+        string subnet, string note, string bucket, string region)
     {
         if (RouteLookup.TableOf(tables, subnet) is not { } table)
         {
-            return new(State.Unknown, $"subnet {subnet} has no route table in what AWS returned", [], []);
+            return new(State.Unknown, $"subnet {subnet}{note} has no route table in what AWS returned", [$"subnet {subnet}{note}: no route table in what AWS returned"], []);
         }
 
-        var where = $"subnet {subnet}, route table {table.RouteTableId}";
+        var where = $"subnet {subnet}{note}, route table {table.RouteTableId}";
         var s3Service = $"com.amazonaws.{region}.s3";
         var gateway = endpoints.FirstOrDefault(e => IsType(e, "Gateway") && e.ServiceName == s3Service && e.RouteTableIds.Contains(table.RouteTableId) && IsAvailable(e));
         if (gateway is not null)

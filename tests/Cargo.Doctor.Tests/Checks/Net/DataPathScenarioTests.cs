@@ -99,6 +99,25 @@ public sealed class DataPathScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task another_subnet_of_the_group_without_an_s3_path_only_warns()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket));
+        var table = new FakeRouteTable("rtb-0b", isMain: false);
+        table.Routes.Add(new FakeRoute("10.0.0.0/16", "local", Origin: "CreateRouteTable"));
+        table.SubnetIds.Add("subnet-0b");
+        vpc.RouteTables.Add(table);
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Warn, finding.Status);
+        Assert.StartsWith("1 other subnet(s) of the subnet group have no S3 path for cargo-exchange: a failover there would cut COPY/UNLOAD off", finding.Summary);
+        Assert.Contains("subnet subnet-0b (in the subnet group, not where the warehouse runs now), route table rtb-0b: no S3 gateway endpoint for eu-west-1; no 0.0.0.0/0 route", finding.Details);
+        Assert.Contains(finding.Remediation, r => r.Text.Contains("rtb-0b", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task interface_endpoint_only_is_unknown()
     {
         var (_, cluster, vpc) = fake.PublicClusterInVpc();
