@@ -92,5 +92,8 @@ public sealed record PrefixListFacts(string PrefixListId, IReadOnlyList<string>?
 /// <param name="Type">Gateway, Interface or GatewayLoadBalancer.</param>
 /// <param name="RouteTableIds">A gateway endpoint's route tables: it serves the subnets that use them.</param>
 /// <param name="PolicyDocument">The endpoint policy as JSON text; null when AWS returned none.</param>
+/// <param name="PrivateDnsOnlyForInboundResolverEndpoint">An interface endpoint's DnsOptions member: its private DNS serves only
+/// inbound resolver endpoints (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns); null: not said.</param>
 public sealed record VpcEndpointFacts(
-    string VpcEndpointId, string? ServiceName, string? Type, string? State, IReadOnlyList<string> RouteTableIds, string? PolicyDocument, bool PrivateDnsEnabled);
+    string VpcEndpointId, string? ServiceName, string? Type, string? State, IReadOnlyList<string> RouteTableIds, string? PolicyDocument, bool PrivateDnsEnabled,
+    bool? PrivateDnsOnlyForInboundResolverEndpoint = null);

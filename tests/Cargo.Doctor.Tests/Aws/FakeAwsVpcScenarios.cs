@@ -101,9 +101,17 @@ public static class FakeAwsVpcScenarios
         return vpc;
     }
 
-    /// <summary>An S3 interface endpoint with the default full-access policy.</summary>
+    /// <summary>An S3 interface endpoint with the default full-access policy, private DNS off.</summary>
     public static FakeVpcEndpoint S3InterfaceEndpoint(string region = "eu-west-1") =>
         new("vpce-0s3if", $"com.amazonaws.{region}.s3", "Interface") { Policy = BucketPolicyFor("*") };
+
+    /// <summary>
+    /// An S3 interface endpoint with <paramref name="policy"/> and private DNS on; <paramref name="inboundOnly"/> is its
+    /// DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint (null: not reported)
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns).
+    /// </summary>
+    public static FakeVpcEndpoint S3InterfaceEndpointWithPrivateDns(string policy, bool? inboundOnly) =>
+        new("vpce-0s3if", "com.amazonaws.eu-west-1.s3", "Interface") { Policy = policy, PrivateDnsEnabled = true, PrivateDnsOnlyForInboundResolverEndpoint = inboundOnly };
 
     /// <summary>An endpoint policy allowing the four actions COPY/UNLOAD need on <paramref name="bucket"/> only, and a statement for another use.</summary>
     public static string BucketPolicyFor(string bucket) => $$"""

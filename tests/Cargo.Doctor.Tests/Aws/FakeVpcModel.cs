@@ -44,6 +44,9 @@ public sealed class FakeVpcEndpoint(string id, string serviceName, string type)
     public string Policy { get; set; } = "";
 
     public bool PrivateDnsEnabled { get; set; }
+
+    /// <summary>DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint; null: no DnsOptions reported.</summary>
+    public bool? PrivateDnsOnlyForInboundResolverEndpoint { get; set; }
 }
 
 public sealed class FakeRouteTable(string id, bool isMain)

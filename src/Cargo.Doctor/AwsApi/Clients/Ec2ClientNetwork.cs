@@ -57,7 +57,8 @@ public sealed partial class Ec2Client
                 e.State?.Value?.ToLowerInvariant(),
                 (e.RouteTableIds ?? []).Where(id => !string.IsNullOrEmpty(id)).ToList(),
                 Empty(e.PolicyDocument),
-                e.PrivateDnsEnabled == true)), response.NextToken);
+                e.PrivateDnsEnabled == true,
+                e.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint)), response.NextToken);
         }, cancellationToken);
 
     /// <summary>

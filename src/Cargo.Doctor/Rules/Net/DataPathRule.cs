@@ -17,7 +17,8 @@ namespace Cargo.Doctor.Rules.Net;
 /// specific than 0.0.0.0/0, so its policy decides even when a NAT route exists. Off: traffic uses the internet.
 /// The subnet the warehouse runs in decides (<see cref="WarehouseSubnets"/>); the other subnets of the subnet group or
 /// workgroup only warn when they lack the S3 path, since a failover can move the warehouse there (as in net.route).
-/// An S3 interface endpoint is unknown: whether Redshift resolves S3 to it is not documented.
+/// An S3 interface endpoint decides when the VPC's DNS sends S3's names to it (<see cref="S3InterfaceEndpoint"/>): then its
+/// policy is evaluated as a gateway endpoint's; when that is not known, or when only its own names would reach it, unknown.
 /// </summary>
 public sealed class DataPathRule : IRule
 {
@@ -119,17 +120,21 @@ public sealed class DataPathRule : IRule
 
         var where = $"subnet {subnet}{note}, route table {table.RouteTableId}";
         var s3Service = $"com.amazonaws.{region}.s3";
+        var viaInterface = S3InterfaceEndpoint.For(endpoints, region);
+        switch (viaInterface?.Use)
+        {
+            case S3InterfaceEndpoint.Use.Used:
+                // Its private IPs are in the VPC (local route): its policy decides, whatever the route table says.
+                return JudgeEndpoint(context, aws, viaInterface.Endpoint, table, where, bucket, viaInterface.Text);
+            case S3InterfaceEndpoint.Use.NotKnown:
+                return new(State.Unknown, viaInterface.Text, [$"{where}: {viaInterface.Text}"], []);
+        }
+
         var gateway = endpoints.FirstOrDefault(e => IsType(e, "Gateway") && e.ServiceName == s3Service && e.RouteTableIds.Contains(table.RouteTableId) && IsAvailable(e));
         if (gateway is not null)
         {
-            return JudgeEndpoint(context, aws, gateway, table, where, bucket);
-        }
-
-        if (endpoints.FirstOrDefault(e => IsType(e, "Interface") && e.ServiceName == s3Service && IsAvailable(e)) is { } interfaceEndpoint)
-        {
-            return new(State.Unknown,
-                $"S3 interface endpoint {interfaceEndpoint.VpcEndpointId} in the VPC: whether COPY/UNLOAD resolve S3 to it is not documented, so its policy may or may not apply",
-                [$"{where}: no S3 gateway endpoint for {region}; interface endpoint {interfaceEndpoint.VpcEndpointId}"], []);
+            var verdict = JudgeEndpoint(context, aws, gateway, table, where, bucket, null);
+            return viaInterface is null ? verdict : verdict with { Details = [.. verdict.Details, $"{where}: {viaInterface.Text}"] };
         }
 
         var otherRegion = region != aws.Region
@@ -162,14 +167,23 @@ public sealed class DataPathRule : IRule
         var summary = otherRegion
             ? $"the bucket is in {region} but the S3 gateway endpoint serves {aws.Region} only, and {where} has no NAT or internet route"
             : $"{where} has no S3 gateway endpoint and no NAT or internet route";
+        if (viaInterface is not null)
+        {
+            return new(State.Unknown,
+                $"{summary}; {viaInterface.Text}: COPY/UNLOAD could reach it only by its endpoint-specific DNS names, which no page says Redshift uses",
+                [lead, $"{where}: {viaInterface.Text}"], []);
+        }
         return new(State.Fail, summary, [lead], region == aws.Region
             ? context.Remedy("add-gateway-endpoint", ("vpc", network.VpcId ?? "the VPC"), ("table", table.RouteTableId), ("region", region), ("bucket", bucket))
             : context.Remedy("add-nat-route", ("table", table.RouteTableId), ("region", region), ("bucket", bucket)));
     }
 
-    private static Verdict JudgeEndpoint(RuleContext context, AwsFacts aws, VpcEndpointFacts endpoint, RouteTableFacts table, string where, string bucket)
+    /// <param name="interfaceUse">For an S3 interface endpoint, why its DNS is used; null for a gateway endpoint.</param>
+    private static Verdict JudgeEndpoint(RuleContext context, AwsFacts aws, VpcEndpointFacts endpoint, RouteTableFacts table, string where, string bucket, string? interfaceUse)
     {
-        var lead = $"{where}: S3 gateway endpoint {endpoint.VpcEndpointId}";
+        var lead = interfaceUse is null
+            ? $"{where}: S3 gateway endpoint {endpoint.VpcEndpointId}"
+            : $"{where}: {interfaceUse} (assuming the VPC uses the Amazon-provided DNS server: its DHCP options are not read)";
         if (endpoint.PolicyDocument is not { } policy)
         {
             return new(State.Unknown, $"AWS returned no policy for endpoint {endpoint.VpcEndpointId}", [lead], []);
@@ -206,7 +220,9 @@ public sealed class DataPathRule : IRule
 
         return outcome.Undecided.Count > 0
             ? new(State.Unknown, $"the policy of endpoint {endpoint.VpcEndpointId} allows {outcome.Undecided[0]}", details, [])
-            : new(State.Pass, $"S3 gateway endpoint {endpoint.VpcEndpointId} on {table.RouteTableId} allows GetObject, PutObject, ListBucket and GetBucketLocation", details, []);
+            : new(State.Pass, interfaceUse is null
+                ? $"S3 gateway endpoint {endpoint.VpcEndpointId} on {table.RouteTableId} allows GetObject, PutObject, ListBucket and GetBucketLocation"
+                : $"S3 interface endpoint {endpoint.VpcEndpointId} (private DNS) allows GetObject, PutObject, ListBucket and GetBucketLocation", details, []);
     }
 
     /// <summary>

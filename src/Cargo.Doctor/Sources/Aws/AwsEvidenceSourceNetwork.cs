@@ -109,7 +109,8 @@ internal sealed partial class AwsEvidenceSource
                 JsonFields.NonEmpty(JsonFields.String(e, "State"))?.ToLowerInvariant(),
                 JsonFields.Array(e, "RouteTableIds").Where(id => id.ValueKind == JsonValueKind.String).Select(id => id.GetString()).OfType<string>().Where(id => id.Length > 0).ToList(),
                 JsonFields.NonEmpty(JsonFields.String(e, "PolicyDocument")),
-                JsonFields.Bool(e, "PrivateDnsEnabled")))
+                JsonFields.Bool(e, "PrivateDnsEnabled"),
+                JsonFields.Object(e, "DnsOptions") is { } dns ? JsonFields.BoolOrNull(dns, "PrivateDnsOnlyForInboundResolverEndpoint") : null))
             .ToList());
     }
 

@@ -204,7 +204,7 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
             return network with
             {
                 VpcEndpoints = endpoints.Where(e => e.VpcId is null || e.VpcId == vpcId)
-                    .Select(e => new VpcEndpointFacts(e.VpcEndpointId, e.ServiceName, e.Type, e.State, e.RouteTableIds, e.PolicyDocument, e.PrivateDnsEnabled)).ToList(),
+                    .Select(e => new VpcEndpointFacts(e.VpcEndpointId, e.ServiceName, e.Type, e.State, e.RouteTableIds, e.PolicyDocument, e.PrivateDnsEnabled, e.PrivateDnsOnlyForInboundResolverEndpoint)).ToList(),
             };
         }
         catch (Exception e) when (AwsGaps.IsReadFailure(e))

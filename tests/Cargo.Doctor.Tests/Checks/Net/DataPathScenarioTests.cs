@@ -118,7 +118,7 @@ public sealed class DataPathScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task interface_endpoint_only_is_unknown()
+    public async Task interface_endpoint_without_private_dns_and_no_other_path_is_unknown()
     {
         var (_, cluster, vpc) = fake.PublicClusterInVpc();
         cluster.EnhancedVpcRouting = true;
@@ -127,7 +127,73 @@ public sealed class DataPathScenarioTests : IDisposable
         var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
 
         Assert.Equal(CheckStatus.Unknown, finding.Status);
-        Assert.Contains("S3 interface endpoint vpce-0s3if", finding.Summary);
+        Assert.Contains("S3 interface endpoint vpce-0s3if has private DNS off, so s3.eu-west-1.amazonaws.com does not resolve to it in the VPC", finding.Summary);
+        Assert.Contains("endpoint-specific DNS names, which no page says Redshift uses", finding.Summary);
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_for_every_request_and_an_allowing_policy_passes()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet().Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor(Bucket), inboundOnly: false));
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("S3 interface endpoint vpce-0s3if (private DNS) allows GetObject, PutObject, ListBucket and GetBucketLocation", finding.Summary);
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_decides_over_the_gateway_endpoint_and_its_limited_policy_fails_until_fixed()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        var endpoint = FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket"), inboundOnly: false);
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket)).Endpoints.Add(endpoint);
+
+        var before = await fake.CheckAsync(Config());
+        var finding = before[DataPathRule.Id];
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("the policy of endpoint vpce-0s3if does not allow s3:GetObject, s3:PutObject, s3:ListBucket, s3:GetBucketLocation on cargo-exchange", finding.Summary);
+        Assert.Contains("aws ec2 modify-vpc-endpoint --vpc-endpoint-id 'vpce-0s3if' --policy-document", finding.Sh());
+        Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(DataPathRule.Id, f.CheckId));
+
+        await RunFixAsync(before);
+
+        Assert.Contains(DataPathRule.StatementSid, endpoint.Policy);
+        var after = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+        Assert.True(after.Status == CheckStatus.Pass, after.Text());
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_for_inbound_resolvers_only_leaves_the_gateway_endpoint_deciding()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket))
+            .Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket"), inboundOnly: true));
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("S3 gateway endpoint vpce-0s3gw on rtb-0main allows", finding.Summary);
+        Assert.Contains(finding.Details, d => d.Contains("private DNS for inbound resolver endpoints only", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_but_no_dns_options_is_unknown_saying_what_to_check()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket))
+            .Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor(Bucket), inboundOnly: null));
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains("has private DNS on, but AWS did not say whether only for inbound resolver endpoints", finding.Summary);
+        Assert.Contains("check aws ec2 describe-vpc-endpoints --vpc-endpoint-ids vpce-0s3if", finding.Summary);
     }
 
     [Fact]

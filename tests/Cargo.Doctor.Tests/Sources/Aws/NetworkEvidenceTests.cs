@@ -28,7 +28,7 @@ public sealed class NetworkEvidenceTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    public static TheoryData<string> States() => ["good", "nat", "private", "acl-deny", "no-ephemeral", "s3-endpoints"];
+    public static TheoryData<string> States() => ["good", "nat", "private", "acl-deny", "no-ephemeral", "s3-endpoints", "s3-interface-dns"];
 
     [Theory]
     [MemberData(nameof(States))]
@@ -42,6 +42,7 @@ public sealed class NetworkEvidenceTests : IDisposable
             case "acl-deny": vpc.AclDenyBeforeAllow(); break;
             case "no-ephemeral": vpc.AclWithoutEphemeralOutbound(); break;
             case "s3-endpoints": vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket")).Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpoint()); break;
+            case "s3-interface-dns": vpc.Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket"), inboundOnly: false)); break;
         }
 
         var api = await fake.CheckAsync(AwsScenario.Provisioned());
@@ -52,7 +53,11 @@ public sealed class NetworkEvidenceTests : IDisposable
         Assert.Equal(vpc.Endpoints.Select(e => (e.Id, e.Type, e.Policy, string.Join(",", e.RouteTableIds))),
             evidence.Facts.Aws!.Network!.VpcEndpoints!.Select(e => (e.VpcEndpointId, e.Type!, e.PolicyDocument ?? "", string.Join(",", e.RouteTableIds))));
         Assert.Equal(Verdicts(api), Verdicts(evidence));
-        Assert.Equal(state is "good" or "s3-endpoints", Verdicts(evidence).All(v => v.Status == CheckStatus.Pass));
+        Assert.Equal(state is "good" or "s3-endpoints" or "s3-interface-dns", Verdicts(evidence).All(v => v.Status == CheckStatus.Pass));
+        if (state == "s3-interface-dns")
+        {
+            Assert.False(evidence.Facts.Aws!.Network!.VpcEndpoints!.Single().PrivateDnsOnlyForInboundResolverEndpoint);
+        }
     }
 
     [Theory]
