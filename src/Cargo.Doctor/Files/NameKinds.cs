@@ -73,6 +73,7 @@ public static class NameKinds
             _ when singular.EndsWith("workgroup", StringComparison.Ordinal) || singular.EndsWith("workgroupname", StringComparison.Ordinal) => "workgroup",
             _ when singular.EndsWith("namespace", StringComparison.Ordinal) || singular.EndsWith("namespacename", StringComparison.Ordinal) => "namespace",
             _ when singular.EndsWith("bucket", StringComparison.Ordinal) || singular.EndsWith("bucketname", StringComparison.Ordinal) => "bucket",
+            _ when singular.EndsWith("subnetgroupname", StringComparison.Ordinal) => "subnet_group",
             _ when singular.EndsWith("securitygroup", StringComparison.Ordinal) || singular.EndsWith("groupid", StringComparison.Ordinal) || singular == "groupname"
                 || singular.EndsWith("vpcid", StringComparison.Ordinal) || singular.EndsWith("subnetid", StringComparison.Ordinal) => "resource",
             _ => null,

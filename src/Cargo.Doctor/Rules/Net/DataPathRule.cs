@@ -58,6 +58,11 @@ public sealed class DataPathRule : IRule
             return context.Skipped("enhanced VPC routing is on, but no Cargo bucket was given: pass --bucket (and --prefix, --bucket-region)");
         }
 
+        if (context.Facts.Redacted)
+        {
+            return context.Unknown(AwsRequirement.RedactedNetwork);
+        }
+
         if (aws.Network is not { } network || aws.NetworkGap is not null)
         {
             return context.Unknown($"could not read the subnets of {AwsRequirement.Describe(aws)}: {aws.NetworkGap}");
