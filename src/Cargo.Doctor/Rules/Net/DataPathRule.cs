@@ -150,23 +150,24 @@ public sealed class DataPathRule : IRule
             ? $"{where}: the S3 gateway endpoint serves {aws.Region} only, not {region}; {routeText}"
             : $"{where}: no S3 gateway endpoint for {region}; {routeText}";
         var target = route is { State: not "blackhole" } ? route.Target ?? "" : "";
+        IReadOnlyList<string> notes = viaInterface is null ? [lead] : [lead, $"{where}: {viaInterface.Text}"];
         if (target.StartsWith("nat-", StringComparison.Ordinal))
         {
-            return new(State.Pass, $"through NAT gateway {target} from {where}", [lead], []);
+            return new(State.Pass, $"through NAT gateway {target} from {where}", notes, []);
         }
 
         if (target.StartsWith("igw-", StringComparison.Ordinal) && (network.InternetGatewayIds is null || network.InternetGatewayIds.Contains(target)))
         {
             // Through an internet gateway the warehouse needs a public address (managing-clusters-vpc.html).
             return network.PublicAddresses is { Count: > 0 }
-                ? new(State.Pass, $"through internet gateway {target} from {where}", [lead], [])
-                : new(State.Unknown, $"{where} routes to internet gateway {target}, but the warehouse's public address is not known", [lead], []);
+                ? new(State.Pass, $"through internet gateway {target} from {where}", notes, [])
+                : new(State.Unknown, $"{where} routes to internet gateway {target}, but the warehouse's public address is not known", notes, []);
         }
 
         if (target.Length > 0 && !target.StartsWith("igw-", StringComparison.Ordinal) && route?.State != "blackhole"
             && target.Split('-')[0] is "tgw" or "vgw" or "eni" or "vpce" or "i")
         {
-            return new(State.Unknown, $"{where} sends 0.0.0.0/0 to {target}, where the doctor does not follow", [lead], []);
+            return new(State.Unknown, $"{where} sends 0.0.0.0/0 to {target}, where the doctor does not follow", notes, []);
         }
 
         var summary = otherRegion
@@ -176,8 +177,9 @@ public sealed class DataPathRule : IRule
         {
             return new(State.Unknown,
                 $"{summary}; {viaInterface.Text}: COPY/UNLOAD could reach it only by its endpoint-specific DNS names, which no page says Redshift uses",
-                [lead, $"{where}: {viaInterface.Text}"], []);
+                notes, []);
         }
+
         return new(State.Fail, summary, [lead], region == aws.Region
             ? context.Remedy("add-gateway-endpoint", ("vpc", network.VpcId ?? "the VPC"), ("table", table.RouteTableId), ("region", region), ("bucket", bucket))
             : context.Remedy("add-nat-route", ("table", table.RouteTableId), ("region", region), ("bucket", bucket)));

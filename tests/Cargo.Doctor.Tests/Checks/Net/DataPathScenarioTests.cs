@@ -132,6 +132,21 @@ public sealed class DataPathScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task interface_endpoint_without_private_dns_leaves_the_nat_route_deciding_and_says_so()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.DefaultRouteToNat().Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpoint());
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("through NAT gateway nat-0egress", finding.Summary);
+        Assert.Contains("subnet subnet-0a, route table rtb-0main: S3 interface endpoint vpce-0s3if has private DNS off, so s3.eu-west-1.amazonaws.com does not resolve to it in the VPC",
+            finding.Details);
+    }
+
+    [Fact]
     public async Task interface_endpoint_with_private_dns_for_every_request_and_an_allowing_policy_passes()
     {
         var (_, cluster, vpc) = fake.PublicClusterInVpc();
