@@ -20,12 +20,23 @@ public sealed record NetworkFacts
 
     /// <summary>
     /// Provisioned: the subnet whose CIDR holds the leader node's private IP (where the warehouse runs now); null
-    /// when not found (Serverless, or no node IP), and then every subnet counts as the warehouse's.
+    /// when not found (no node IP; Serverless: see <see cref="NetworkInterfaces"/>), and then every subnet counts as the warehouse's.
     /// </summary>
     public string? WarehouseSubnetId { get; init; }
 
-    /// <summary>Provisioned: the nodes' public IPs and the Elastic IP; null when AWS gave no node list (Serverless).</summary>
+    /// <summary>
+    /// The warehouse's public IPs: provisioned, the nodes' and the Elastic IP; Serverless, those of the workgroup's
+    /// network interfaces. Null when not read (see <see cref="NetworkInterfacesGap"/>).
+    /// </summary>
     public IReadOnlyList<string>? PublicAddresses { get; init; }
+
+    /// <summary>
+    /// Serverless: the network interfaces of the workgroup's VPC endpoint (GetWorkgroup, then DescribeNetworkInterfaces for
+    /// their subnets and public IPs). Their subnets are where the workgroup runs now; null for a cluster.
+    /// </summary>
+    public IReadOnlyList<NetworkInterfaceFacts>? NetworkInterfaces { get; init; }
+
+    public Gap? NetworkInterfacesGap { get; init; }
 
     public IReadOnlyList<SubnetFacts>? Subnets { get; init; }
 
@@ -55,6 +66,9 @@ public sealed record NetworkFacts
 
 public sealed record SubnetFacts(string SubnetId, string? CidrBlock);
 
+/// <param name="PublicIp">Association.PublicIp (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterfaceAssociation.html); null: none.</param>
+public sealed record NetworkInterfaceFacts(string NetworkInterfaceId, string? SubnetId, string? PrivateIp, string? PublicIp);
+
 /// <param name="IsMain">The VPC's main route table: it serves every subnet with no explicit association.</param>
 /// <param name="SubnetIds">Subnets explicitly associated with it.</param>
 public sealed record RouteTableFacts(string RouteTableId, bool IsMain, IReadOnlyList<string> SubnetIds, IReadOnlyList<RouteFacts> Routes);
@@ -78,5 +92,8 @@ public sealed record PrefixListFacts(string PrefixListId, IReadOnlyList<string>?
 /// <param name="Type">Gateway, Interface or GatewayLoadBalancer.</param>
 /// <param name="RouteTableIds">A gateway endpoint's route tables: it serves the subnets that use them.</param>
 /// <param name="PolicyDocument">The endpoint policy as JSON text; null when AWS returned none.</param>
+/// <param name="PrivateDnsOnlyForInboundResolverEndpoint">An interface endpoint's DnsOptions member: its private DNS serves only
+/// inbound resolver endpoints (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns); null: not said.</param>
 public sealed record VpcEndpointFacts(
-    string VpcEndpointId, string? ServiceName, string? Type, string? State, IReadOnlyList<string> RouteTableIds, string? PolicyDocument, bool PrivateDnsEnabled);
+    string VpcEndpointId, string? ServiceName, string? Type, string? State, IReadOnlyList<string> RouteTableIds, string? PolicyDocument, bool PrivateDnsEnabled,
+    bool? PrivateDnsOnlyForInboundResolverEndpoint = null);

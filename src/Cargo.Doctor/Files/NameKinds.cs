@@ -77,6 +77,7 @@ public static class NameKinds
             _ when singular.EndsWith("prefix", StringComparison.Ordinal) => "prefix",
             // The bucket's KMS key as the encryption rule names it (a bare key id when not an ARN).
             _ when singular.EndsWith("kmskeyid", StringComparison.Ordinal) => "key",
+            _ when singular.EndsWith("subnetgroupname", StringComparison.Ordinal) => "subnet_group",
             _ when singular.EndsWith("securitygroup", StringComparison.Ordinal) || singular.EndsWith("groupid", StringComparison.Ordinal) || singular == "groupname"
                 || singular.EndsWith("vpcid", StringComparison.Ordinal) || singular.EndsWith("subnetid", StringComparison.Ordinal) => "resource",
             _ => null,

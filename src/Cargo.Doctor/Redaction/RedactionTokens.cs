@@ -21,7 +21,7 @@ public sealed class RedactionTokens
     /// <summary>Registers a name (first kind wins, so a database and a schema both called "sales" share one token).</summary>
     public void Add(string kind, string name)
     {
-        if (name.Length == 0 || _tokens.ContainsKey(name) || IsToken(name) || IsPublicGrantee(kind, name))
+        if (name.Length == 0 || _tokens.ContainsKey(name) || IsToken(name) || IsPublicGrantee(kind, name) || IsDefaultSubnetGroup(kind, name))
         {
             return;
         }
@@ -69,4 +69,10 @@ public sealed class RedactionTokens
     /// </summary>
     private static bool IsPublicGrantee(string kind, string name) =>
         kind is "user" or "role" or "group" && name.Equals("public", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// "default" is the subnet group Redshift creates itself (https://docs.aws.amazon.com/redshift/latest/mgmt/working-with-cluster-subnet-groups.html),
+    /// not a customer's name; as a token it would swallow the word "default" (the default ACL, the default route) everywhere.
+    /// </summary>
+    private static bool IsDefaultSubnetGroup(string kind, string name) => kind == "subnet_group" && name == "default";
 }

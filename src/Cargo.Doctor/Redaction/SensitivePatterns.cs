@@ -4,7 +4,8 @@ namespace Cargo.Doctor.Redaction;
 
 /// <summary>
 /// Sensitive values recognised by their shape wherever they appear, even in free text such as an
-/// error message: IPv4 addresses and CIDRs, 12-digit AWS account ids, AWS hostnames and ARNs.
+/// error message: IPv4 addresses and CIDRs, 12-digit AWS account ids, AWS hostnames, ARNs and EC2 resource ids
+/// (VPCs, subnets, route tables, ACLs, gateways, endpoints, network interfaces, prefix lists).
 /// </summary>
 public static partial class SensitivePatterns
 {
@@ -77,6 +78,11 @@ public static partial class SensitivePatterns
             }
         }
 
+        foreach (Match m in Ec2ResourceId().Matches(text))
+        {
+            yield return (Ec2Kind(m.Groups["prefix"].Value), m.Value);
+        }
+
         // Service names such as redshift.amazonaws.com say nothing about the customer and rules need them.
         foreach (Match m in AwsHostname().Matches(text))
         {
@@ -100,6 +106,33 @@ public static partial class SensitivePatterns
         "dbuser" or "dbname" => resourceType == "dbuser" ? "user" : "database",
         _ => "resource",
     };
+
+    /// <summary>
+    /// The kind of an EC2 resource id by its prefix (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Vpc.html and the
+    /// other resource pages: vpc-, subnet-, rtb-, acl-, igw-, nat-, vpce-, eni-, pl-, pcx-, tgw-, vgw-, sg-, ...).
+    /// </summary>
+    private static string Ec2Kind(string prefix) => prefix switch
+    {
+        "vpc" => "vpc",
+        "subnet" => "subnet",
+        "rtb" or "rtbassoc" => "route_table",
+        "acl" or "aclassoc" => "network_acl",
+        "igw" or "eigw" => "internet_gateway",
+        "nat" => "nat_gateway",
+        "vpce" => "vpc_endpoint",
+        "eni" => "network_interface",
+        "pl" => "prefix_list",
+        "pcx" => "peering",
+        "tgw" => "transit_gateway",
+        "vgw" or "cgw" => "vpn_gateway",
+        "sg" => "security_group",
+        _ => "resource",
+    };
+
+    // An id is prefix-hex (8 or 17 digits); shorter made-up ids count when they hold a digit, so that words such as
+    // "vpc-id" (a filter name) or "nat-gateway" stay. Not after a letter, digit or '-': "--vpc-endpoint-id" is a flag.
+    [GeneratedRegex(@"(?<![A-Za-z0-9_-])(?<prefix>vpce|vpc|subnet|rtbassoc|rtb|aclassoc|acl|eigw|igw|nat|eni|pl|pcx|tgw|vgw|cgw|sg|eipalloc|eipassoc)-(?:[0-9a-f]{17}|[0-9a-f]{8}|(?=[a-z0-9]*[0-9])[a-z0-9]+)(?![A-Za-z0-9_-])")]
+    private static partial Regex Ec2ResourceId();
 
     [GeneratedRegex(@"arn:aws[a-z-]*:(?<service>[a-z0-9-]+):[a-z0-9-]*:(?<account>\d{12})?:(?<resource>[A-Za-z0-9_+=,.@/:*-]+)")]
     private static partial Regex Arn();

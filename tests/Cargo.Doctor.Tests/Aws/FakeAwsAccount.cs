@@ -126,6 +126,17 @@ public sealed class FakeWorkgroup(string name, string namespaceName)
     public int Port { get; set; } = 5439;
 
     public List<string> SecurityGroupIds { get; } = [];
+
+    /// <summary>GetWorkgroup subnetIds; empty: the scripted default (subnet-1, subnet-2).</summary>
+    public List<string> SubnetIds { get; } = [];
+
+    /// <summary>GetWorkgroup endpoint.vpcEndpoints[0].vpcId; null: no VPC endpoint is reported.</summary>
+    public string? VpcId { get; set; }
+
+    /// <summary>The network interfaces of the workgroup's VPC endpoint (ids of <see cref="FakeVpc.NetworkInterfaces"/>).</summary>
+    public List<string> NetworkInterfaceIds { get; } = [];
+
+    public bool EnhancedVpcRouting { get; set; }
 }
 
 public sealed class FakeNamespace(string name)

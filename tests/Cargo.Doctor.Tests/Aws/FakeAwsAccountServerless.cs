@@ -31,7 +31,10 @@ public sealed partial class FakeAwsAccount
                     workgroup.PubliclyAccessible = accessible.GetBoolean();
                 }
 
-                return GetWorkgroup(workgroup.Name, workgroup.NamespaceName, workgroup.PubliclyAccessible, [.. workgroup.SecurityGroupIds], workgroup.Port);
+                return GetWorkgroup(workgroup.Name, workgroup.NamespaceName, workgroup.PubliclyAccessible, [.. workgroup.SecurityGroupIds], workgroup.Port,
+                    subnetIds: workgroup.SubnetIds.Count > 0 ? [.. workgroup.SubnetIds] : null,
+                    vpcEndpoints: workgroup.VpcId is { } vpcId ? [WorkgroupVpcEndpoint(vpcId, workgroup)] : null,
+                    enhancedVpcRouting: workgroup.EnhancedVpcRouting);
             case "GetNamespace" or "UpdateNamespace":
                 var nsName = Text(body, "namespaceName");
                 if (!Namespaces.TryGetValue(nsName, out var ns))
@@ -61,6 +64,19 @@ public sealed partial class FakeAwsAccount
                 return null;
         }
     }
+
+    /// <summary>
+    /// endpoint.vpcEndpoints[] of GetWorkgroup: the VPC endpoint and its network interfaces (networkInterfaceId, subnetId,
+    /// privateIpAddress; botocore redshift-serverless 2021-04-21 VpcEndpoint and NetworkInterface shapes).
+    /// </summary>
+    private object WorkgroupVpcEndpoint(string vpcId, FakeWorkgroup workgroup) => new
+    {
+        vpcEndpointId = $"vpce-0{workgroup.Name}",
+        vpcId,
+        networkInterfaces = workgroup.NetworkInterfaceIds.Select(id => Vpcs.GetValueOrDefault(vpcId)?.NetworkInterfaces.GetValueOrDefault(id) is { } eni
+            ? new { networkInterfaceId = id, subnetId = eni.SubnetId, privateIpAddress = eni.PrivateIp, availabilityZone = "eu-west-1a" }
+            : new { networkInterfaceId = id, subnetId = "", privateIpAddress = "", availabilityZone = "" }).ToArray(),
+    };
 
     private static string Text(JsonElement body, string name) =>
         body.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

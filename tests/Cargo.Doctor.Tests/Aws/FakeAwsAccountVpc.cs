@@ -9,7 +9,8 @@ namespace Cargo.Doctor.Tests.Aws;
 /// DescribeSubnets, DescribeRouteTables (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html:
 /// the main table's association has main=true), DescribeNetworkAcls
 /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkAcls.html), DescribeInternetGateways,
-/// DescribeVpcEndpoints (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html), GetManagedPrefixListEntries, CreateRoute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html:
+/// DescribeVpcEndpoints (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html), DescribeNetworkInterfaces
+/// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkInterfaces.html: an unknown id is InvalidNetworkInterfaceID.NotFound), GetManagedPrefixListEntries, CreateRoute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html:
 /// a route with the same destination is refused, RouteAlreadyExists; an internet gateway must be attached,
 /// Gateway.NotAttached: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html) and
 /// CreateNetworkAclEntry (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html: rule
@@ -40,6 +41,20 @@ public sealed partial class FakeAwsAccount
         return vpc;
     }
 
+    /// <summary>
+    /// Puts <paramref name="workgroup"/> in <see cref="FakeVpcResponses.PublicVpc"/>: both subnets, and its VPC endpoint's one
+    /// network interface in subnet-0a (10.0.1.20) with the Elastic IP 54.170.0.20.
+    /// </summary>
+    public FakeVpc AddPublicVpc(FakeWorkgroup workgroup)
+    {
+        var vpc = Vpcs["vpc-0abc"] = FakeVpcResponses.PublicVpc();
+        workgroup.VpcId = vpc.Id;
+        workgroup.SubnetIds.AddRange(vpc.SubnetCidrs.Keys);
+        vpc.NetworkInterfaces["eni-0wg"] = new FakeNetworkInterface("subnet-0a", "10.0.1.20", "54.170.0.20");
+        workgroup.NetworkInterfaceIds.Add("eni-0wg");
+        return vpc;
+    }
+
     private FakeAwsResponse? Vpc(string operation, IReadOnlyDictionary<string, string> form)
     {
         switch (operation)
@@ -64,6 +79,15 @@ public sealed partial class FakeAwsAccount
                 return FakeVpcResponses.DescribeVpcEndpoints(Filtered(form, "vpc-id"), endpointIds);
             case "ModifyVpcEndpoint":
                 return ModifyVpcEndpoint(form);
+            case "DescribeNetworkInterfaces":
+                var eniIds = List(form, "NetworkInterfaceId");
+                var interfaces = Vpcs.Values.SelectMany(v => v.NetworkInterfaces.Select(n => (Vpc: v, Id: n.Key, Eni: n.Value))).ToList();
+                if (eniIds.FirstOrDefault(id => interfaces.All(n => n.Id != id)) is { } absent)
+                {
+                    return Ec2Error(400, "InvalidNetworkInterfaceID.NotFound", $"The networkInterface ID '{absent}' does not exist");
+                }
+
+                return FakeVpcResponses.DescribeNetworkInterfaces(interfaces.Where(n => eniIds.Count == 0 || eniIds.Contains(n.Id)).Select(n => (n.Vpc.Id, n.Id, n.Eni)));
             case "GetManagedPrefixListEntries":
                 var listId = form.GetValueOrDefault("PrefixListId", "");
                 return PrefixLists.TryGetValue(listId, out var cidrs)

@@ -137,7 +137,10 @@ public static class FakeAwsResponses
         bool publiclyAccessible = true,
         string[]? securityGroupIds = null,
         int port = 5439,
-        IReadOnlyDictionary<string, string>? configParameters = null) => FakeAwsResponse.Json(JsonSerializer.Serialize(new
+        IReadOnlyDictionary<string, string>? configParameters = null,
+        string[]? subnetIds = null,
+        object[]? vpcEndpoints = null,
+        bool enhancedVpcRouting = false) => FakeAwsResponse.Json(JsonSerializer.Serialize(new
         {
             workgroup = new
             {
@@ -147,11 +150,11 @@ public static class FakeAwsResponses
                 namespaceName,
                 status = "AVAILABLE",
                 publiclyAccessible,
-                enhancedVpcRouting = false,
+                enhancedVpcRouting,
                 securityGroupIds = securityGroupIds ?? ["sg-0cargo"],
-                subnetIds = new[] { "subnet-1", "subnet-2" },
+                subnetIds = subnetIds ?? ["subnet-1", "subnet-2"],
                 port,
-                endpoint = new { address = $"{workgroupName}.{AccountId}.eu-west-1.redshift-serverless.amazonaws.com", port, vpcEndpoints = Array.Empty<object>() },
+                endpoint = new { address = $"{workgroupName}.{AccountId}.eu-west-1.redshift-serverless.amazonaws.com", port, vpcEndpoints = vpcEndpoints ?? [] },
                 configParameters = (configParameters ?? new Dictionary<string, string> { ["require_ssl"] = "true" })
                     .Select(p => new { parameterKey = p.Key, parameterValue = p.Value }),
                 baseCapacity = 8,

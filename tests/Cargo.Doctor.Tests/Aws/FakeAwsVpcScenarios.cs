@@ -8,7 +8,7 @@ public static class FakeAwsVpcScenarios
 {
     /// <summary>
     /// A publicly accessible cluster with everything right: the customer role attached and allowed to assume Cargo's
-    /// role, port 5439 open to Cargo's IP, and a VPC as <see cref="FakeAwsAccount.AddPublicVpc"/> builds it.
+    /// role, port 5439 open to Cargo's IP, and a VPC as <see cref="FakeAwsAccount.AddPublicVpc(FakeCluster)"/> builds it.
     /// </summary>
     public static (FakeAwsAccount Account, FakeCluster Cluster, FakeVpc Vpc) PublicClusterInVpc(this FakeAwsEndpoint fake)
     {
@@ -21,6 +21,25 @@ public static class FakeAwsVpcScenarios
         role.InlinePolicies["cargo-assume"] = AssumeCargoRolePolicy;
         var vpc = account.AddPublicVpc(cluster);
         return (account, cluster, vpc);
+    }
+
+    /// <summary>
+    /// A publicly accessible Serverless workgroup with everything right: the customer role attached (as the namespace's
+    /// default) and allowed to assume Cargo's role, port 5439 open to Cargo's IP, and a VPC as
+    /// <see cref="FakeAwsAccount.AddPublicVpc(FakeWorkgroup)"/> builds it.
+    /// </summary>
+    public static (FakeAwsAccount Account, FakeWorkgroup Workgroup, FakeVpc Vpc) PublicWorkgroupInVpc(this FakeAwsEndpoint fake)
+    {
+        var account = new FakeAwsAccount(fake);
+        var workgroup = account.Workgroups[WorkgroupName] = new FakeWorkgroup(WorkgroupName, NamespaceName) { PubliclyAccessible = true };
+        workgroup.SecurityGroupIds.Add(SecurityGroupId);
+        account.SecurityGroups[SecurityGroupId] = [new FakeIngressRule("tcp", 5439, 5439, CargoIpCidr)];
+        var role = account.Roles[CustomerRoleName] = new FakeRole(CustomerRoleName, CustomerRoleArn, RedshiftServiceTrustPolicy());
+        role.InlinePolicies["cargo-assume"] = AssumeCargoRolePolicy;
+        var ns = account.Namespaces[NamespaceName] = new FakeNamespace(NamespaceName) { DefaultIamRoleArn = CustomerRoleArn };
+        ns.IamRoles.Add(CustomerRoleArn);
+        var vpc = account.AddPublicVpc(workgroup);
+        return (account, workgroup, vpc);
     }
 
     /// <summary>The main table's default route goes to a NAT gateway instead of the internet gateway.</summary>
@@ -82,9 +101,17 @@ public static class FakeAwsVpcScenarios
         return vpc;
     }
 
-    /// <summary>An S3 interface endpoint with the default full-access policy.</summary>
+    /// <summary>An S3 interface endpoint with the default full-access policy, private DNS off.</summary>
     public static FakeVpcEndpoint S3InterfaceEndpoint(string region = "eu-west-1") =>
         new("vpce-0s3if", $"com.amazonaws.{region}.s3", "Interface") { Policy = BucketPolicyFor("*") };
+
+    /// <summary>
+    /// An S3 interface endpoint with <paramref name="policy"/> and private DNS on; <paramref name="inboundOnly"/> is its
+    /// DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint (null: not reported)
+    /// (https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html#private-dns).
+    /// </summary>
+    public static FakeVpcEndpoint S3InterfaceEndpointWithPrivateDns(string policy, bool? inboundOnly) =>
+        new("vpce-0s3if", "com.amazonaws.eu-west-1.s3", "Interface") { Policy = policy, PrivateDnsEnabled = true, PrivateDnsOnlyForInboundResolverEndpoint = inboundOnly };
 
     /// <summary>An endpoint policy allowing the four actions COPY/UNLOAD need on <paramref name="bucket"/> only, and a statement for another use.</summary>
     public static string BucketPolicyFor(string bucket) => $$"""

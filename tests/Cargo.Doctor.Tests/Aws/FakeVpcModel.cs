@@ -22,7 +22,13 @@ public sealed class FakeVpc(string id, string cidr)
     public List<FakeNetworkAcl> NetworkAcls { get; } = [];
 
     public List<FakeVpcEndpoint> Endpoints { get; } = [];
+
+    /// <summary>Network interfaces by id (a workgroup's VPC endpoint has one or more).</summary>
+    public Dictionary<string, FakeNetworkInterface> NetworkInterfaces { get; } = new(StringComparer.Ordinal);
 }
+
+/// <param name="PublicIp">Association.PublicIp: the Elastic IP a publicly accessible workgroup gets; null: none.</param>
+public sealed record FakeNetworkInterface(string SubnetId, string PrivateIp, string? PublicIp);
 
 /// <summary>A VPC endpoint: Type Gateway (with route tables) or Interface; Policy is the endpoint policy JSON.</summary>
 public sealed class FakeVpcEndpoint(string id, string serviceName, string type)
@@ -38,6 +44,9 @@ public sealed class FakeVpcEndpoint(string id, string serviceName, string type)
     public string Policy { get; set; } = "";
 
     public bool PrivateDnsEnabled { get; set; }
+
+    /// <summary>DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint; null: no DnsOptions reported.</summary>
+    public bool? PrivateDnsOnlyForInboundResolverEndpoint { get; set; }
 }
 
 public sealed class FakeRouteTable(string id, bool isMain)

@@ -71,12 +71,24 @@ public static class FakeVpcResponses
         $"<internetGatewaySet>{string.Concat(vpcs.SelectMany(v => v.InternetGatewayIds.Select(g =>
             $"<item><internetGatewayId>{X(g)}</internetGatewayId><attachmentSet><item><vpcId>{X(v.Id)}</vpcId><state>available</state></item></attachmentSet></item>")))}</internetGatewaySet>");
 
-    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html in the query wire shape: routeTableIdSet of item.
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html in the query wire shape: routeTableIdSet of item, dnsOptions (API_DnsOptions.html).
     public static FakeAwsResponse DescribeVpcEndpoints(IEnumerable<FakeVpc> vpcs, IReadOnlyList<string>? ids = null) => Ec2Result("DescribeVpcEndpoints",
         $"<vpcEndpointSet>{string.Concat(vpcs.SelectMany(v => v.Endpoints.Where(e => ids is not { Count: > 0 } || ids.Contains(e.Id)).Select(e =>
             $"<item><vpcEndpointId>{X(e.Id)}</vpcEndpointId><vpcEndpointType>{X(e.Type)}</vpcEndpointType><vpcId>{X(v.Id)}</vpcId><serviceName>{X(e.ServiceName)}</serviceName>"
             + $"<state>available</state><policyDocument>{X(e.Policy)}</policyDocument><routeTableIdSet>{string.Concat(e.RouteTableIds.Select(t => $"<item>{X(t)}</item>"))}</routeTableIdSet>"
-            + $"<privateDnsEnabled>{(e.PrivateDnsEnabled ? "true" : "false")}</privateDnsEnabled></item>")))}</vpcEndpointSet>");
+            + $"<privateDnsEnabled>{(e.PrivateDnsEnabled ? "true" : "false")}</privateDnsEnabled>"
+            + (e.PrivateDnsOnlyForInboundResolverEndpoint is { } inbound
+                ? $"<dnsOptions><dnsRecordIpType>ipv4</dnsRecordIpType><privateDnsOnlyForInboundResolverEndpoint>{(inbound ? "true" : "false")}</privateDnsOnlyForInboundResolverEndpoint></dnsOptions>"
+                : "")
+            + "</item>")))}</vpcEndpointSet>");
+
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterface.html in the query wire shape: association.publicIp when an address is bound.
+    public static FakeAwsResponse DescribeNetworkInterfaces(IEnumerable<(string VpcId, string Id, FakeNetworkInterface Eni)> interfaces) => Ec2Result("DescribeNetworkInterfaces",
+        $"<networkInterfaceSet>{string.Concat(interfaces.Select(n =>
+            $"<item><networkInterfaceId>{X(n.Id)}</networkInterfaceId><subnetId>{X(n.Eni.SubnetId)}</subnetId><vpcId>{X(n.VpcId)}</vpcId>"
+            + $"<interfaceType>vpc_endpoint</interfaceType><requesterManaged>true</requesterManaged><status>in-use</status><privateIpAddress>{X(n.Eni.PrivateIp)}</privateIpAddress>"
+            + (n.Eni.PublicIp is { } ip ? $"<association><publicIp>{X(ip)}</publicIp><ipOwnerId>{FakeAwsResponses.AccountId}</ipOwnerId></association>" : "")
+            + "</item>"))}</networkInterfaceSet>");
 
     public static FakeAwsResponse GetManagedPrefixListEntries(IEnumerable<string> cidrs) => Ec2Result("GetManagedPrefixListEntries",
         $"<entrySet>{string.Concat(cidrs.Select(c => $"<item><cidr>{X(c)}</cidr></item>"))}</entrySet>");

@@ -57,7 +57,21 @@ public sealed partial class Ec2Client
                 e.State?.Value?.ToLowerInvariant(),
                 (e.RouteTableIds ?? []).Where(id => !string.IsNullOrEmpty(id)).ToList(),
                 Empty(e.PolicyDocument),
-                e.PrivateDnsEnabled == true)), response.NextToken);
+                e.PrivateDnsEnabled == true,
+                e.DnsOptions?.PrivateDnsOnlyForInboundResolverEndpoint)), response.NextToken);
+        }, cancellationToken);
+
+    /// <summary>
+    /// A workgroup's network interfaces by id, in one call whatever their number
+    /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkInterfaces.html NetworkInterfaceId.N),
+    /// with the public IPv4 address of each (Association.PublicIp).
+    /// </summary>
+    public Task<IReadOnlyList<Ec2NetworkInterface>> DescribeNetworkInterfacesAsync(IReadOnlyList<string> networkInterfaceIds, CancellationToken cancellationToken = default) =>
+        PagedAsync("DescribeNetworkInterfaces", async (client, token, ct) =>
+        {
+            var response = await client.DescribeNetworkInterfacesAsync(new DescribeNetworkInterfacesRequest { NetworkInterfaceIds = [.. networkInterfaceIds], NextToken = token }, ct).ConfigureAwait(false);
+            return ((response.NetworkInterfaces ?? []).Select(n => new Ec2NetworkInterface(
+                n.NetworkInterfaceId, Empty(n.SubnetId), Empty(n.VpcId), Empty(n.PrivateIpAddress), Empty(n.Association?.PublicIp))), response.NextToken);
         }, cancellationToken);
 
     /// <summary>The CIDRs of a managed prefix list: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_GetManagedPrefixListEntries.html.</summary>

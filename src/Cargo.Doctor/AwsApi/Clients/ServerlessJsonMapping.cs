@@ -31,8 +31,24 @@ internal static class ServerlessJsonMapping
                 ? new RedshiftEndpoint(address, JsonFields.Int(e, "port") ?? port ?? 5439)
                 : null,
             JsonFields.BoolOrNull(workgroup, "enhancedVpcRouting"),
-            workgroup.TryGetProperty("subnetIds", out _) ? JsonFields.Strings(workgroup, "subnetIds") : null);
+            workgroup.TryGetProperty("subnetIds", out _) ? JsonFields.Strings(workgroup, "subnetIds") : null,
+            NetworkInterfaces(workgroup),
+            VpcEndpoints(workgroup).Select(v => JsonFields.NonEmpty(JsonFields.String(v, "vpcId"))).FirstOrDefault(v => v is not null));
     }
+
+    /// <summary>endpoint.vpcEndpoints[].networkInterfaces[] (Endpoint, VpcEndpoint, NetworkInterface shapes); null when AWS sent no endpoint.vpcEndpoints.</summary>
+    private static List<ServerlessNetworkInterface>? NetworkInterfaces(JsonElement workgroup) =>
+        JsonFields.Object(workgroup, "endpoint") is { } e && e.TryGetProperty("vpcEndpoints", out var list) && list.ValueKind == JsonValueKind.Array
+            ? VpcEndpoints(workgroup).SelectMany(v => JsonFields.Array(v, "networkInterfaces"))
+                .Select(n => JsonFields.NonEmpty(JsonFields.String(n, "networkInterfaceId")) is { } id
+                    ? new ServerlessNetworkInterface(id, JsonFields.NonEmpty(JsonFields.String(n, "subnetId")), JsonFields.NonEmpty(JsonFields.String(n, "privateIpAddress")))
+                    : null)
+                .OfType<ServerlessNetworkInterface>()
+                .ToList()
+            : null;
+
+    private static IEnumerable<JsonElement> VpcEndpoints(JsonElement workgroup) =>
+        JsonFields.Object(workgroup, "endpoint") is { } e ? JsonFields.Array(e, "vpcEndpoints").Where(v => v.ValueKind == JsonValueKind.Object) : [];
 
     /// <summary>The <c>namespace</c> object; <paramref name="requestedName"/> stands in when it names none.</summary>
     public static ServerlessNamespace Namespace(JsonElement ns, string requestedName)

@@ -2,7 +2,8 @@ namespace Cargo.Doctor.AwsApi.Model;
 
 /// <summary>
 /// A VPC endpoint: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html (VpcEndpointType
-/// Interface, Gateway or GatewayLoadBalancer; RouteTableIds for a gateway endpoint; PolicyDocument as JSON text).
+/// Interface, Gateway or GatewayLoadBalancer; RouteTableIds for a gateway endpoint; PolicyDocument as JSON text;
+/// DnsOptions.PrivateDnsOnlyForInboundResolverEndpoint for an interface endpoint, null when AWS did not say).
 /// </summary>
 public sealed record Ec2VpcEndpoint(
     string VpcEndpointId,
@@ -12,4 +13,5 @@ public sealed record Ec2VpcEndpoint(
     string? State,
     IReadOnlyList<string> RouteTableIds,
     string? PolicyDocument,
-    bool PrivateDnsEnabled);
+    bool PrivateDnsEnabled,
+    bool? PrivateDnsOnlyForInboundResolverEndpoint = null);

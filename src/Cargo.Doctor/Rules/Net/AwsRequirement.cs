@@ -11,6 +11,9 @@ internal static class AwsRequirement
     /// <summary>A facts file written before the VPC was read: nothing was examined, so nothing is claimed.</summary>
     public const string NoNetworkFacts = "not in these facts: they were gathered before cargo-doctor read the VPC (run check again)";
 
+    /// <summary>A redacted facts file: the VPC's ids, CIDRs and addresses are tokens, which no route or ACL entry matches.</summary>
+    public const string RedactedNetwork = "the facts were redacted: VPC ids, CIDRs and addresses are tokens; replay the unredacted facts file";
+
     public static bool TryGet(RuleContext context, out AwsFacts aws, out Finding notExamined)
     {
         aws = context.Facts.Aws!;

@@ -15,7 +15,10 @@ namespace Cargo.Doctor.Rules.Net;
 /// route to a NAT gateway or an internet gateway. A gateway endpoint serves buckets of its own region only
 /// (https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html); for them its prefix-list route is more
 /// specific than 0.0.0.0/0, so its policy decides even when a NAT route exists. Off: traffic uses the internet.
-/// An S3 interface endpoint is unknown: whether Redshift resolves S3 to it is not documented.
+/// The subnet the warehouse runs in decides (<see cref="WarehouseSubnets"/>); the other subnets of the subnet group or
+/// workgroup only warn when they lack the S3 path, since a failover can move the warehouse there (as in net.route).
+/// An S3 interface endpoint decides when the VPC's DNS sends S3's names to it (<see cref="S3InterfaceEndpoint"/>): then its
+/// policy is evaluated as a gateway endpoint's; when that is not known, or when only its own names would reach it, unknown.
 /// </summary>
 public sealed class DataPathRule : IRule
 {
@@ -55,6 +58,11 @@ public sealed class DataPathRule : IRule
             return context.Skipped("enhanced VPC routing is on, but no Cargo bucket was given: pass --bucket (and --prefix, --bucket-region)");
         }
 
+        if (context.Facts.Redacted)
+        {
+            return context.Unknown(AwsRequirement.RedactedNetwork);
+        }
+
         if (aws.Network is not { } network || aws.NetworkGap is not null)
         {
             return context.Unknown($"could not read the subnets of {AwsRequirement.Describe(aws)}: {aws.NetworkGap}");
@@ -70,10 +78,14 @@ public sealed class DataPathRule : IRule
             ? $"bucket {bucket} taken to be in the warehouse's region {aws.Region} (no --bucket-region given)"
             : $"bucket {bucket} in {region}";
         var details = new List<string> { "enhanced VPC routing is on: COPY and UNLOAD go through the VPC", regionNote };
-        var subnets = network.WarehouseSubnetId is { } current ? [current] : network.SubnetIds;
-        var verdicts = subnets.Select(s => Judge(context, aws, network, tables, endpoints, s, bucket, region)).ToList();
-        details.AddRange(verdicts.SelectMany(v => v.Details));
-        var remediation = verdicts.SelectMany(v => v.Fix).ToList();
+        var subnets = WarehouseSubnets.Current(network);
+        var verdicts = subnets.Select(s => Judge(context, aws, network, tables, endpoints, s, "", bucket, region)).ToList();
+
+        // The other subnets of the subnet group or workgroup only warn: a failover or a resize can move the warehouse there (as net.route).
+        var others = network.SubnetIds.Where(s => !subnets.Contains(s))
+            .Select(s => Judge(context, aws, network, tables, endpoints, s, " " + WarehouseSubnets.OtherNote(network), bucket, region)).ToList();
+        details.AddRange(verdicts.Concat(others).SelectMany(v => v.Details));
+        var remediation = verdicts.SelectMany(v => v.Fix).DistinctBy(r => r.Text).ToList();
         if (verdicts.FirstOrDefault(v => v.State == State.Fail) is { } failed)
         {
             return context.Fail($"COPY/UNLOAD cannot reach {bucket}: {failed.Summary}", details, remediation);
@@ -84,7 +96,13 @@ public sealed class DataPathRule : IRule
             return context.Unknown($"whether COPY/UNLOAD reach {bucket} is not known: {unknown.Summary}", details);
         }
 
-        return context.Pass($"COPY/UNLOAD reach {bucket}: {string.Join("; ", verdicts.Select(v => v.Summary).Distinct(StringComparer.Ordinal))}", details);
+        var passed = $"COPY/UNLOAD reach {bucket}: {string.Join("; ", verdicts.Select(v => v.Summary).Distinct(StringComparer.Ordinal))}";
+        var lacking = others.Where(v => v.State == State.Fail).ToList();
+        return lacking.Count > 0
+            ? context.Warn(
+                $"{lacking.Count} other subnet(s) of {WarehouseSubnets.Group(network)} have no S3 path for {bucket}: a failover there would cut COPY/UNLOAD off ({passed})",
+                details, lacking.SelectMany(v => v.Fix).DistinctBy(r => r.Text).ToList())
+            : context.Pass(passed, details);
     }
 
     private enum State
@@ -98,26 +116,30 @@ public sealed class DataPathRule : IRule
 
     private static Verdict Judge(
         RuleContext context, AwsFacts aws, NetworkFacts network, IReadOnlyList<RouteTableFacts> tables, IReadOnlyList<VpcEndpointFacts> endpoints,
-        string subnet, string bucket, string region)
+        string subnet, string note, string bucket, string region)
     {
         if (RouteLookup.TableOf(tables, subnet) is not { } table)
         {
-            return new(State.Unknown, $"subnet {subnet} has no route table in what AWS returned", [], []);
+            return new(State.Unknown, $"subnet {subnet}{note} has no route table in what AWS returned", [$"subnet {subnet}{note}: no route table in what AWS returned"], []);
         }
 
-        var where = $"subnet {subnet}, route table {table.RouteTableId}";
+        var where = $"subnet {subnet}{note}, route table {table.RouteTableId}";
         var s3Service = $"com.amazonaws.{region}.s3";
+        var viaInterface = S3InterfaceEndpoint.For(endpoints, region);
+        switch (viaInterface?.Use)
+        {
+            case S3InterfaceEndpoint.Use.Used:
+                // Its private IPs are in the VPC (local route): its policy decides, whatever the route table says.
+                return JudgeEndpoint(context, aws, viaInterface.Endpoint, table, where, bucket, viaInterface.Text);
+            case S3InterfaceEndpoint.Use.NotKnown:
+                return new(State.Unknown, viaInterface.Text, [$"{where}: {viaInterface.Text}"], []);
+        }
+
         var gateway = endpoints.FirstOrDefault(e => IsType(e, "Gateway") && e.ServiceName == s3Service && e.RouteTableIds.Contains(table.RouteTableId) && IsAvailable(e));
         if (gateway is not null)
         {
-            return JudgeEndpoint(context, aws, gateway, table, where, bucket);
-        }
-
-        if (endpoints.FirstOrDefault(e => IsType(e, "Interface") && e.ServiceName == s3Service && IsAvailable(e)) is { } interfaceEndpoint)
-        {
-            return new(State.Unknown,
-                $"S3 interface endpoint {interfaceEndpoint.VpcEndpointId} in the VPC: whether COPY/UNLOAD resolve S3 to it is not documented, so its policy may or may not apply",
-                [$"{where}: no S3 gateway endpoint for {region}; interface endpoint {interfaceEndpoint.VpcEndpointId}"], []);
+            var verdict = JudgeEndpoint(context, aws, gateway, table, where, bucket, null);
+            return viaInterface is null ? verdict : verdict with { Details = [.. verdict.Details, $"{where}: {viaInterface.Text}"] };
         }
 
         var otherRegion = region != aws.Region
@@ -128,36 +150,47 @@ public sealed class DataPathRule : IRule
             ? $"{where}: the S3 gateway endpoint serves {aws.Region} only, not {region}; {routeText}"
             : $"{where}: no S3 gateway endpoint for {region}; {routeText}";
         var target = route is { State: not "blackhole" } ? route.Target ?? "" : "";
+        IReadOnlyList<string> notes = viaInterface is null ? [lead] : [lead, $"{where}: {viaInterface.Text}"];
         if (target.StartsWith("nat-", StringComparison.Ordinal))
         {
-            return new(State.Pass, $"through NAT gateway {target} from {where}", [lead], []);
+            return new(State.Pass, $"through NAT gateway {target} from {where}", notes, []);
         }
 
         if (target.StartsWith("igw-", StringComparison.Ordinal) && (network.InternetGatewayIds is null || network.InternetGatewayIds.Contains(target)))
         {
-            // Through an internet gateway the warehouse needs a public address (managing-clusters-vpc.html); a workgroup's is not read.
+            // Through an internet gateway the warehouse needs a public address (managing-clusters-vpc.html).
             return network.PublicAddresses is { Count: > 0 }
-                ? new(State.Pass, $"through internet gateway {target} from {where}", [lead], [])
-                : new(State.Unknown, $"{where} routes to internet gateway {target}, but the warehouse's public address is not known", [lead], []);
+                ? new(State.Pass, $"through internet gateway {target} from {where}", notes, [])
+                : new(State.Unknown, $"{where} routes to internet gateway {target}, but the warehouse's public address is not known", notes, []);
         }
 
         if (target.Length > 0 && !target.StartsWith("igw-", StringComparison.Ordinal) && route?.State != "blackhole"
             && target.Split('-')[0] is "tgw" or "vgw" or "eni" or "vpce" or "i")
         {
-            return new(State.Unknown, $"{where} sends 0.0.0.0/0 to {target}, where the doctor does not follow", [lead], []);
+            return new(State.Unknown, $"{where} sends 0.0.0.0/0 to {target}, where the doctor does not follow", notes, []);
         }
 
         var summary = otherRegion
             ? $"the bucket is in {region} but the S3 gateway endpoint serves {aws.Region} only, and {where} has no NAT or internet route"
             : $"{where} has no S3 gateway endpoint and no NAT or internet route";
+        if (viaInterface is not null)
+        {
+            return new(State.Unknown,
+                $"{summary}; {viaInterface.Text}: COPY/UNLOAD could reach it only by its endpoint-specific DNS names, which no page says Redshift uses",
+                notes, []);
+        }
+
         return new(State.Fail, summary, [lead], region == aws.Region
             ? context.Remedy("add-gateway-endpoint", ("vpc", network.VpcId ?? "the VPC"), ("table", table.RouteTableId), ("region", region), ("bucket", bucket))
             : context.Remedy("add-nat-route", ("table", table.RouteTableId), ("region", region), ("bucket", bucket)));
     }
 
-    private static Verdict JudgeEndpoint(RuleContext context, AwsFacts aws, VpcEndpointFacts endpoint, RouteTableFacts table, string where, string bucket)
+    /// <param name="interfaceUse">For an S3 interface endpoint, why its DNS is used; null for a gateway endpoint.</param>
+    private static Verdict JudgeEndpoint(RuleContext context, AwsFacts aws, VpcEndpointFacts endpoint, RouteTableFacts table, string where, string bucket, string? interfaceUse)
     {
-        var lead = $"{where}: S3 gateway endpoint {endpoint.VpcEndpointId}";
+        var lead = interfaceUse is null
+            ? $"{where}: S3 gateway endpoint {endpoint.VpcEndpointId}"
+            : $"{where}: {interfaceUse} (assuming the VPC uses the Amazon-provided DNS server: its DHCP options are not read)";
         if (endpoint.PolicyDocument is not { } policy)
         {
             return new(State.Unknown, $"AWS returned no policy for endpoint {endpoint.VpcEndpointId}", [lead], []);
@@ -194,7 +227,9 @@ public sealed class DataPathRule : IRule
 
         return outcome.Undecided.Count > 0
             ? new(State.Unknown, $"the policy of endpoint {endpoint.VpcEndpointId} allows {outcome.Undecided[0]}", details, [])
-            : new(State.Pass, $"S3 gateway endpoint {endpoint.VpcEndpointId} on {table.RouteTableId} allows GetObject, PutObject, ListBucket and GetBucketLocation", details, []);
+            : new(State.Pass, interfaceUse is null
+                ? $"S3 gateway endpoint {endpoint.VpcEndpointId} on {table.RouteTableId} allows GetObject, PutObject, ListBucket and GetBucketLocation"
+                : $"S3 interface endpoint {endpoint.VpcEndpointId} (private DNS) allows GetObject, PutObject, ListBucket and GetBucketLocation", details, []);
     }
 
     /// <summary>

@@ -51,8 +51,8 @@ public sealed class NetworkAclRule : IRule
 
             foreach (var subnet in network.SubnetIds)
             {
-                var decides = network.WarehouseSubnetId is null || network.WarehouseSubnetId == subnet;
-                var where = decides ? $"subnet {subnet}" : $"subnet {subnet} (in the subnet group, not where the warehouse runs now)";
+                var decides = WarehouseSubnets.Decides(network, subnet);
+                var where = decides ? $"subnet {subnet}" : $"subnet {subnet} {WarehouseSubnets.OtherNote(network)}";
                 if (AclEvaluation.AclOf(acls, subnet) is not { } acl)
                 {
                     unknown++;
@@ -100,7 +100,7 @@ public sealed class NetworkAclRule : IRule
 
         if (warned > 0)
         {
-            return context.WarnItems($"{warned} network ACL direction(s) of other subnets in the subnet group block Cargo: a failover there would cut Cargo off", details, remediation);
+            return context.WarnItems($"{warned} network ACL direction(s) of other subnets in {WarehouseSubnets.Group(network)} block Cargo: a failover there would cut Cargo off", details, remediation);
         }
 
         return context.PassItems($"the network ACLs let every Cargo IP ({aws.CargoIps.Count}) in on port {port} and the replies out", details);

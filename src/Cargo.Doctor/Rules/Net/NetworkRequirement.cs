@@ -36,6 +36,13 @@ internal static class NetworkRequirement
             return false;
         }
 
+        if (context.Facts.Redacted)
+        {
+            // Ids, CIDRs and addresses are tokens: a route or ACL entry can no longer be matched.
+            notExamined = context.Unknown(AwsRequirement.RedactedNetwork);
+            return false;
+        }
+
         network = read;
         return true;
     }

@@ -13,7 +13,8 @@ namespace Cargo.Doctor.Rules.Net;
 /// leader node is in decides (fail); the other subnets of the subnet group only warn, since a failover or a resize
 /// can move the cluster there. A NAT gateway, a peering connection, a black hole or no route is a fail; a transit
 /// gateway, a virtual private gateway, a VPC endpoint (Gateway Load Balancer or firewall) or a network interface is
-/// unknown: the path continues where the doctor does not look.
+/// unknown: the path continues where the doctor does not look. A workgroup runs where its network interfaces are, and its
+/// public address is on them (<see cref="WarehouseSubnets"/>, AwsNetworkReader).
 /// </summary>
 public sealed class RouteRule : IRule
 {
@@ -48,8 +49,8 @@ public sealed class RouteRule : IRule
 
             foreach (var subnet in network.SubnetIds)
             {
-                var decides = network.WarehouseSubnetId is null || network.WarehouseSubnetId == subnet;
-                var where = decides ? $"subnet {subnet}" : $"subnet {subnet} (in the subnet group, not where the warehouse runs now)";
+                var decides = WarehouseSubnets.Decides(network, subnet);
+                var where = decides ? $"subnet {subnet}" : $"subnet {subnet} {WarehouseSubnets.OtherNote(network)}";
                 if (RouteLookup.TableOf(tables, subnet) is not { } table)
                 {
                     unknown++;
@@ -90,7 +91,7 @@ public sealed class RouteRule : IRule
         var target = $"{aws.Target!.Kind} {aws.Target.Identifier}";
         if (publicAddress.Missing)
         {
-            remediation.AddRange(context.Remedy("no-public-address", ("target", target)));
+            remediation.AddRange(context.Remedy(network.NetworkInterfaces is null ? "no-public-address" : "no-public-address-workgroup", ("target", target)));
         }
 
         if (failed > 0 || publicAddress.Missing)
@@ -109,7 +110,7 @@ public sealed class RouteRule : IRule
 
         if (warned > 0)
         {
-            return context.WarnItems($"{warned} route(s) in other subnets of the subnet group do not reach an internet gateway: a failover there would cut Cargo off", details, remediation);
+            return context.WarnItems($"{warned} route(s) in other subnets of {WarehouseSubnets.Group(network)} do not reach an internet gateway: a failover there would cut Cargo off", details, remediation);
         }
 
         return context.PassItems($"every Cargo IP ({aws.CargoIps.Count}) is routed to an internet gateway from the warehouse's subnets, and {target} has a public IP", details);
@@ -174,7 +175,10 @@ public sealed class RouteRule : IRule
 
     private static (DetailItem Item, bool Missing, bool Unknown) PublicAddress(NetworkFacts network) => network.PublicAddresses switch
     {
-        null => (new("public address: not read (a workgroup's public IPs are on its network interfaces, which this version does not read)", ItemKey.Of(("public-address", "not-read"))), false, true),
+        null => (new($"public address: not read ({network.NetworkInterfacesGap?.ToString() ?? "AWS gave neither node addresses nor network interfaces"})", ItemKey.Of(("public-address", "not-read"))), false, true),
+        [] when network.NetworkInterfaces is { } interfaces => (new(
+            $"public address: none (no public IP on the workgroup's network interface(s) {string.Join(", ", interfaces.Select(n => n.NetworkInterfaceId))})",
+            ItemKey.Of(("public-address", "none"))), true, false),
         [] => (new("public address: none (no node has a public IP and there is no Elastic IP)", ItemKey.Of(("public-address", "none"))), true, false),
         var addresses => (new($"public address: {string.Join(", ", addresses)}", ItemKey.Of(("public-address", "present"))), false, false),
     };

@@ -22,5 +22,8 @@ internal sealed partial class AwsApiSource
 
     public Task<IReadOnlyList<Ec2VpcEndpoint>> DescribeVpcEndpointsAsync(string vpcId, CancellationToken ct) => clients.Ec2.DescribeVpcEndpointsAsync(vpcId, ct);
 
+    public Task<IReadOnlyList<Ec2NetworkInterface>> DescribeNetworkInterfacesAsync(IReadOnlyList<string> networkInterfaceIds, CancellationToken ct) =>
+        clients.Ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, ct);
+
     public Task<IReadOnlyList<string>> GetManagedPrefixListEntriesAsync(string prefixListId, CancellationToken ct) => clients.Ec2.GetManagedPrefixListEntriesAsync(prefixListId, ct);
 }

@@ -8,7 +8,7 @@ namespace Cargo.Doctor.Sources.Aws;
 /// The VPC reads of <see cref="IAwsNetworkSource"/> from an evidence folder. Deliberately a second reading beside
 /// Ec2Client's: the CLI prints the API's member names in JSON (RouteTables[].Routes[].GatewayId, NetworkAcls[].Entries[].PortRange.From),
 /// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RouteTable.html, API_NetworkAcl.html, API_Subnet.html,
-/// API_InternetGateway.html, API_PrefixListEntry.html, API_VpcEndpoint.html, and
+/// API_InternetGateway.html, API_PrefixListEntry.html, API_VpcEndpoint.html, API_NetworkInterface.html, and
 /// https://docs.aws.amazon.com/redshift/latest/APIReference/API_ClusterSubnetGroup.html.
 /// </summary>
 internal sealed partial class AwsEvidenceSource
@@ -109,8 +109,29 @@ internal sealed partial class AwsEvidenceSource
                 JsonFields.NonEmpty(JsonFields.String(e, "State"))?.ToLowerInvariant(),
                 JsonFields.Array(e, "RouteTableIds").Where(id => id.ValueKind == JsonValueKind.String).Select(id => id.GetString()).OfType<string>().Where(id => id.Length > 0).ToList(),
                 JsonFields.NonEmpty(JsonFields.String(e, "PolicyDocument")),
-                JsonFields.Bool(e, "PrivateDnsEnabled")))
+                JsonFields.Bool(e, "PrivateDnsEnabled"),
+                JsonFields.Object(e, "DnsOptions") is { } dns ? JsonFields.BoolOrNull(dns, "PrivateDnsOnlyForInboundResolverEndpoint") : null))
             .ToList());
+    }
+
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterface.html: the CLI prints SubnetId, VpcId, PrivateIpAddress, Association.PublicIp.
+    public Task<IReadOnlyList<Ec2NetworkInterface>> DescribeNetworkInterfacesAsync(IReadOnlyList<string> networkInterfaceIds, CancellationToken ct)
+    {
+        var file = AwsEvidenceNetworkFiles.DescribeNetworkInterfaces;
+        var command = $"aws ec2 describe-network-interfaces --network-interface-ids {string.Join(" ", networkInterfaceIds.Select(Q))}";
+        var interfaces = JsonFields.Array(Load(file, command), "NetworkInterfaces")
+            .Select(n => new Ec2NetworkInterface(
+                JsonFields.String(n, "NetworkInterfaceId") ?? "",
+                JsonFields.NonEmpty(JsonFields.String(n, "SubnetId")),
+                JsonFields.NonEmpty(JsonFields.String(n, "VpcId")),
+                JsonFields.NonEmpty(JsonFields.String(n, "PrivateIpAddress")),
+                JsonFields.Object(n, "Association") is { } association ? JsonFields.NonEmpty(JsonFields.String(association, "PublicIp")) : null))
+            .Where(n => networkInterfaceIds.Contains(n.NetworkInterfaceId))
+            .ToList();
+        var absent = networkInterfaceIds.Where(id => interfaces.All(n => n.NetworkInterfaceId != id)).ToList();
+        return absent.Count > 0
+            ? throw Missing(file, command, $"does not describe {string.Join(", ", absent)}")
+            : Task.FromResult<IReadOnlyList<Ec2NetworkInterface>>(interfaces);
     }
 
     public Task<IReadOnlyList<string>> GetManagedPrefixListEntriesAsync(string prefixListId, CancellationToken ct)

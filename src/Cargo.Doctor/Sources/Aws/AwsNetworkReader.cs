@@ -5,7 +5,8 @@ using Cargo.Doctor.Network;
 namespace Cargo.Doctor.Sources.Aws;
 
 /// <summary>
-/// Reads the VPC around the warehouse into <see cref="NetworkFacts"/>: the subnet group (provisioned), the subnets,
+/// Reads the VPC around the warehouse into <see cref="NetworkFacts"/>: the subnet group (provisioned) or the workgroup's
+/// network interfaces (Serverless), the subnets,
 /// then the VPC's route tables, network ACLs, internet gateways and VPC endpoints, each in one call filtered by the VPC, and each
 /// prefix list a route names. The number of calls does not grow with the number of subnets, routes or rules.
 /// </summary>
@@ -21,9 +22,16 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
         PublicAddresses = network.Nodes.Select(n => n.PublicIp).Append(network.ElasticIp).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
     };
 
-    /// <summary>The workgroup's subnetIds (https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_Workgroup.html).</summary>
-    public static NetworkFacts? FromWorkgroup(ServerlessWorkgroup workgroup) =>
-        workgroup.SubnetIds is { } ids ? new NetworkFacts { SubnetIds = ids } : null;
+    /// <summary>
+    /// The workgroup's subnetIds and the network interfaces of its VPC endpoint
+    /// (https://docs.aws.amazon.com/redshift-serverless/latest/APIReference/API_Workgroup.html, API_VpcEndpoint.html).
+    /// </summary>
+    public static NetworkFacts? FromWorkgroup(ServerlessWorkgroup workgroup) => workgroup.SubnetIds is not { } ids ? null : new NetworkFacts
+    {
+        SubnetIds = ids,
+        VpcId = workgroup.VpcId,
+        NetworkInterfaces = (workgroup.NetworkInterfaces ?? []).Select(n => new NetworkInterfaceFacts(n.NetworkInterfaceId, n.SubnetId, n.PrivateIpAddress, null)).ToList(),
+    };
 
     public async Task<AwsFacts> ReadAsync(AwsFacts facts, CancellationToken ct)
     {
@@ -61,6 +69,7 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
             return facts with { Network = network, NetworkGap = new Gap($"AWS named no subnet for {facts.Target.Kind} {facts.Target.Identifier}") };
         }
 
+        network = await ReadInterfacesAsync(network, ct).ConfigureAwait(false);
         network = await ReadSubnetsAsync(network, ct).ConfigureAwait(false);
         if (network.VpcId is not { } vpcId)
         {
@@ -93,6 +102,42 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
         catch (Exception e) when (AwsGaps.IsReadFailure(e))
         {
             return network with { SubnetsGap = AwsGaps.From(e) };
+        }
+    }
+
+    /// <summary>
+    /// Serverless: the workgroup's network interfaces in one call, for their subnets and public IPs. A publicly accessible
+    /// workgroup gets an Elastic IP (https://docs.aws.amazon.com/redshift/latest/mgmt/serverless-connecting.html), which
+    /// shows on its interfaces as Association.PublicIp (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterfaceAssociation.html).
+    /// </summary>
+    private async Task<NetworkFacts> ReadInterfacesAsync(NetworkFacts network, CancellationToken ct)
+    {
+        if (network.NetworkInterfaces is not { } named)
+        {
+            return network;
+        }
+
+        if (named.Count == 0)
+        {
+            return network with { NetworkInterfacesGap = new Gap("GetWorkgroup named no network interface in endpoint.vpcEndpoints") };
+        }
+
+        try
+        {
+            var read = await source.DescribeNetworkInterfacesAsync(named.Select(n => n.NetworkInterfaceId).ToList(), ct).ConfigureAwait(false);
+            var interfaces = named.Select(n => read.FirstOrDefault(r => r.NetworkInterfaceId == n.NetworkInterfaceId) is { } eni
+                ? new NetworkInterfaceFacts(n.NetworkInterfaceId, eni.SubnetId ?? n.SubnetId, eni.PrivateIpAddress ?? n.PrivateIp, eni.PublicIp)
+                : n).ToList();
+            return network with
+            {
+                NetworkInterfaces = interfaces,
+                VpcId = network.VpcId ?? read.Select(r => r.VpcId).FirstOrDefault(v => v is not null),
+                PublicAddresses = interfaces.Select(n => n.PublicIp).OfType<string>().Distinct(StringComparer.Ordinal).ToList(),
+            };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return network with { NetworkInterfacesGap = AwsGaps.From(e) };
         }
     }
 
@@ -159,7 +204,7 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
             return network with
             {
                 VpcEndpoints = endpoints.Where(e => e.VpcId is null || e.VpcId == vpcId)
-                    .Select(e => new VpcEndpointFacts(e.VpcEndpointId, e.ServiceName, e.Type, e.State, e.RouteTableIds, e.PolicyDocument, e.PrivateDnsEnabled)).ToList(),
+                    .Select(e => new VpcEndpointFacts(e.VpcEndpointId, e.ServiceName, e.Type, e.State, e.RouteTableIds, e.PolicyDocument, e.PrivateDnsEnabled, e.PrivateDnsOnlyForInboundResolverEndpoint)).ToList(),
             };
         }
         catch (Exception e) when (AwsGaps.IsReadFailure(e))

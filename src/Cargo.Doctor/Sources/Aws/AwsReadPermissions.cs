@@ -15,6 +15,7 @@ public static class AwsReadPermissions
     [
         "ec2:DescribeInternetGateways",
         "ec2:DescribeNetworkAcls",
+        "ec2:DescribeNetworkInterfaces",
         "ec2:DescribeRouteTables",
         "ec2:DescribeSecurityGroups",
         "ec2:DescribeSubnets",

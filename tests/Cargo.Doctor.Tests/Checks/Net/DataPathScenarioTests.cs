@@ -99,7 +99,26 @@ public sealed class DataPathScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task interface_endpoint_only_is_unknown()
+    public async Task another_subnet_of_the_group_without_an_s3_path_only_warns()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket));
+        var table = new FakeRouteTable("rtb-0b", isMain: false);
+        table.Routes.Add(new FakeRoute("10.0.0.0/16", "local", Origin: "CreateRouteTable"));
+        table.SubnetIds.Add("subnet-0b");
+        vpc.RouteTables.Add(table);
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Warn, finding.Status);
+        Assert.StartsWith("1 other subnet(s) of the subnet group have no S3 path for cargo-exchange: a failover there would cut COPY/UNLOAD off", finding.Summary);
+        Assert.Contains("subnet subnet-0b (in the subnet group, not where the warehouse runs now), route table rtb-0b: no S3 gateway endpoint for eu-west-1; no 0.0.0.0/0 route", finding.Details);
+        Assert.Contains(finding.Remediation, r => r.Text.Contains("rtb-0b", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task interface_endpoint_without_private_dns_and_no_other_path_is_unknown()
     {
         var (_, cluster, vpc) = fake.PublicClusterInVpc();
         cluster.EnhancedVpcRouting = true;
@@ -108,7 +127,88 @@ public sealed class DataPathScenarioTests : IDisposable
         var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
 
         Assert.Equal(CheckStatus.Unknown, finding.Status);
-        Assert.Contains("S3 interface endpoint vpce-0s3if", finding.Summary);
+        Assert.Contains("S3 interface endpoint vpce-0s3if has private DNS off, so s3.eu-west-1.amazonaws.com does not resolve to it in the VPC", finding.Summary);
+        Assert.Contains("endpoint-specific DNS names, which no page says Redshift uses", finding.Summary);
+    }
+
+    [Fact]
+    public async Task interface_endpoint_without_private_dns_leaves_the_nat_route_deciding_and_says_so()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.DefaultRouteToNat().Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpoint());
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("through NAT gateway nat-0egress", finding.Summary);
+        Assert.Contains("subnet subnet-0a, route table rtb-0main: S3 interface endpoint vpce-0s3if has private DNS off, so s3.eu-west-1.amazonaws.com does not resolve to it in the VPC",
+            finding.Details);
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_for_every_request_and_an_allowing_policy_passes()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet().Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor(Bucket), inboundOnly: false));
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("S3 interface endpoint vpce-0s3if (private DNS) allows GetObject, PutObject, ListBucket and GetBucketLocation", finding.Summary);
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_decides_over_the_gateway_endpoint_and_its_limited_policy_fails_until_fixed()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        var endpoint = FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket"), inboundOnly: false);
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket)).Endpoints.Add(endpoint);
+
+        var before = await fake.CheckAsync(Config());
+        var finding = before[DataPathRule.Id];
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("the policy of endpoint vpce-0s3if does not allow s3:GetObject, s3:PutObject, s3:ListBucket, s3:GetBucketLocation on cargo-exchange", finding.Summary);
+        Assert.Contains("aws ec2 modify-vpc-endpoint --vpc-endpoint-id 'vpce-0s3if' --policy-document", finding.Sh());
+        Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(DataPathRule.Id, f.CheckId));
+
+        await RunFixAsync(before);
+
+        Assert.Contains(DataPathRule.StatementSid, endpoint.Policy);
+        var after = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+        Assert.True(after.Status == CheckStatus.Pass, after.Text());
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_for_inbound_resolvers_only_leaves_the_gateway_endpoint_deciding()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket))
+            .Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket"), inboundOnly: true));
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
+        Assert.Contains("S3 gateway endpoint vpce-0s3gw on rtb-0main allows", finding.Summary);
+        Assert.Contains(finding.Details, d => d.Contains("private DNS for inbound resolver endpoints only", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task interface_endpoint_with_private_dns_but_no_dns_options_is_unknown_saying_what_to_check()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket))
+            .Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor(Bucket), inboundOnly: null));
+
+        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Unknown, finding.Status);
+        Assert.Contains("has private DNS on, but AWS did not say whether only for inbound resolver endpoints", finding.Summary);
+        Assert.Contains("check aws ec2 describe-vpc-endpoints --vpc-endpoint-ids vpce-0s3if", finding.Summary);
     }
 
     [Fact]

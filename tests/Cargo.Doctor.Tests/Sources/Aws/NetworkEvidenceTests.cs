@@ -28,7 +28,7 @@ public sealed class NetworkEvidenceTests : IDisposable
         Directory.Delete(folder, recursive: true);
     }
 
-    public static TheoryData<string> States() => ["good", "nat", "private", "acl-deny", "no-ephemeral", "s3-endpoints"];
+    public static TheoryData<string> States() => ["good", "nat", "private", "acl-deny", "no-ephemeral", "s3-endpoints", "s3-interface-dns"];
 
     [Theory]
     [MemberData(nameof(States))]
@@ -42,6 +42,7 @@ public sealed class NetworkEvidenceTests : IDisposable
             case "acl-deny": vpc.AclDenyBeforeAllow(); break;
             case "no-ephemeral": vpc.AclWithoutEphemeralOutbound(); break;
             case "s3-endpoints": vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket")).Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpoint()); break;
+            case "s3-interface-dns": vpc.Endpoints.Add(FakeAwsVpcScenarios.S3InterfaceEndpointWithPrivateDns(FakeAwsVpcScenarios.BucketPolicyFor("other-bucket"), inboundOnly: false)); break;
         }
 
         var api = await fake.CheckAsync(AwsScenario.Provisioned());
@@ -52,7 +53,54 @@ public sealed class NetworkEvidenceTests : IDisposable
         Assert.Equal(vpc.Endpoints.Select(e => (e.Id, e.Type, e.Policy, string.Join(",", e.RouteTableIds))),
             evidence.Facts.Aws!.Network!.VpcEndpoints!.Select(e => (e.VpcEndpointId, e.Type!, e.PolicyDocument ?? "", string.Join(",", e.RouteTableIds))));
         Assert.Equal(Verdicts(api), Verdicts(evidence));
-        Assert.Equal(state is "good" or "s3-endpoints", Verdicts(evidence).All(v => v.Status == CheckStatus.Pass));
+        Assert.Equal(state is "good" or "s3-endpoints" or "s3-interface-dns", Verdicts(evidence).All(v => v.Status == CheckStatus.Pass));
+        if (state == "s3-interface-dns")
+        {
+            Assert.False(evidence.Facts.Aws!.Network!.VpcEndpoints!.Single().PrivateDnsOnlyForInboundResolverEndpoint);
+        }
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task serverless_evidence_reads_the_workgroups_network_interfaces_as_the_api_does(bool publicIp)
+    {
+        var (_, _, vpc) = fake.PublicWorkgroupInVpc();
+        if (!publicIp)
+        {
+            vpc.NetworkInterfaces["eni-0wg"] = vpc.NetworkInterfaces["eni-0wg"] with { PublicIp = null };
+        }
+
+        var api = await fake.CheckAsync(AwsScenario.Serverless());
+        var script = Path.Combine(folder, "collect.sh");
+        var filter = "Name=vpc-id,Values=vpc-0abc";
+        await File.WriteAllTextAsync(script, $"""
+            set -euo pipefail
+            cd '{folder}'
+            aws redshift-serverless get-workgroup --workgroup-name {WorkgroupName} --region eu-west-1 --output json > get-workgroup.json
+            aws redshift-serverless get-namespace --namespace-name {NamespaceName} --region eu-west-1 --output json > get-namespace.json
+            aws ec2 describe-network-interfaces --network-interface-ids eni-0wg --region eu-west-1 --output json > describe-network-interfaces.json
+            aws ec2 describe-subnets --subnet-ids subnet-0a subnet-0b --region eu-west-1 --output json > describe-subnets.json
+            aws ec2 describe-route-tables --filters '{filter}' --region eu-west-1 --output json > describe-route-tables.json
+            aws ec2 describe-network-acls --filters '{filter}' --region eu-west-1 --output json > describe-network-acls.json
+            aws ec2 describe-internet-gateways --filters 'Name=attachment.vpc-id,Values=vpc-0abc' --region eu-west-1 --output json > describe-internet-gateways.json
+            aws ec2 describe-vpc-endpoints --filters '{filter}' --region eu-west-1 --output json > describe-vpc-endpoints.json
+            """, TestContext.Current.CancellationToken);
+        var run = await AwsCliScript.RunAsync(script, fake);
+        Assert.True(run.ExitCode == 0, run.ToString());
+
+        var config = new DoctorConfig
+        {
+            Aws = new AwsConfig { EvidenceDir = folder, Workgroup = WorkgroupName, RoleArn = CustomerRoleArn },
+            Cargo = new CargoConfig { Ips = [CargoIpCidr], RoleArn = CargoRoleArn },
+        };
+        var facts = await new FactsCollector(config, null, resolveHost: FakeDns.Public.ResolveAsync).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
+        var evidence = new CheckResult(facts, AwsScenario.Run(facts), 0);
+
+        Assert.Equal(Json(api.Facts.Aws!.Network!), Json(evidence.Facts.Aws!.Network!));
+        Assert.Equal(publicIp ? ["54.170.0.20"] : [], evidence.Facts.Aws!.Network!.PublicAddresses);
+        Assert.Equal(Verdicts(api), Verdicts(evidence));
+        Assert.Equal(publicIp ? CheckStatus.Pass : CheckStatus.Fail, evidence[RouteRule.Id].Status);
     }
 
     /// <summary>The network commands of samples/aws-evidence/README.md, run with the real CLI (the IAM files are left out: their checks are not compared).</summary>
