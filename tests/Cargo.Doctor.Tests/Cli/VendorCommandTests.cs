@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using Cargo.Doctor.Facts;
+using Cargo.Doctor.Tests.Checks.Vendor;
 using Cargo.Doctor.Tests.Fixtures;
 using Cargo.Doctor.Tests.Reports;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
@@ -140,5 +143,44 @@ public sealed class VendorCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--aws-evidence folder not found", run.Stderr);
         Assert.DoesNotContain("   at ", run.Stderr);
+    }
+
+    [Fact]
+    public async Task vendor_probe_with_sslmode_require_in_the_endpoint_against_a_server_refusing_ssl_exits_1_naming_ssl_refused()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        var serving = NetworkPathProbeTests.RefuseSslAsync(listener, ct);
+        try
+        {
+            var run = await CliProcess.RunAsync(
+                [
+                    "vendor", "--cargo-role-arn", CargoRoleArn, "--role-arn", CustomerRoleArn, "--bucket", VendorScenario.Bucket,
+                    "--prefix", VendorScenario.Prefix, "--region", VendorScenario.Region, "--out", outDir,
+                    "--endpoint", $"postgresql://127.0.0.1:{port}/dev?sslmode=require", "--probe",
+                ],
+                new Dictionary<string, string?>
+                {
+                    ["AWS_ENDPOINT_URL"] = scenario.Fake.Url.ToString(),
+                    ["AWS_ACCESS_KEY_ID"] = VendorScenario.CargoCaller.AccessKey,
+                    ["AWS_SECRET_ACCESS_KEY"] = VendorScenario.CargoCaller.SecretKey,
+                    ["AWS_MAX_ATTEMPTS"] = "1",
+                    ["CARGO_DOCTOR_PASSWORD"] = null,
+                    ["PGPASSWORD"] = null,
+                    ["CI"] = "true",
+                });
+            await serving;
+
+            Assert.True(run.ExitCode == 1, run.ToString());
+            var report = await File.ReadAllTextAsync(Path.Combine(outDir, "report.md"), ct);
+            Assert.Contains("refuses SSL", report);
+            Assert.Contains("Cargo connects only over SSL", report);
+        }
+        finally
+        {
+            listener.Stop();
+        }
     }
 }
