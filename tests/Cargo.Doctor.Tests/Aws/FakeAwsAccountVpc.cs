@@ -5,7 +5,7 @@ using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
 namespace Cargo.Doctor.Tests.Aws;
 
 /// <summary>
-/// EC2 VPC reads and the two additive writes a fix uses, in the ec2 2016-11-15 wire shapes of boto/botocore's model:
+/// EC2 VPC reads and the additive writes a fix uses (CreateRoute, CreateNetworkAclEntry, CreateVpcEndpoint, ModifyVpcEndpoint), in the ec2 2016-11-15 wire shapes of boto/botocore's model:
 /// DescribeSubnets, DescribeRouteTables (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html:
 /// the main table's association has main=true), DescribeNetworkAcls
 /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkAcls.html), DescribeInternetGateways,
@@ -79,6 +79,8 @@ public sealed partial class FakeAwsAccount
                 return FakeVpcResponses.DescribeVpcEndpoints(Filtered(form, "vpc-id"), endpointIds);
             case "ModifyVpcEndpoint":
                 return ModifyVpcEndpoint(form);
+            case "CreateVpcEndpoint":
+                return CreateVpcEndpoint(form);
             case "DescribeNetworkInterfaces":
                 var eniIds = List(form, "NetworkInterfaceId");
                 var interfaces = Vpcs.Values.SelectMany(v => v.NetworkInterfaces.Select(n => (Vpc: v, Id: n.Key, Eni: n.Value))).ToList();
@@ -156,7 +158,47 @@ public sealed partial class FakeAwsAccount
             endpoint.Policy = policy;
         }
 
+        // AddRouteTableId.N associates more route tables with a gateway endpoint; the ones it has stay.
+        foreach (var tableId in List(form, "AddRouteTableId"))
+        {
+            if (!Vpcs.Values.SelectMany(v => v.RouteTables).Any(t => t.Id == tableId))
+            {
+                return Ec2Error(400, "InvalidRouteTableId.NotFound", $"The routeTable ID '{tableId}' does not exist");
+            }
+
+            if (!endpoint.RouteTableIds.Contains(tableId))
+            {
+                endpoint.RouteTableIds.Add(tableId);
+            }
+        }
+
         return FakeVpcResponses.Ec2Result("ModifyVpcEndpoint", "<return>true</return>");
+    }
+
+    /// <summary>
+    /// CreateVpcEndpoint (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html): a gateway
+    /// endpoint in the VPC with the route tables RouteTableId.N and the PolicyDocument given (full access when none is given,
+    /// https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html).
+    /// </summary>
+    private FakeAwsResponse CreateVpcEndpoint(IReadOnlyDictionary<string, string> form)
+    {
+        var vpcId = form.GetValueOrDefault("VpcId", "");
+        if (!Vpcs.TryGetValue(vpcId, out var vpc))
+        {
+            return Ec2Error(400, "InvalidVpcId.NotFound", $"The vpc ID '{vpcId}' does not exist");
+        }
+
+        var tables = List(form, "RouteTableId");
+        if (tables.FirstOrDefault(t => vpc.RouteTables.All(r => r.Id != t)) is { } missing)
+        {
+            return Ec2Error(400, "InvalidRouteTableId.NotFound", $"The routeTable ID '{missing}' does not exist");
+        }
+
+        var policy = form.GetValueOrDefault("PolicyDocument") ?? """{"Statement":[{"Action":"*","Effect":"Allow","Principal":"*","Resource":"*"}]}""";
+        var endpoint = new FakeVpcEndpoint($"vpce-0new{vpc.Endpoints.Count}", form.GetValueOrDefault("ServiceName", ""), form.GetValueOrDefault("VpcEndpointType", "Gateway")) { Policy = policy };
+        endpoint.RouteTableIds.AddRange(tables);
+        vpc.Endpoints.Add(endpoint);
+        return FakeVpcResponses.Ec2Result("CreateVpcEndpoint", $"<vpcEndpoint><vpcEndpointId>{X(endpoint.Id)}</vpcEndpointId><vpcId>{X(vpc.Id)}</vpcId></vpcEndpoint>");
     }
 
     private FakeAwsResponse CreateNetworkAclEntry(IReadOnlyDictionary<string, string> form)

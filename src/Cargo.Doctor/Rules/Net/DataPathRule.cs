@@ -181,8 +181,60 @@ public sealed class DataPathRule : IRule
         }
 
         return new(State.Fail, summary, [lead], region == aws.Region
-            ? context.Remedy("add-gateway-endpoint", ("vpc", network.VpcId ?? "the VPC"), ("table", table.RouteTableId), ("region", region), ("bucket", bucket))
+            ? GatewayEndpointFix(context, aws, network, endpoints, table, region, bucket)
             : context.Remedy("add-nat-route", ("table", table.RouteTableId), ("region", region), ("bucket", bucket)));
+    }
+
+    /// <summary>
+    /// No S3 path from <paramref name="table"/>: associate the VPC's S3 gateway endpoint with it when there is one
+    /// (ModifyVpcEndpoint AddRouteTableIds keeps the tables it has), else create one for that table alone, its policy
+    /// allowing Cargo's bucket only (CreateVpcEndpoint, https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpcEndpoint.html;
+    /// a gateway endpoint serves the route tables it is associated with: https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-s3.html).
+    /// Either script first checks that the table still has no S3 gateway endpoint and stops otherwise.
+    /// </summary>
+    private static IReadOnlyList<RemediationStep> GatewayEndpointFix(
+        RuleContext context, AwsFacts aws, NetworkFacts network, IReadOnlyList<VpcEndpointFacts> endpoints, RouteTableFacts table, string region, string bucket)
+    {
+        var service = $"com.amazonaws.{region}.s3";
+        (string Name, string Value)[] names = [("vpc", network.VpcId ?? "the VPC"), ("table", table.RouteTableId), ("region", region), ("bucket", bucket)];
+        if (network.VpcId is null)
+        {
+            return context.Remedy("add-gateway-endpoint", names);
+        }
+
+        var gateways = $"VpcEndpoints[?ServiceName=='{service}' && VpcEndpointType=='Gateway'";
+        (string Name, string Value)[] shell =
+        [
+            ("vpc_sh", ShellQuote.Arg(network.VpcId)), ("table_sh", ShellQuote.Arg(table.RouteTableId)), ("region_sh", ShellQuote.Arg(aws.Region)),
+        ];
+        if (endpoints.FirstOrDefault(e => IsType(e, "Gateway") && e.ServiceName == service && IsAvailable(e)) is { } existing)
+        {
+            var tableChanged = $"stopped: route table {table.RouteTableId} has an S3 gateway endpoint now, which cargo-doctor did not see; run cargo-doctor check again";
+            return context.Remedy("associate-gateway-endpoint",
+            [
+                .. names, .. shell, ("endpoint", existing.VpcEndpointId), ("endpoint_sh", ShellQuote.Arg(existing.VpcEndpointId)),
+                ("guard_sh", ShellQuote.Arg($"{gateways} && contains(RouteTableIds, '{table.RouteTableId}')] | length(@)")), ("changed_sh", ShellQuote.Arg(tableChanged)),
+            ]);
+        }
+
+        var vpcChanged = $"stopped: VPC {network.VpcId} has an S3 gateway endpoint now, which cargo-doctor did not see; run cargo-doctor check again";
+        var policy = new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(new JsonObject
+            {
+                ["Sid"] = StatementSid,
+                ["Effect"] = "Allow",
+                ["Principal"] = "*",
+                ["Action"] = new JsonArray("s3:GetObject", "s3:PutObject", "s3:ListBucket", "s3:GetBucketLocation"),
+                ["Resource"] = new JsonArray($"arn:aws:s3:::{bucket}", S3EndpointPolicy.ObjectPattern(bucket, aws.CargoPrefix)),
+            }),
+        }.ToJsonString();
+        return context.Remedy("create-gateway-endpoint",
+        [
+            .. names, .. shell, ("service_sh", ShellQuote.Arg(service)), ("policy", policy), ("policy_sh", ShellQuote.Arg(policy)),
+            ("guard_sh", ShellQuote.Arg($"{gateways}] | length(@)")), ("changed_sh", ShellQuote.Arg(vpcChanged)),
+        ]);
     }
 
     /// <param name="interfaceUse">For an S3 interface endpoint, why its DNS is used; null for a gateway endpoint.</param>

@@ -41,18 +41,76 @@ public sealed class DataPathScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task enhanced_vpc_routing_without_any_s3_path_fails()
+    public async Task enhanced_vpc_routing_without_any_s3_path_fails_alone_and_the_fix_creates_a_gateway_endpoint_for_cargos_bucket()
     {
         var (_, cluster, vpc) = fake.PublicClusterInVpc();
         cluster.EnhancedVpcRouting = true;
-        vpc.PrivateOnlySubnet();
+        vpc.PrivateOnlySubnet().RouteTables.Single(t => t.Id == "rtb-0private").Routes.Add(new FakeRoute("3.248.0.10/32", "igw-0main"));
 
-        var finding = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+        var before = await fake.CheckAsync(Config());
+        var finding = before[DataPathRule.Id];
 
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Contains("subnet subnet-0a, route table rtb-0private has no S3 gateway endpoint and no NAT or internet route", finding.Summary);
         Assert.Contains("bucket cargo-exchange taken to be in the warehouse's region eu-west-1 (no --bucket-region given)", finding.Details);
-        Assert.Contains(finding.Remediation, r => r.Text.Contains("Create an S3 gateway endpoint (`com.amazonaws.eu-west-1.s3`)", StringComparison.Ordinal));
+        Assert.Contains(finding.Remediation, r => r.Text.Contains("Create an S3 gateway endpoint (`com.amazonaws.eu-west-1.s3`, no charge)", StringComparison.Ordinal));
+        Assert.Contains("aws ec2 create-vpc-endpoint --vpc-id 'vpc-0abc' --vpc-endpoint-type Gateway --service-name 'com.amazonaws.eu-west-1.s3' --route-table-ids 'rtb-0private'", finding.Sh());
+        Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(DataPathRule.Id, f.CheckId));
+        var tablesBefore = vpc.RouteTables.Select(t => (t.Id, Routes: string.Join(",", t.Routes), Subnets: string.Join(",", t.SubnetIds))).ToList();
+
+        await RunFixAsync(before);
+
+        var created = Assert.Single(vpc.Endpoints);
+        Assert.Equal(["rtb-0private"], created.RouteTableIds);
+        Assert.Equal("com.amazonaws.eu-west-1.s3", created.ServiceName);
+        Assert.Contains("arn:aws:s3:::cargo-exchange/customers/acme", created.Policy);
+        Assert.Equal(tablesBefore, vpc.RouteTables.Select(t => (t.Id, Routes: string.Join(",", t.Routes), Subnets: string.Join(",", t.SubnetIds))).ToList());
+        var after = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+        Assert.True(after.Status == CheckStatus.Pass, after.Text());
+    }
+
+    [Fact]
+    public async Task a_table_without_the_vpcs_s3_gateway_endpoint_gets_it_associated_keeping_its_other_tables()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet().RouteTables.Single(t => t.Id == "rtb-0private").Routes.Add(new FakeRoute("3.248.0.10/32", "igw-0main"));
+        var seen = FakeAwsVpcScenarios.BucketPolicyFor(Bucket);
+        vpc.S3GatewayEndpoint(seen);
+        var endpoint = vpc.Endpoints.Single();
+        var main = vpc.RouteTables.Single(t => t.IsMain).Id;
+
+        var before = await fake.CheckAsync(Config());
+        var finding = before[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("aws ec2 modify-vpc-endpoint --vpc-endpoint-id 'vpce-0s3gw' --add-route-table-ids 'rtb-0private'", finding.Sh());
+        Assert.DoesNotContain("create-vpc-endpoint", finding.Sh());
+        Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(DataPathRule.Id, f.CheckId));
+
+        await RunFixAsync(before);
+
+        Assert.Single(vpc.Endpoints);
+        Assert.Equal([main, "rtb-0private"], endpoint.RouteTableIds);
+        Assert.Equal(seen, endpoint.Policy);
+        var after = (await fake.CheckAsync(Config()))[DataPathRule.Id];
+        Assert.True(after.Status == CheckStatus.Pass, after.Text());
+    }
+
+    [Fact]
+    public async Task the_create_endpoint_fix_stops_when_the_vpc_got_an_s3_gateway_endpoint_since_the_check()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet();
+        var before = await fake.CheckAsync(Config());
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor("made-meanwhile"));
+
+        var run = await RunScriptAsync(before);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("stopped: VPC vpc-0abc has an S3 gateway endpoint now, which cargo-doctor did not see", run.ToString());
+        Assert.Single(vpc.Endpoints);
     }
 
     [Fact]
