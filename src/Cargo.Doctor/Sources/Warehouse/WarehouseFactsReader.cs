@@ -422,25 +422,26 @@ public sealed class WarehouseFactsReader(WarehouseConfig config, string? passwor
     private async Task<List<TablePrivilegeFacts>> QueryTablesAsync(WarehouseSession session, string query, List<string> schemas, CancellationToken ct)
     {
         var tables = new List<TablePrivilegeFacts>();
+        var pool = new StringPool();
         foreach (var (sql, parameters) in WarehouseQuery.Load(query).BindBatches(new Dictionary<string, object> { ["user"] = config.User }, "schemas", schemas))
         {
-            tables.AddRange(await session.QueryAsync(sql, parameters, ReadTable, ct));
+            tables.AddRange(await session.QueryAsync(sql, parameters, r => ReadTable(r, pool), ct));
         }
 
         return tables;
     }
 
-    private static TablePrivilegeFacts ReadTable(System.Data.Common.DbDataReader r)
+    private static TablePrivilegeFacts ReadTable(System.Data.Common.DbDataReader r, StringPool pool)
     {
         var table = new TablePrivilegeFacts(
-            DbValue.Text(r, 0)!, DbValue.Text(r, 1)!, DbValue.Text(r, 2)!, DbValue.Text(r, 3),
+            pool.Intern(DbValue.Text(r, 0))!, DbValue.Text(r, 1)!, pool.Intern(DbValue.Text(r, 2))!, pool.Intern(DbValue.Text(r, 3)),
             DbValue.Flag(r, 4), DbValue.Flag(r, 5), DbValue.Flag(r, 6), DbValue.Flag(r, 7));
         if (DbValue.Flag(r, 8))
         {
             return table with { Unreadable = new Gap("not looked up: Redshift folds this name to lower case when looking it up by name (https://docs.aws.amazon.com/redshift/latest/dg/r_names.html)") };
         }
 
-        return Enumerable.Range(4, 4).Any(r.IsDBNull)
+        return r.IsDBNull(4) || r.IsDBNull(5) || r.IsDBNull(6) || r.IsDBNull(7)
             ? table with { Unreadable = new Gap("has_table_privilege gave no answer (the table was dropped or renamed during the run?)") }
             : table;
     }
