@@ -13,7 +13,8 @@ namespace Cargo.Doctor.Cli.Commands;
 /// <summary><c>cargo-doctor check</c>: gather facts from the live warehouse and AWS, then report.</summary>
 internal static class CheckCommand
 {
-    private static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(10);
+    /// <summary>How long a stopped run waits for its sources to clean up (a fleet run's targets too).</summary>
+    internal static readonly TimeSpan CleanupGrace = TimeSpan.FromSeconds(10);
 
     public static Command Create(Interruption interruption)
     {
@@ -41,7 +42,7 @@ internal static class CheckCommand
             if (FleetInputs.TargetsOf(parse, configFile) is { } targets)
             {
                 var fleetInputs = FleetInputs.Read(parse, configFile, targets, saveFacts, warehouse, aws, output, selection, baseline, fleet);
-                return await FleetRun.RunAsync(fleetInputs, terminal, parse.GetValue(output.Redact), ct);
+                return await FleetRun.RunAsync(fleetInputs, terminal, parse.GetValue(output.Redact), interruption, ct);
             }
 
             if (fleet.Given(parse))

@@ -4,6 +4,7 @@ using Cargo.Doctor.Cli.Terminal;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Fleet;
+using Cargo.Doctor.Redaction;
 using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Db;
 using Cargo.Doctor.Sources;
@@ -18,36 +19,56 @@ namespace Cargo.Doctor.Cli.Commands;
 /// </summary>
 internal static class FleetRun
 {
-    public static async Task<int> RunAsync(FleetInputs inputs, TerminalOutput terminal, bool redact, CancellationToken ct)
+    public static async Task<int> RunAsync(FleetInputs inputs, TerminalOutput terminal, bool redact, Interruption interruption, CancellationToken ct)
     {
         terminal.Progress($"cargo-doctor {ToolVersion.Current}: checking {inputs.Targets.Count} target(s), {inputs.Parallel} at a time …");
+        // From here a signal cancels ct instead of ending the process: the summary is still written.
+        interruption.DeferUntilReported();
         using var slots = new SemaphoreSlim(inputs.Parallel);
         var finished = 0;
         var progress = new Lock();
         var runs = inputs.Targets.Select(async target =>
         {
-            await slots.WaitAsync(ct);
             try
             {
-                var result = await RunOneAsync(inputs, target, redact, ct);
-                lock (progress)
-                {
-                    finished++;
-                    terminal.Progress(ProgressLine(result, finished, inputs.Targets.Count));
-                }
+                await slots.WaitAsync(ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return NotRun(inputs, target, $"not started: cancelled by {interruption.SignalName}", TimeSpan.Zero);
+            }
 
-                return result;
+            FleetTargetResult result;
+            try
+            {
+                result = await RunOneAsync(inputs, target, redact, interruption, ct);
             }
             finally
             {
                 slots.Release();
             }
+
+            lock (progress)
+            {
+                finished++;
+                terminal.Progress(ProgressLine(result, finished, inputs.Targets.Count));
+            }
+
+            return result;
         }).ToList();
         var results = await Task.WhenAll(runs);
 
         var checkIds = inputs.Catalog.Checks.Select(c => c.Id).Where(id => results.Any(r => r.Statuses.ContainsKey(id))).ToList();
-        var summary = new FleetSummary(DateTimeOffset.UtcNow, checkIds, results);
-        var (written, unwritten) = FleetSummaryWriter.Write(summary, inputs.OutDir);
+        var summary = new FleetSummary(DateTimeOffset.UtcNow, checkIds, results)
+        {
+            Stopped = interruption.Requested ? ($"cancelled by {interruption.SignalName}", interruption.ExitCode) : null,
+        };
+        if (interruption.Requested)
+        {
+            terminal.Error($"cancelled ({interruption.SignalName}): writing the summary with the targets that finished");
+        }
+
+        var (written, unwritten) = FleetSummaryWriter.Write(summary, inputs.OutDir, inputs.Renderers.Select(r => r.Format).ToList());
         foreach (var (path, reason) in unwritten)
         {
             terminal.Error($"could not write {path}: {reason}");
@@ -57,16 +78,20 @@ internal static class FleetRun
         return summary.ExitCode;
     }
 
-    private static async Task<FleetTargetResult> RunOneAsync(FleetInputs inputs, FleetTargetInputs target, bool redact, CancellationToken ct)
+    private static async Task<FleetTargetResult> RunOneAsync(FleetInputs inputs, FleetTargetInputs target, bool redact, Interruption interruption, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
         var name = target.Target.Name;
         var outDir = Path.Combine(inputs.OutDir, name);
         // Each target's own lines stay in its reports: on the terminal, one line per finished target.
         var quiet = new TerminalOutput(TextWriter.Null, TextWriter.Null, false, false);
+        Task collecting = Task.CompletedTask;
         try
         {
-            var facts = await new FactsCollector(target.Config, target.Password).CollectAsync(DateTimeOffset.UtcNow, ct);
+            var collector = new FactsCollector(target.Config, target.Password).CollectAsync(DateTimeOffset.UtcNow, ct);
+            collecting = collector;
+            // WaitAsync: a signal ends the wait even where a driver does not watch the token.
+            var facts = await collector.WaitAsync(ct);
             Report? report = null;
             var code = ReportOutcome.EvaluateAndWrite(
                 facts, inputs.Catalog, quiet, outDir, inputs.Renderers, clock.Elapsed, inputs.Selection, inputs.FailOn, redact,
@@ -74,14 +99,31 @@ internal static class FleetRun
             var statuses = Matrix(report!, inputs.Selection);
             return new FleetTargetResult(name, code, statuses, name, Written(outDir, inputs.Renderers), null, clock.Elapsed);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // As a one-target run does: a few seconds for the sources to clean up (probes drop their scratch schema).
+            await Task.WhenAny(collecting, Task.Delay(CheckCommand.CleanupGrace, CancellationToken.None));
+            return NotRun(inputs, target, $"cancelled by {interruption.SignalName} before it finished", clock.Elapsed);
+        }
+        catch (Exception e)
         {
             // Never the exception's text unless it is ours: a driver's message is not known to be free of secrets.
             var why = e is UsageException or ConfigException ? e.Message.ReplaceLineEndings("; ") : $"the run stopped ({e.GetType().Name})";
-            var statuses = inputs.Catalog.Checks.Where(c => inputs.Selection.Runs(c.Id)).ToDictionary(c => c.Id, _ => CheckStatus.Unknown);
-            return new FleetTargetResult(name, ExitCodes.CheckFailed, statuses, name, Written(outDir, inputs.Renderers), why, clock.Elapsed);
+            if (redact)
+            {
+                why = TargetTextRedactor.Redact(why, FactsCollector.Describe(target.Config));
+            }
+
+            return new FleetTargetResult(name, ExitCodes.CheckFailed, AllUnknown(inputs), name, Written(outDir, inputs.Renderers), why, clock.Elapsed);
         }
     }
+
+    /// <summary>A target the stopped run did not finish: every selected check unknown, no report of its own.</summary>
+    private static FleetTargetResult NotRun(FleetInputs inputs, FleetTargetInputs target, string why, TimeSpan duration) =>
+        new(target.Target.Name, ExitCodes.CheckFailed, AllUnknown(inputs), target.Target.Name, [], why, duration, Finished: false);
+
+    private static Dictionary<string, CheckStatus> AllUnknown(FleetInputs inputs) =>
+        inputs.Catalog.Checks.Where(c => inputs.Selection.Runs(c.Id)).ToDictionary(c => c.Id, _ => CheckStatus.Unknown);
 
     /// <summary>
     /// The target's row: each check's status as its report has it, except that a target whose

@@ -18,6 +18,11 @@ public static class FleetSummaryHtml
             ".pass{background:#e6f4ea}.fail{background:#fce8e6}.warn{background:#fef7e0}.unknown{background:#eee}.accepted{background:#e8f0fe}</style></head><body>");
         html.AppendLine("<h1>Cargo Doctor fleet summary</h1>");
         html.AppendLine($"<p>{summary.Targets.Count} target(s): {E(summary.Counts)}; exit code {summary.ExitCode}.</p>");
+        if (summary.StoppedNote is { } stopped)
+        {
+            html.AppendLine($"<p>{E(stopped)}</p>");
+        }
+
         html.Append("<table><thead><tr><th>target</th><th>outcome</th><th>report</th>");
         foreach (var id in summary.CheckIds)
         {

@@ -31,6 +31,7 @@ public static class FleetSummaryJson
             json.WriteEndObject();
             json.WriteString("generatedAt", summary.GeneratedAt.ToString("o", CultureInfo.InvariantCulture));
             json.WriteNumber("exitCode", summary.ExitCode);
+            json.WriteString("stopped", summary.Stopped?.Why);
             json.WriteStartArray("checks");
             foreach (var id in summary.CheckIds)
             {

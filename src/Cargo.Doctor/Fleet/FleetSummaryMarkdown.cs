@@ -14,6 +14,11 @@ public static class FleetSummaryMarkdown
         var md = new StringBuilder();
         md.AppendLine("# Cargo Doctor fleet summary").AppendLine();
         md.AppendLine($"{summary.Targets.Count} target(s): {summary.Counts}; exit code {summary.ExitCode}.").AppendLine();
+        if (summary.StoppedNote is { } stopped)
+        {
+            md.AppendLine(stopped).AppendLine(); // the tool's own sentence: nothing to escape
+        }
+
         md.AppendLine($"| target | outcome | report | {string.Join(" | ", summary.CheckIds.Select(Cell))} |");
         md.AppendLine($"|---|---|---|{string.Concat(summary.CheckIds.Select(_ => "---|"))}");
         foreach (var target in summary.Targets)

@@ -13,14 +13,17 @@ public sealed record FleetTargetResult(
     string ReportFolder,
     IReadOnlyList<string> ReportFiles,
     string? Error,
-    TimeSpan Duration)
+    TimeSpan Duration,
+    bool Finished = true)
 {
     /// <summary>
-    /// "error" (it could not be checked), "failed" (a check counted against it), "unknown" (nothing
-    /// failed but a check could not tell, as when the warehouse cannot be reached) or "ok".
+    /// "not run" (the fleet run was stopped before this target finished), "error" (it could not be
+    /// checked), "failed" (a check counted against it), "unknown" (nothing failed but a check could
+    /// not tell, as when the warehouse cannot be reached) or "ok".
     /// </summary>
     public string Outcome =>
-        Error is not null ? "error"
+        !Finished ? "not run"
+        : Error is not null ? "error"
         : ExitCode != 0 ? "failed"
         : Statuses.Values.Contains(CheckStatus.Unknown) ? "unknown"
         : "ok";

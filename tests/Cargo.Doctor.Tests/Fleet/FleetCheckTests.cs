@@ -63,7 +63,7 @@ public sealed class FleetCheckTests(PostgresServer server) : IClassFixture<Postg
         var outDir = Path.Combine(folder, "out");
 
         var result = await CliProcess.RunAsync(
-            ["check", "--config", config, "--out", outDir, "--format", "json,md", "--parallel", "2"],
+            ["check", "--config", config, "--out", outDir, "--format", "json,md,html,junit", "--parallel", "2"],
             new Dictionary<string, string?>
             {
                 ["FLEET_GOOD_PASSWORD"] = WarehouseScenario.Password,
@@ -97,14 +97,14 @@ public sealed class FleetCheckTests(PostgresServer server) : IClassFixture<Postg
             .Single(f => f.GetProperty("checkId").GetString() == check).GetProperty("baseline").GetString();
         Assert.Equal("unchanged", Mark("db.table-grants"));
         Assert.Equal("new", Mark("db.database-privileges"));
-        Assert.Equal("broken/report.md", targets["broken"].GetProperty("report").GetString());
+        Assert.Equal("broken/report.html", targets["broken"].GetProperty("report").GetString());
         Assert.True(File.Exists(Path.Combine(outDir, "good", "report.md")));
         Assert.Contains("down for maintenance", File.ReadAllText(Path.Combine(outDir, "down", "report.md")));
 
         // The matrix in every format, linking each report; one progress line per finished target.
         var md = File.ReadAllText(Path.Combine(outDir, "fleet-summary.md"));
-        Assert.Contains("(<broken/report.md>)", md);
-        Assert.Contains("href=\"good/report.md\"", File.ReadAllText(Path.Combine(outDir, "fleet-summary.html")));
+        Assert.Contains("(<broken/report.html>)", md);
+        Assert.Contains("href=\"good/report.html\"", File.ReadAllText(Path.Combine(outDir, "fleet-summary.html")));
         var suites = XDocument.Load(Path.Combine(outDir, "fleet-summary.junit.xml")).Descendants("testsuite").ToList();
         Assert.Equal(["good", "broken", "down"], suites.Select(s => s.Attribute("name")!.Value));
         Assert.Equal(3, result.Stderr.Split('\n').Count(l => l.Contains("/3] ", StringComparison.Ordinal)));

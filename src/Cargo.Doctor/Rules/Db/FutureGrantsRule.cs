@@ -43,6 +43,8 @@ public sealed class FutureGrantsRule : IRule
                 continue;
             }
 
+            // Grouped once: a scan of every table per schema was the slowest part of a 200,000-table run.
+            var ownersBySchema = db.Tables.Where(t => t.Owner is not null).ToLookup(t => t.Schema, t => t.Owner!, StringComparer.Ordinal);
             foreach (var schema in db.Schemas.Where(s => s.Exists))
             {
                 checkedSchemas++;
@@ -62,7 +64,7 @@ public sealed class FutureGrantsRule : IRule
                     continue;
                 }
 
-                var owners = db.Tables.Where(t => t.Schema == schema.Name && t.Owner is not null).Select(t => t.Owner!).Distinct().ToList();
+                var owners = ownersBySchema[schema.Name].Distinct().ToList();
                 if (owners.Count == 0 && schema.Owner is not null)
                 {
                     owners.Add(schema.Owner);
