@@ -97,7 +97,7 @@ async def handle(client_reader, client_writer, args, stats):
     ]
     try:
         await asyncio.wait(tasks, return_when=asyncio.FIRST_EXCEPTION)
-    except Exception:  # a reset connection ends this pair only
+    except (Exception, asyncio.CancelledError):  # a reset connection ends this pair only; shutdown cancels it quietly
         pass
     finally:
         for t in tasks:
