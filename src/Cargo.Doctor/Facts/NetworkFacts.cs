@@ -60,6 +60,14 @@ public sealed record NetworkFacts
 
     public Gap? VpcEndpointsGap { get; init; }
 
+    /// <summary>
+    /// The VPC's NAT gateways (DescribeNatGateways filtered by the VPC), for net.data-path's fix when a table has no
+    /// default route; null when not read (an older facts file, or see <see cref="NatGatewaysGap"/>).
+    /// </summary>
+    public IReadOnlyList<NatGatewayFacts>? NatGateways { get; init; }
+
+    public Gap? NatGatewaysGap { get; init; }
+
     /// <summary>Every prefix list a route or a security-group rule names, with its entries (or the gap that kept them unread).</summary>
     public IReadOnlyList<PrefixListFacts> PrefixLists { get; init; } = [];
 }
@@ -85,6 +93,11 @@ public sealed record NetworkAclFacts(string NetworkAclId, bool IsDefault, IReadO
 /// <param name="Protocol">"-1" all, "6" TCP, or another IP protocol number.</param>
 /// <param name="RuleAction">allow or deny.</param>
 public sealed record NetworkAclEntryFacts(int RuleNumber, string Protocol, string RuleAction, bool Egress, string? Cidr, int? FromPort, int? ToPort);
+
+/// <param name="State">pending, failed, available, deleting or deleted (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NatGateway.html).</param>
+/// <param name="ConnectivityType">public or private: a private NAT gateway cannot reach the internet
+/// (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html).</param>
+public sealed record NatGatewayFacts(string NatGatewayId, string? SubnetId, string? State, string? ConnectivityType);
 
 public sealed record PrefixListFacts(string PrefixListId, IReadOnlyList<string>? Cidrs, Gap? Gap = null);
 

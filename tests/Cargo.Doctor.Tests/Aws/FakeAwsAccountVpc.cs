@@ -9,10 +9,11 @@ namespace Cargo.Doctor.Tests.Aws;
 /// DescribeSubnets, DescribeRouteTables (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRouteTables.html:
 /// the main table's association has main=true), DescribeNetworkAcls
 /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkAcls.html), DescribeInternetGateways,
-/// DescribeVpcEndpoints (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html), DescribeNetworkInterfaces
+/// DescribeVpcEndpoints (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcEndpoints.html), DescribeNatGateways
+/// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNatGateways.html, filter vpc-id), DescribeNetworkInterfaces
 /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkInterfaces.html: an unknown id is InvalidNetworkInterfaceID.NotFound), GetManagedPrefixListEntries, CreateRoute (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateRoute.html:
 /// a route with the same destination is refused, RouteAlreadyExists; an internet gateway must be attached,
-/// Gateway.NotAttached: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html) and
+/// Gateway.NotAttached, and a NAT gateway must exist, InvalidNatGatewayID.NotFound: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html) and
 /// CreateNetworkAclEntry (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateNetworkAclEntry.html: rule
 /// numbers 1-32766, one entry per number and direction, NetworkAclEntryAlreadyExists otherwise). Redshift's
 /// DescribeClusterSubnetGroups (https://docs.aws.amazon.com/redshift/latest/APIReference/API_DescribeClusterSubnetGroups.html,
@@ -74,6 +75,8 @@ public sealed partial class FakeAwsAccount
                 return FakeVpcResponses.DescribeNetworkAcls(Filtered(form, "vpc-id"));
             case "DescribeInternetGateways":
                 return FakeVpcResponses.DescribeInternetGateways(Filtered(form, "attachment.vpc-id"));
+            case "DescribeNatGateways":
+                return FakeVpcResponses.DescribeNatGateways(Filtered(form, "vpc-id"));
             case "DescribeVpcEndpoints":
                 var endpointIds = List(form, "VpcEndpointId");
                 return FakeVpcResponses.DescribeVpcEndpoints(Filtered(form, "vpc-id"), endpointIds);
@@ -126,6 +129,11 @@ public sealed partial class FakeAwsAccount
         if (target.StartsWith("igw-", StringComparison.Ordinal) && !found.Vpc.InternetGatewayIds.Contains(target))
         {
             return Ec2Error(400, "Gateway.NotAttached", $"resource {target} is not attached to network {found.Vpc.Id}");
+        }
+
+        if (target.StartsWith("nat-", StringComparison.Ordinal) && found.Vpc.NatGateways.All(n => n.Id != target))
+        {
+            return Ec2Error(400, "InvalidNatGatewayID.NotFound", $"The natGateway ID '{target}' does not exist");
         }
 
         found.Table.Routes.Add(new FakeRoute(destination, target));

@@ -45,10 +45,21 @@ public static class FakeAwsVpcScenarios
     /// <summary>The main table's default route goes to a NAT gateway instead of the internet gateway.</summary>
     public static FakeVpc DefaultRouteToNat(this FakeVpc vpc)
     {
-        vpc.NatGatewayIds.Add("nat-0egress");
+        vpc.NatGateways.Add(new FakeNatGateway("nat-0egress", "subnet-0b"));
         var main = vpc.RouteTables.Single(t => t.IsMain);
         main.Routes.RemoveAll(r => r.Destination == "0.0.0.0/0");
         main.Routes.Add(new FakeRoute("0.0.0.0/0", "nat-0egress"));
+        return vpc;
+    }
+
+    /// <summary>
+    /// A NAT gateway in its own subnet subnet-0nat (10.0.100.0/24, not in the subnet group), which uses the main table and
+    /// so routes 0.0.0.0/0 to the internet gateway: a public subnet (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html).
+    /// </summary>
+    public static FakeVpc NatGatewayInPublicSubnet(this FakeVpc vpc, string connectivityType = "public")
+    {
+        vpc.SubnetCidrs["subnet-0nat"] = "10.0.100.0/24";
+        vpc.NatGateways.Add(new FakeNatGateway("nat-0public", "subnet-0nat", ConnectivityType: connectivityType));
         return vpc;
     }
 

@@ -17,7 +17,7 @@ public sealed class FakeVpc(string id, string cidr)
 
     public List<string> InternetGatewayIds { get; } = [];
 
-    public List<string> NatGatewayIds { get; } = [];
+    public List<FakeNatGateway> NatGateways { get; } = [];
 
     public List<FakeNetworkAcl> NetworkAcls { get; } = [];
 
@@ -26,6 +26,9 @@ public sealed class FakeVpc(string id, string cidr)
     /// <summary>Network interfaces by id (a workgroup's VPC endpoint has one or more).</summary>
     public Dictionary<string, FakeNetworkInterface> NetworkInterfaces { get; } = new(StringComparer.Ordinal);
 }
+
+/// <summary>A NAT gateway (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NatGateway.html): State available, pending, ...; ConnectivityType public or private.</summary>
+public sealed record FakeNatGateway(string Id, string SubnetId, string State = "available", string ConnectivityType = "public");
 
 /// <param name="PublicIp">Association.PublicIp: the Elastic IP a publicly accessible workgroup gets; null: none.</param>
 public sealed record FakeNetworkInterface(string SubnetId, string PrivateIp, string? PublicIp);

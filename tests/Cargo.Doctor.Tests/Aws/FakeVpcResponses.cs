@@ -55,7 +55,8 @@ public static class FakeVpcResponses
         .Respond("DescribeRouteTables", DescribeRouteTables([vpc]))
         .Respond("DescribeNetworkAcls", DescribeNetworkAcls([vpc]))
         .Respond("DescribeInternetGateways", DescribeInternetGateways([vpc]))
-        .Respond("DescribeVpcEndpoints", DescribeVpcEndpoints([vpc]));
+        .Respond("DescribeVpcEndpoints", DescribeVpcEndpoints([vpc]))
+        .Respond("DescribeNatGateways", DescribeNatGateways([vpc]));
 
     public static FakeAwsResponse DescribeSubnets(IEnumerable<FakeVpc> vpcs, IReadOnlyList<string> ids) => Ec2Result("DescribeSubnets",
         $"<subnetSet>{string.Concat(vpcs.SelectMany(v => v.SubnetCidrs.Where(s => ids.Count == 0 || ids.Contains(s.Key)).Select(s =>
@@ -70,6 +71,12 @@ public static class FakeVpcResponses
     public static FakeAwsResponse DescribeInternetGateways(IEnumerable<FakeVpc> vpcs) => Ec2Result("DescribeInternetGateways",
         $"<internetGatewaySet>{string.Concat(vpcs.SelectMany(v => v.InternetGatewayIds.Select(g =>
             $"<item><internetGatewayId>{X(g)}</internetGatewayId><attachmentSet><item><vpcId>{X(v.Id)}</vpcId><state>available</state></item></attachmentSet></item>")))}</internetGatewaySet>");
+
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NatGateway.html in the query wire shape (botocore ec2 2016-11-15: natGatewaySet of item).
+    public static FakeAwsResponse DescribeNatGateways(IEnumerable<FakeVpc> vpcs) => Ec2Result("DescribeNatGateways",
+        $"<natGatewaySet>{string.Concat(vpcs.SelectMany(v => v.NatGateways.Select(n =>
+            $"<item><natGatewayId>{X(n.Id)}</natGatewayId><vpcId>{X(v.Id)}</vpcId><subnetId>{X(n.SubnetId)}</subnetId><state>{X(n.State)}</state>"
+            + $"<connectivityType>{X(n.ConnectivityType)}</connectivityType></item>")))}</natGatewaySet>");
 
     // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_VpcEndpoint.html in the query wire shape: routeTableIdSet of item, dnsOptions (API_DnsOptions.html).
     public static FakeAwsResponse DescribeVpcEndpoints(IEnumerable<FakeVpc> vpcs, IReadOnlyList<string>? ids = null) => Ec2Result("DescribeVpcEndpoints",

@@ -62,6 +62,18 @@ public sealed partial class Ec2Client
         }, cancellationToken);
 
     /// <summary>
+    /// The VPC's NAT gateways in one call filtered by the VPC, whatever their number
+    /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNatGateways.html: the request member is Filter, "vpc-id").
+    /// </summary>
+    public Task<IReadOnlyList<Ec2NatGateway>> DescribeNatGatewaysAsync(string vpcId, CancellationToken cancellationToken = default) =>
+        PagedAsync("DescribeNatGateways", async (client, token, ct) =>
+        {
+            var response = await client.DescribeNatGatewaysAsync(new DescribeNatGatewaysRequest { Filter = [new Filter("vpc-id", [vpcId])], NextToken = token }, ct).ConfigureAwait(false);
+            return ((response.NatGateways ?? []).Select(n => new Ec2NatGateway(
+                n.NatGatewayId, Empty(n.VpcId), Empty(n.SubnetId), Empty(n.State?.Value), Empty(n.ConnectivityType?.Value))), response.NextToken);
+        }, cancellationToken);
+
+    /// <summary>
     /// A workgroup's network interfaces by id, in one call whatever their number
     /// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeNetworkInterfaces.html NetworkInterfaceId.N),
     /// with the public IPv4 address of each (Association.PublicIp).

@@ -182,7 +182,7 @@ public sealed class DataPathRule : IRule
 
         return new(State.Fail, summary, [lead], region == aws.Region
             ? GatewayEndpointFix(context, aws, network, endpoints, table, region, bucket)
-            : context.Remedy("add-nat-route", ("table", table.RouteTableId), ("region", region), ("bucket", bucket)));
+            : NatRouteFix.For(context, aws, network, tables, table, region, bucket));
     }
 
     /// <summary>

@@ -22,6 +22,8 @@ internal sealed partial class AwsApiSource
 
     public Task<IReadOnlyList<Ec2VpcEndpoint>> DescribeVpcEndpointsAsync(string vpcId, CancellationToken ct) => clients.Ec2.DescribeVpcEndpointsAsync(vpcId, ct);
 
+    public Task<IReadOnlyList<Ec2NatGateway>> DescribeNatGatewaysAsync(string vpcId, CancellationToken ct) => clients.Ec2.DescribeNatGatewaysAsync(vpcId, ct);
+
     public Task<IReadOnlyList<Ec2NetworkInterface>> DescribeNetworkInterfacesAsync(IReadOnlyList<string> networkInterfaceIds, CancellationToken ct) =>
         clients.Ec2.DescribeNetworkInterfacesAsync(networkInterfaceIds, ct);
 

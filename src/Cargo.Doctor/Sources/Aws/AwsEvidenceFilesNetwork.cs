@@ -9,6 +9,7 @@ public static class AwsEvidenceNetworkFiles
     public const string DescribeNetworkAcls = "describe-network-acls.json";
     public const string DescribeInternetGateways = "describe-internet-gateways.json";
     public const string DescribeVpcEndpoints = "describe-vpc-endpoints.json";
+    public const string DescribeNatGateways = "describe-nat-gateways.json";
     public const string DescribeNetworkInterfaces = "describe-network-interfaces.json";
 
     /// <summary><c>get-managed-prefix-list-entries.&lt;pl-id&gt;.json</c>.</summary>

@@ -114,6 +114,22 @@ internal sealed partial class AwsEvidenceSource
             .ToList());
     }
 
+    // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NatGateway.html: the CLI prints NatGateways[].NatGatewayId, SubnetId, State, ConnectivityType.
+    public Task<IReadOnlyList<Ec2NatGateway>> DescribeNatGatewaysAsync(string vpcId, CancellationToken ct)
+    {
+        // describe-nat-gateways takes --filter (singular): its request member is Filter (API_DescribeNatGateways.html).
+        var command = $"aws ec2 describe-nat-gateways --filter {Q($"Name=vpc-id,Values={vpcId}")}";
+        return Task.FromResult<IReadOnlyList<Ec2NatGateway>>(JsonFields.Array(Load(AwsEvidenceNetworkFiles.DescribeNatGateways, command), "NatGateways")
+            .Where(n => JsonFields.String(n, "VpcId") is null || JsonFields.String(n, "VpcId") == vpcId)
+            .Select(n => new Ec2NatGateway(
+                JsonFields.String(n, "NatGatewayId") ?? "",
+                JsonFields.NonEmpty(JsonFields.String(n, "VpcId")),
+                JsonFields.NonEmpty(JsonFields.String(n, "SubnetId")),
+                JsonFields.NonEmpty(JsonFields.String(n, "State")),
+                JsonFields.NonEmpty(JsonFields.String(n, "ConnectivityType"))))
+            .ToList());
+    }
+
     // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_NetworkInterface.html: the CLI prints SubnetId, VpcId, PrivateIpAddress, Association.PublicIp.
     public Task<IReadOnlyList<Ec2NetworkInterface>> DescribeNetworkInterfacesAsync(IReadOnlyList<string> networkInterfaceIds, CancellationToken ct)
     {

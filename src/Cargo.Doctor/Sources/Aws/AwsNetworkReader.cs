@@ -7,7 +7,7 @@ namespace Cargo.Doctor.Sources.Aws;
 /// <summary>
 /// Reads the VPC around the warehouse into <see cref="NetworkFacts"/>: the subnet group (provisioned) or the workgroup's
 /// network interfaces (Serverless), the subnets,
-/// then the VPC's route tables, network ACLs, internet gateways and VPC endpoints, each in one call filtered by the VPC, and each
+/// then the VPC's route tables, network ACLs, internet and NAT gateways and VPC endpoints, each in one call filtered by the VPC, and each
 /// prefix list a route names. The number of calls does not grow with the number of subnets, routes or rules.
 /// </summary>
 internal sealed class AwsNetworkReader(IAwsNetworkSource source)
@@ -76,13 +76,14 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
             var cause = network.SubnetsGap ?? new Gap("AWS named no VPC for the subnets");
             return facts with
             {
-                Network = network with { RouteTablesGap = cause, NetworkAclsGap = cause, InternetGatewaysGap = cause, VpcEndpointsGap = cause },
+                Network = network with { RouteTablesGap = cause, NetworkAclsGap = cause, InternetGatewaysGap = cause, VpcEndpointsGap = cause, NatGatewaysGap = cause },
             };
         }
 
         network = await ReadRoutesAsync(network, vpcId, ct).ConfigureAwait(false);
         network = await ReadAclsAsync(network, vpcId, ct).ConfigureAwait(false);
         network = await ReadGatewaysAsync(network, vpcId, ct).ConfigureAwait(false);
+        network = await ReadNatGatewaysAsync(network, vpcId, ct).ConfigureAwait(false);
         return facts with { Network = await ReadEndpointsAsync(network, vpcId, ct).ConfigureAwait(false) };
     }
 
@@ -193,6 +194,23 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
         catch (Exception e) when (AwsGaps.IsReadFailure(e))
         {
             return network with { InternetGatewaysGap = AwsGaps.From(e) };
+        }
+    }
+
+    private async Task<NetworkFacts> ReadNatGatewaysAsync(NetworkFacts network, string vpcId, CancellationToken ct)
+    {
+        try
+        {
+            var gateways = await source.DescribeNatGatewaysAsync(vpcId, ct).ConfigureAwait(false);
+            return network with
+            {
+                NatGateways = gateways.Where(g => g.VpcId is null || g.VpcId == vpcId)
+                    .Select(g => new NatGatewayFacts(g.NatGatewayId, g.SubnetId, g.State, g.ConnectivityType)).ToList(),
+            };
+        }
+        catch (Exception e) when (AwsGaps.IsReadFailure(e))
+        {
+            return network with { NatGatewaysGap = AwsGaps.From(e) };
         }
     }
 

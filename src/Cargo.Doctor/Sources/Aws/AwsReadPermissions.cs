@@ -14,6 +14,7 @@ public static class AwsReadPermissions
     public static readonly IReadOnlyList<string> Actions =
     [
         "ec2:DescribeInternetGateways",
+        "ec2:DescribeNatGateways",
         "ec2:DescribeNetworkAcls",
         "ec2:DescribeNetworkInterfaces",
         "ec2:DescribeRouteTables",

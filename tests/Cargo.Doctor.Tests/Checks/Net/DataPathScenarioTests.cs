@@ -53,7 +53,7 @@ public sealed class DataPathScenarioTests : IDisposable
         Assert.Equal(CheckStatus.Fail, finding.Status);
         Assert.Contains("subnet subnet-0a, route table rtb-0private has no S3 gateway endpoint and no NAT or internet route", finding.Summary);
         Assert.Contains("bucket cargo-exchange taken to be in the warehouse's region eu-west-1 (no --bucket-region given)", finding.Details);
-        Assert.Contains(finding.Remediation, r => r.Text.Contains("Create an S3 gateway endpoint (`com.amazonaws.eu-west-1.s3`, no charge)", StringComparison.Ordinal));
+        Assert.Contains(finding.Remediation, r => r.Text.ReplaceLineEndings(" ").Contains("Create an S3 gateway endpoint (`com.amazonaws.eu-west-1.s3`, no charge)", StringComparison.Ordinal));
         Assert.Contains("aws ec2 create-vpc-endpoint --vpc-id 'vpc-0abc' --vpc-endpoint-type Gateway --service-name 'com.amazonaws.eu-west-1.s3' --route-table-ids 'rtb-0private'", finding.Sh());
         Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(DataPathRule.Id, f.CheckId));
         var tablesBefore = vpc.RouteTables.Select(t => (t.Id, Routes: string.Join(",", t.Routes), Subnets: string.Join(",", t.SubnetIds))).ToList();
@@ -144,6 +144,64 @@ public sealed class DataPathScenarioTests : IDisposable
     }
 
     [Fact]
+    public async Task a_bucket_in_another_region_fails_alone_and_the_fix_routes_the_table_to_the_vpcs_public_nat_gateway()
+    {
+        var vpc = OtherRegionBucketBehindGatewayEndpoint().NatGatewayInPublicSubnet();
+
+        var before = await fake.CheckAsync(Config(bucketRegion: "us-east-1"));
+        var finding = before[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains("the bucket is in us-east-1 but the S3 gateway endpoint serves eu-west-1 only", finding.Summary);
+        Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(DataPathRule.Id, f.CheckId));
+        Assert.Contains(finding.Remediation, r => r.Text.ReplaceLineEndings(" ").Contains(
+            "NAT gateway nat-0public (public, available) in subnet subnet-0nat, whose route table rtb-0main sends `0.0.0.0/0` to internet gateway igw-0main", StringComparison.Ordinal));
+        Assert.Contains(finding.Remediation, r => r.Text.ReplaceLineEndings(" ").Contains("all internet-bound traffic of every subnet that uses rtb-0private", StringComparison.Ordinal)
+            && r.Text.ReplaceLineEndings(" ").Contains("charged per hour and per GB", StringComparison.Ordinal));
+        Assert.Contains("aws ec2 create-route --route-table-id 'rtb-0private' --destination-cidr-block 0.0.0.0/0 --nat-gateway-id 'nat-0public' --region 'eu-west-1'", finding.Sh());
+        var others = Snapshot(vpc, except: "rtb-0private");
+        var privateRoutes = vpc.RouteTables.Single(t => t.Id == "rtb-0private").Routes.ToList();
+
+        await RunFixAsync(before);
+
+        Assert.Equal(others, Snapshot(vpc, except: "rtb-0private"));
+        Assert.Equal([.. privateRoutes, new FakeRoute("0.0.0.0/0", "nat-0public")], vpc.RouteTables.Single(t => t.Id == "rtb-0private").Routes);
+        var after = await fake.CheckAsync(Config(bucketRegion: "us-east-1"));
+        Assert.True(after[DataPathRule.Id].Status == CheckStatus.Pass, after[DataPathRule.Id].Text());
+        Assert.Contains("through NAT gateway nat-0public", after[DataPathRule.Id].Summary);
+        Assert.DoesNotContain(after.Findings, f => f.Status == CheckStatus.Fail);
+    }
+
+    [Fact]
+    public async Task a_private_nat_gateway_cannot_reach_the_internet_so_the_remedy_stays_text()
+    {
+        OtherRegionBucketBehindGatewayEndpoint().NatGatewayInPublicSubnet(connectivityType: "private");
+
+        var finding = (await fake.CheckAsync(Config(bucketRegion: "us-east-1")))[DataPathRule.Id];
+
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains(finding.Remediation, r => r.Text.ReplaceLineEndings(" ").Contains("Route `0.0.0.0/0` from rtb-0private to a NAT gateway in a public subnet", StringComparison.Ordinal));
+        Assert.DoesNotContain("create-route", finding.Sh());
+    }
+
+    [Fact]
+    public async Task the_nat_route_fix_stops_when_the_table_got_a_default_route_since_the_check()
+    {
+        var vpc = OtherRegionBucketBehindGatewayEndpoint().NatGatewayInPublicSubnet();
+        var before = await fake.CheckAsync(Config(bucketRegion: "us-east-1"));
+        Assert.Contains("create-route", before[DataPathRule.Id].Sh());
+        var table = vpc.RouteTables.Single(t => t.Id == "rtb-0private");
+        table.Routes.Add(new FakeRoute("0.0.0.0/0", "igw-0main"));
+        var seen = table.Routes.ToList();
+
+        var run = await RunScriptAsync(before);
+
+        Assert.NotEqual(0, run.ExitCode);
+        Assert.Contains("stopped: route table rtb-0private has a 0.0.0.0/0 route now, which cargo-doctor did not see", run.ToString());
+        Assert.Equal(seen, table.Routes);
+    }
+
+    [Fact]
     public async Task a_nat_route_serves_a_bucket_in_another_region()
     {
         var (_, cluster, vpc) = fake.PublicClusterInVpc();
@@ -172,7 +230,7 @@ public sealed class DataPathScenarioTests : IDisposable
         Assert.Equal(CheckStatus.Warn, finding.Status);
         Assert.StartsWith("1 other subnet(s) of the subnet group have no S3 path for cargo-exchange: a failover there would cut COPY/UNLOAD off", finding.Summary);
         Assert.Contains("subnet subnet-0b (in the subnet group, not where the warehouse runs now), route table rtb-0b: no S3 gateway endpoint for eu-west-1; no 0.0.0.0/0 route", finding.Details);
-        Assert.Contains(finding.Remediation, r => r.Text.Contains("rtb-0b", StringComparison.Ordinal));
+        Assert.Contains(finding.Remediation, r => r.Text.ReplaceLineEndings(" ").Contains("rtb-0b", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -313,7 +371,7 @@ public sealed class DataPathScenarioTests : IDisposable
     }
 
     [Fact]
-    public async Task the_number_of_calls_does_not_grow_with_the_number_of_endpoints()
+    public async Task the_number_of_calls_does_not_grow_with_the_number_of_endpoints_or_nat_gateways()
     {
         var (_, cluster, vpc) = fake.PublicClusterInVpc();
         cluster.EnhancedVpcRouting = true;
@@ -324,13 +382,35 @@ public sealed class DataPathScenarioTests : IDisposable
         for (var n = 0; n < 30; n++)
         {
             vpc.Endpoints.Add(new FakeVpcEndpoint($"vpce-0other{n}", $"com.amazonaws.eu-west-1.service{n}", "Interface") { Policy = "{}" });
+            vpc.NatGateways.Add(new FakeNatGateway($"nat-0more{n}", "subnet-0b", n % 2 == 0 ? "available" : "deleted"));
         }
 
         await fake.CheckAsync(Config());
 
         Assert.Equal(few, fake.Requests.Count - few);
         Assert.Single(fake.Requests.Take(few), r => r.Operation == "DescribeVpcEndpoints");
+        Assert.Single(fake.Requests.Take(few), r => r.Operation == "DescribeNatGateways");
     }
+
+    /// <summary>
+    /// Enhanced VPC routing on; subnet-0a's own table has the S3 gateway endpoint (eu-west-1) and a /32 route for Cargo's IP to
+    /// the internet gateway (so net.route passes), but no 0.0.0.0/0 route.
+    /// </summary>
+    private FakeVpc OtherRegionBucketBehindGatewayEndpoint()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet().RouteTables.Single(t => t.Id == "rtb-0private").Routes.Add(new FakeRoute("3.248.0.10/32", "igw-0main"));
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor(Bucket)).Endpoints.Single().RouteTableIds[0] = "rtb-0private";
+        return vpc;
+    }
+
+    private static List<string> Snapshot(FakeVpc vpc, string except) =>
+    [
+        .. vpc.RouteTables.Select(t => $"{t.Id} {(t.Id == except ? "" : string.Join(",", t.Routes))} {string.Join(",", t.SubnetIds)}"),
+        .. vpc.Endpoints.Select(e => $"{e.Id} {e.Policy} {string.Join(",", e.RouteTableIds)}"),
+        .. vpc.NatGateways.Select(n => n.ToString()),
+    ];
 
     private static DoctorConfig Config(string? bucketRegion = null)
     {

@@ -3,6 +3,7 @@ using Cargo.Doctor.Facts;
 using Cargo.Doctor.Findings;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Sources;
+using Cargo.Doctor.Sources.Aws;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using Cargo.Doctor.Tests.Setup;
@@ -60,6 +61,41 @@ public sealed class NetworkEvidenceTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task evidence_gives_the_same_nat_route_fix_for_a_bucket_in_another_region_as_the_api()
+    {
+        OtherRegionBucketWithPublicNat();
+        var api = await fake.CheckAsync(OtherRegionConfig(AwsScenario.Provisioned()));
+        await WriteEvidenceAsync();
+
+        var evidence = await CheckEvidenceAsync(bucketRegion: "us-east-1");
+
+        Assert.Equal(Json(api.Facts.Aws!.Network!), Json(evidence.Facts.Aws!.Network!));
+        Assert.Equal(["nat-0public"], evidence.Facts.Aws!.Network!.NatGateways!.Select(n => n.NatGatewayId));
+        var (live, read) = (api[DataPathRule.Id], evidence[DataPathRule.Id]);
+        Assert.Equal(CheckStatus.Fail, read.Status);
+        Assert.Equal((live.Status, live.Summary, live.Sh()), (read.Status, read.Summary, read.Sh()));
+        Assert.Contains("--nat-gateway-id 'nat-0public'", read.Sh());
+    }
+
+    [Fact]
+    public async Task a_missing_nat_gateway_evidence_file_keeps_the_text_remedy()
+    {
+        OtherRegionBucketWithPublicNat();
+        await WriteEvidenceAsync();
+        File.Delete(Path.Combine(folder, AwsEvidenceNetworkFiles.DescribeNatGateways));
+
+        var evidence = await CheckEvidenceAsync(bucketRegion: "us-east-1");
+
+        var finding = evidence[DataPathRule.Id];
+        Assert.Equal(CheckStatus.Fail, finding.Status);
+        Assert.Contains(finding.Remediation, r => r.Text.ReplaceLineEndings(" ").Contains("Route `0.0.0.0/0` from rtb-0private to a NAT gateway in a public subnet", StringComparison.Ordinal));
+        Assert.DoesNotContain("create-route", finding.Sh());
+        Assert.Null(evidence.Facts.Aws!.Network!.NatGateways);
+        Assert.Contains("describe-nat-gateways", evidence.Facts.Aws!.Network!.NatGatewaysGap!.Reason);
+        Assert.Equal(CheckStatus.Pass, evidence[RouteRule.Id].Status);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -85,6 +121,7 @@ public sealed class NetworkEvidenceTests : IDisposable
             aws ec2 describe-network-acls --filters '{filter}' --region eu-west-1 --output json > describe-network-acls.json
             aws ec2 describe-internet-gateways --filters 'Name=attachment.vpc-id,Values=vpc-0abc' --region eu-west-1 --output json > describe-internet-gateways.json
             aws ec2 describe-vpc-endpoints --filters '{filter}' --region eu-west-1 --output json > describe-vpc-endpoints.json
+            aws ec2 describe-nat-gateways --filter '{filter}' --region eu-west-1 --output json > describe-nat-gateways.json
             """, TestContext.Current.CancellationToken);
         var run = await AwsCliScript.RunAsync(script, fake);
         Assert.True(run.ExitCode == 0, run.ToString());
@@ -118,19 +155,38 @@ public sealed class NetworkEvidenceTests : IDisposable
             aws ec2 describe-network-acls --filters '{vpc}' --region eu-west-1 --output json > describe-network-acls.json
             aws ec2 describe-internet-gateways --filters 'Name=attachment.vpc-id,Values=vpc-0abc' --region eu-west-1 --output json > describe-internet-gateways.json
             aws ec2 describe-vpc-endpoints --filters '{vpc}' --region eu-west-1 --output json > describe-vpc-endpoints.json
+            aws ec2 describe-nat-gateways --filter '{vpc}' --region eu-west-1 --output json > describe-nat-gateways.json
             """, TestContext.Current.CancellationToken);
         var run = await AwsCliScript.RunAsync(script, fake);
         Assert.True(run.ExitCode == 0, run.ToString());
         Assert.Empty(fake.SigningProblems);
     }
 
-    private async Task<CheckResult> CheckEvidenceAsync()
+    /// <summary>Enhanced VPC routing on, subnet-0a's table with the S3 gateway endpoint and Cargo's /32 but no default route, a public NAT gateway in a public subnet.</summary>
+    private void OtherRegionBucketWithPublicNat()
+    {
+        var (_, cluster, vpc) = fake.PublicClusterInVpc();
+        cluster.EnhancedVpcRouting = true;
+        vpc.PrivateOnlySubnet().RouteTables.Single(t => t.Id == "rtb-0private").Routes.Add(new FakeRoute("3.248.0.10/32", "igw-0main"));
+        vpc.S3GatewayEndpoint(FakeAwsVpcScenarios.BucketPolicyFor("cargo-exchange")).Endpoints.Single().RouteTableIds[0] = "rtb-0private";
+        vpc.NatGatewayInPublicSubnet();
+    }
+
+    private static DoctorConfig OtherRegionConfig(DoctorConfig config) =>
+        config with { Cargo = config.Cargo with { Bucket = "cargo-exchange", BucketRegion = "us-east-1" } };
+
+    private async Task<CheckResult> CheckEvidenceAsync(string? bucketRegion = null)
     {
         var config = new DoctorConfig
         {
             Aws = new AwsConfig { EvidenceDir = folder, ClusterIdentifier = ClusterId, RoleArn = CustomerRoleArn },
             Cargo = new CargoConfig { Ips = [CargoIpCidr], RoleArn = CargoRoleArn },
         };
+        if (bucketRegion is not null)
+        {
+            config = OtherRegionConfig(config);
+        }
+
         var facts = await new FactsCollector(config, null, resolveHost: FakeDns.Public.ResolveAsync).CollectAsync(DateTimeOffset.UtcNow, TestContext.Current.CancellationToken);
         return new CheckResult(facts, AwsScenario.Run(facts), 0);
     }
