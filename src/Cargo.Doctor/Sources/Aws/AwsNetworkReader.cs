@@ -142,93 +142,63 @@ internal sealed class AwsNetworkReader(IAwsNetworkSource source)
         }
     }
 
-    private async Task<NetworkFacts> ReadRoutesAsync(NetworkFacts network, string vpcId, CancellationToken ct)
-    {
-        try
+    private Task<NetworkFacts> ReadRoutesAsync(NetworkFacts network, string vpcId, CancellationToken ct) =>
+        ReadOrGapAsync(network, () => source.DescribeRouteTablesAsync(vpcId, ct), (tables, n) => n with
         {
-            var tables = await source.DescribeRouteTablesAsync(vpcId, ct).ConfigureAwait(false);
-            return network with
-            {
-                RouteTables = tables.Select(t => new RouteTableFacts(
-                    t.RouteTableId,
-                    t.IsMain,
-                    t.SubnetIds,
-                    t.Routes.Select(r => new RouteFacts(r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? "", r.Target, r.State, r.Origin)).ToList()))
-                    .ToList(),
-            };
-        }
-        catch (Exception e) when (AwsGaps.IsReadFailure(e))
-        {
-            return network with { RouteTablesGap = AwsGaps.From(e) };
-        }
-    }
+            RouteTables = tables.Select(t => new RouteTableFacts(
+                t.RouteTableId,
+                t.IsMain,
+                t.SubnetIds,
+                t.Routes.Select(r => new RouteFacts(r.DestinationCidrBlock ?? r.DestinationIpv6CidrBlock ?? r.DestinationPrefixListId ?? "", r.Target, r.State, r.Origin)).ToList()))
+                .ToList(),
+        }, (gap, n) => n with { RouteTablesGap = gap });
 
-    private async Task<NetworkFacts> ReadAclsAsync(NetworkFacts network, string vpcId, CancellationToken ct)
-    {
-        try
+    private Task<NetworkFacts> ReadAclsAsync(NetworkFacts network, string vpcId, CancellationToken ct) =>
+        ReadOrGapAsync(network, () => source.DescribeNetworkAclsAsync(vpcId, ct), (acls, n) => n with
         {
-            var acls = await source.DescribeNetworkAclsAsync(vpcId, ct).ConfigureAwait(false);
-            return network with
-            {
-                NetworkAcls = acls.Select(a => new NetworkAclFacts(
-                    a.NetworkAclId,
-                    a.IsDefault,
-                    a.SubnetIds,
-                    a.Entries.Select(e => new NetworkAclEntryFacts(e.RuleNumber, e.Protocol, e.RuleAction, e.Egress, e.CidrBlock ?? e.Ipv6CidrBlock, e.FromPort, e.ToPort)).ToList()))
-                    .ToList(),
-            };
-        }
-        catch (Exception e) when (AwsGaps.IsReadFailure(e))
-        {
-            return network with { NetworkAclsGap = AwsGaps.From(e) };
-        }
-    }
+            NetworkAcls = acls.Select(a => new NetworkAclFacts(
+                a.NetworkAclId,
+                a.IsDefault,
+                a.SubnetIds,
+                a.Entries.Select(e => new NetworkAclEntryFacts(e.RuleNumber, e.Protocol, e.RuleAction, e.Egress, e.CidrBlock ?? e.Ipv6CidrBlock, e.FromPort, e.ToPort)).ToList()))
+                .ToList(),
+        }, (gap, n) => n with { NetworkAclsGap = gap });
 
-    private async Task<NetworkFacts> ReadGatewaysAsync(NetworkFacts network, string vpcId, CancellationToken ct)
-    {
-        try
+    private Task<NetworkFacts> ReadGatewaysAsync(NetworkFacts network, string vpcId, CancellationToken ct) =>
+        ReadOrGapAsync(network, () => source.DescribeInternetGatewaysAsync(vpcId, ct), (gateways, n) => n with
         {
-            var gateways = await source.DescribeInternetGatewaysAsync(vpcId, ct).ConfigureAwait(false);
-            return network with { InternetGatewayIds = gateways.Where(g => g.AttachedVpcIds.Contains(vpcId)).Select(g => g.InternetGatewayId).ToList() };
-        }
-        catch (Exception e) when (AwsGaps.IsReadFailure(e))
-        {
-            return network with { InternetGatewaysGap = AwsGaps.From(e) };
-        }
-    }
+            InternetGatewayIds = gateways.Where(g => g.AttachedVpcIds.Contains(vpcId)).Select(g => g.InternetGatewayId).ToList(),
+        }, (gap, n) => n with { InternetGatewaysGap = gap });
 
-    private async Task<NetworkFacts> ReadNatGatewaysAsync(NetworkFacts network, string vpcId, CancellationToken ct)
-    {
-        try
+    private Task<NetworkFacts> ReadNatGatewaysAsync(NetworkFacts network, string vpcId, CancellationToken ct) =>
+        ReadOrGapAsync(network, () => source.DescribeNatGatewaysAsync(vpcId, ct), (gateways, n) => n with
         {
-            var gateways = await source.DescribeNatGatewaysAsync(vpcId, ct).ConfigureAwait(false);
-            return network with
-            {
-                NatGateways = gateways.Where(g => g.VpcId is null || g.VpcId == vpcId)
-                    .Select(g => new NatGatewayFacts(g.NatGatewayId, g.SubnetId, g.State, g.ConnectivityType)).ToList(),
-            };
-        }
-        catch (Exception e) when (AwsGaps.IsReadFailure(e))
-        {
-            return network with { NatGatewaysGap = AwsGaps.From(e) };
-        }
-    }
+            NatGateways = gateways.Where(g => g.VpcId is null || g.VpcId == vpcId)
+                .Select(g => new NatGatewayFacts(g.NatGatewayId, g.SubnetId, g.State, g.ConnectivityType)).ToList(),
+        }, (gap, n) => n with { NatGatewaysGap = gap });
 
-    private async Task<NetworkFacts> ReadEndpointsAsync(NetworkFacts network, string vpcId, CancellationToken ct)
+    private Task<NetworkFacts> ReadEndpointsAsync(NetworkFacts network, string vpcId, CancellationToken ct) =>
+        ReadOrGapAsync(network, () => source.DescribeVpcEndpointsAsync(vpcId, ct), (endpoints, n) => n with
+        {
+            VpcEndpoints = endpoints.Where(e => e.VpcId is null || e.VpcId == vpcId)
+                .Select(e => new VpcEndpointFacts(e.VpcEndpointId, e.ServiceName, e.Type, e.State, e.RouteTableIds, e.PolicyDocument, e.PrivateDnsEnabled, e.PrivateDnsOnlyForInboundResolverEndpoint)).ToList(),
+        }, (gap, n) => n with { VpcEndpointsGap = gap });
+
+    /// <summary>One describe call: its result applied to the facts, or the gap it left when AWS refused or failed (never both).</summary>
+    private static async Task<NetworkFacts> ReadOrGapAsync<T>(
+        NetworkFacts network, Func<Task<T>> read, Func<T, NetworkFacts, NetworkFacts> apply, Func<Gap, NetworkFacts, NetworkFacts> gap)
     {
+        T result;
         try
         {
-            var endpoints = await source.DescribeVpcEndpointsAsync(vpcId, ct).ConfigureAwait(false);
-            return network with
-            {
-                VpcEndpoints = endpoints.Where(e => e.VpcId is null || e.VpcId == vpcId)
-                    .Select(e => new VpcEndpointFacts(e.VpcEndpointId, e.ServiceName, e.Type, e.State, e.RouteTableIds, e.PolicyDocument, e.PrivateDnsEnabled, e.PrivateDnsOnlyForInboundResolverEndpoint)).ToList(),
-            };
+            result = await read().ConfigureAwait(false);
         }
         catch (Exception e) when (AwsGaps.IsReadFailure(e))
         {
-            return network with { VpcEndpointsGap = AwsGaps.From(e) };
+            return gap(AwsGaps.From(e), network);
         }
+
+        return apply(result, network);
     }
 
     /// <summary>Each prefix list a route or a security-group rule names, read once.</summary>
