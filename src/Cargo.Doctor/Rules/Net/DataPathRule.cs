@@ -26,6 +26,13 @@ public sealed class DataPathRule : IRule
 
     public const string StatementSid = "CargoCopyUnload";
 
+    /// <summary>
+    /// What a pass does not cover: security groups' outbound rules also decide whether traffic leaves
+    /// (https://docs.aws.amazon.com/vpc/latest/userguide/security-group-rules.html), and the doctor reads inbound rules only.
+    /// </summary>
+    internal const string NotChecked =
+        "not checked: the outbound rules of the warehouse's security groups (and an S3 interface endpoint's own security groups), which must let HTTPS (443) reach S3";
+
     public string CheckId => Id;
 
     public Finding Evaluate(RuleContext context)
@@ -97,6 +104,7 @@ public sealed class DataPathRule : IRule
         }
 
         var passed = $"COPY/UNLOAD reach {bucket}: {string.Join("; ", verdicts.Select(v => v.Summary).Distinct(StringComparer.Ordinal))}";
+        details.Add(NotChecked);
         var lacking = others.Where(v => v.State == State.Fail).ToList();
         return lacking.Count > 0
             ? context.Warn(

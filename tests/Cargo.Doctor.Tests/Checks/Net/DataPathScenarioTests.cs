@@ -126,6 +126,7 @@ public sealed class DataPathScenarioTests : IDisposable
 
         Assert.True(finding.Status == CheckStatus.Pass, finding.Text());
         Assert.Contains("S3 gateway endpoint vpce-0s3gw on rtb-0private allows GetObject, PutObject, ListBucket and GetBucketLocation", finding.Summary);
+        Assert.Contains(DataPathRule.NotChecked, finding.Details);
     }
 
     [Fact]
