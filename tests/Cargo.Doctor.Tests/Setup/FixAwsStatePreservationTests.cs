@@ -1,7 +1,5 @@
 using Cargo.Doctor.AwsScripts;
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Reports;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
 using static Cargo.Doctor.Tests.Aws.FakeAwsResponses;
@@ -215,12 +213,5 @@ public sealed class FixAwsStatePreservationTests : IDisposable
     }
 
     /// <summary>fix-aws.sh as <c>check</c> writes it: the same renderer over the same findings.</summary>
-    private async Task<string> WriteFixAwsAsync(CheckResult result)
-    {
-        var renderer = new FixAwsScriptRenderer();
-        var path = Path.Combine(folder, renderer.FileName);
-        var report = Report.Create(result.Facts, CatalogLoader.LoadDefault(), result.Findings, TimeSpan.Zero);
-        await File.WriteAllTextAsync(path, renderer.Render(report), TestContext.Current.CancellationToken);
-        return path;
-    }
+    private Task<string> WriteFixAwsAsync(CheckResult result) => FixAwsScriptFile.WriteAsync(result, folder);
 }

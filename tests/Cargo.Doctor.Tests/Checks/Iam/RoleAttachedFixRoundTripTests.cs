@@ -1,6 +1,4 @@
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Iam;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
@@ -61,12 +59,5 @@ public sealed class RoleAttachedFixRoundTripTests : IDisposable
     }
 
     /// <summary>fix-aws.sh as <c>check</c> writes it: the same renderer over the same findings.</summary>
-    private async Task<string> WriteFixAwsAsync(CheckResult result)
-    {
-        var renderer = new FixAwsScriptRenderer();
-        var path = Path.Combine(folder, renderer.FileName);
-        var report = Report.Create(result.Facts, CatalogLoader.LoadDefault(), result.Findings, TimeSpan.Zero);
-        await File.WriteAllTextAsync(path, renderer.Render(report), TestContext.Current.CancellationToken);
-        return path;
-    }
+    private Task<string> WriteFixAwsAsync(CheckResult result) => FixAwsScriptFile.WriteAsync(result, folder);
 }

@@ -1,7 +1,5 @@
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Config;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
@@ -419,18 +417,7 @@ public sealed class DataPathScenarioTests : IDisposable
         return config with { Cargo = config.Cargo with { Bucket = Bucket, Prefix = "customers/acme", BucketRegion = bucketRegion } };
     }
 
-    private async Task RunFixAsync(CheckResult before)
-    {
-        var run = await RunScriptAsync(before);
-        Assert.True(run.ExitCode == 0, run + "\n--- fix-aws.sh\n" + await File.ReadAllTextAsync(Path.Combine(folder, "fix-aws.sh"), TestContext.Current.CancellationToken));
-        Assert.Empty(fake.SigningProblems);
-    }
+    private Task RunFixAsync(CheckResult before) => FixAwsScriptFile.RunToSuccessAsync(before, folder, fake);
 
-    private async Task<AwsCliScript.Result> RunScriptAsync(CheckResult before)
-    {
-        var script = Path.Combine(folder, "fix-aws.sh");
-        var report = Report.Create(before.Facts, CatalogLoader.LoadDefault(), before.Findings, TimeSpan.Zero);
-        await File.WriteAllTextAsync(script, new FixAwsScriptRenderer().Render(report), TestContext.Current.CancellationToken);
-        return await AwsCliScript.RunAsync(script, fake);
-    }
+    private Task<AwsCliScript.Result> RunScriptAsync(CheckResult before) => FixAwsScriptFile.RunAsync(before, folder, fake);
 }

@@ -1,6 +1,4 @@
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
@@ -97,12 +95,7 @@ public sealed class NetworkAclScenarioTests : IDisposable
         Assert.Equal(expectedCommand, before[NetworkAclRule.Id].Sh());
         Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(NetworkAclRule.Id, f.CheckId));
 
-        var script = Path.Combine(folder, "fix-aws.sh");
-        var report = Report.Create(before.Facts, CatalogLoader.LoadDefault(), before.Findings, TimeSpan.Zero);
-        await File.WriteAllTextAsync(script, new FixAwsScriptRenderer().Render(report), TestContext.Current.CancellationToken);
-        var run = await AwsCliScript.RunAsync(script, fake);
-        Assert.True(run.ExitCode == 0, run + "\n--- fix-aws.sh\n" + await File.ReadAllTextAsync(script, TestContext.Current.CancellationToken));
-        Assert.Empty(fake.SigningProblems);
+        await FixAwsScriptFile.RunToSuccessAsync(before, folder, fake);
 
         var after = await fake.CheckAsync(AwsScenario.Provisioned());
         Assert.True(after[NetworkAclRule.Id].Status == CheckStatus.Pass, after.Describe());

@@ -1,6 +1,4 @@
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
@@ -131,12 +129,7 @@ public sealed class RouteScenarioTests : IDisposable
         Assert.Equal(expectedCommand, before[RouteRule.Id].Sh());
         Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(RouteRule.Id, f.CheckId));
 
-        var script = Path.Combine(folder, "fix-aws.sh");
-        var report = Report.Create(before.Facts, CatalogLoader.LoadDefault(), before.Findings, TimeSpan.Zero);
-        await File.WriteAllTextAsync(script, new FixAwsScriptRenderer().Render(report), TestContext.Current.CancellationToken);
-        var run = await AwsCliScript.RunAsync(script, fake);
-        Assert.True(run.ExitCode == 0, run + "\n--- fix-aws.sh\n" + await File.ReadAllTextAsync(script, TestContext.Current.CancellationToken));
-        Assert.Empty(fake.SigningProblems);
+        await FixAwsScriptFile.RunToSuccessAsync(before, folder, fake);
 
         var after = await fake.CheckAsync(AwsScenario.Provisioned());
         Assert.True(after[RouteRule.Id].Status == CheckStatus.Pass, after.Describe());

@@ -1,6 +1,4 @@
-using Cargo.Doctor.Catalog;
 using Cargo.Doctor.Findings;
-using Cargo.Doctor.Reports;
 using Cargo.Doctor.Rules.Net;
 using Cargo.Doctor.Tests.Aws;
 using Cargo.Doctor.Tests.Fixtures;
@@ -69,11 +67,7 @@ public sealed class ServerlessRouteScenarioTests : IDisposable
         Assert.Equal("aws ec2 create-route --route-table-id 'rtb-0main' --destination-cidr-block '3.248.0.10/32' --gateway-id 'igw-0main' --region 'eu-west-1'", before[RouteRule.Id].Sh());
         Assert.All(before.Findings.Where(f => f.Status == CheckStatus.Fail), f => Assert.Equal(RouteRule.Id, f.CheckId));
 
-        var script = Path.Combine(folder, "fix-aws.sh");
-        var report = Report.Create(before.Facts, CatalogLoader.LoadDefault(), before.Findings, TimeSpan.Zero);
-        await File.WriteAllTextAsync(script, new FixAwsScriptRenderer().Render(report), TestContext.Current.CancellationToken);
-        var run = await AwsCliScript.RunAsync(script, fake);
-        Assert.True(run.ExitCode == 0, run + "\n--- fix-aws.sh\n" + await File.ReadAllTextAsync(script, TestContext.Current.CancellationToken));
+        await FixAwsScriptFile.RunToSuccessAsync(before, folder, fake);
 
         var after = await fake.CheckAsync(AwsScenario.Serverless());
         Assert.True(after[RouteRule.Id].Status == CheckStatus.Pass, after.Describe());
